@@ -1,0 +1,47 @@
+import type { ActionCategory, ActionOwner } from "../pipeline/model";
+
+/** Allowed artifact count range for one side of an action (inclusive). */
+export interface ArtifactCount {
+  min: number;
+  max: number;
+}
+
+/** One configuration key an action type understands. */
+export interface ConfigField {
+  /** The configuration map key, exactly as the service expects it (`ProjectName`). */
+  key: string;
+  /** Required on every action of this type. */
+  required: boolean;
+  /**
+   * Required only when another key has one of the given values (e.g. S3 deploy's `ObjectKey`
+   * when `Extract` is `"false"`). Data, so the rule engine needs no provider-specific code.
+   */
+  requiredWhen?: { key: string; equals: readonly string[] };
+  /** One line a person reads in the inspector. */
+  description: string;
+  /** The values the docs allow, when they list them. */
+  allowedValues?: readonly string[];
+  /** The service returns this value masked as `****`. */
+  secret?: boolean;
+}
+
+/** An action type: what the palette offers and what validation checks per provider. */
+export interface ActionTypeSpec {
+  category: ActionCategory;
+  owner: ActionOwner;
+  provider: string;
+  version: string;
+  /** Label for the palette, e.g. "Amazon S3" (provider is the accessible name). */
+  title: string;
+  /** One line: what this action does. */
+  description: string;
+  inputArtifacts: ArtifactCount;
+  outputArtifacts: ArtifactCount;
+  configuration: readonly ConfigField[];
+  /** Only V2 pipelines accept this action type. */
+  v2Only: boolean;
+  /** Action-level members this type uses beyond configuration (Commands: commands, outputVariables…). */
+  members?: readonly ("commands" | "outputVariables" | "environmentVariables" | "timeoutInMinutes")[];
+  /** The AWS user guide page for this action type. */
+  docsUrl?: string;
+}
