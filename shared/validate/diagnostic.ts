@@ -16,4 +16,12 @@ export interface Diagnostic {
   severity: Severity;
   path: JsonPath;
   message: string;
+  /** Where in the file text, when known (parse errors; the CLI adds it for every diagnostic). */
+  location?: SourceLocation;
+}
+
+/** A 1-based line and column in a file's text. */
+export interface SourceLocation {
+  line: number;
+  column: number;
 }
