@@ -1,0 +1,7 @@
+export type * from "./model";
+export * from "./operations";
+export { updateDocumentPipeline } from "./document";
+export { createAction, nearestUpstreamOutput, actionNames } from "./defaults";
+export { uniqueName, NAME_PATTERN, ARTIFACT_NAME_PATTERN } from "./names";
+export { runOrderOf, runOrderGroups, type RunOrderGroup } from "./run-order";
+export { withMember, withoutMember, withMembers } from "./members";

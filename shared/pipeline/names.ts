@@ -1,0 +1,26 @@
+/**
+ * Names: the service's name rules and unique-name generation for smart defaults.
+ */
+
+/** Stage, action and pipeline names: 1–100 of `[A-Za-z0-9.@\-_]` (service model `ActionName`). */
+export const NAME_PATTERN = /^[A-Za-z0-9.@\-_]{1,100}$/;
+/** Artifact names: 1–100 of `[a-zA-Z0-9_\-]` (no dots, unlike action names). */
+export const ARTIFACT_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,100}$/;
+
+/**
+ * The first of `base`, `base2`, `base3`… not in `taken`. `base` is first cleaned to the characters
+ * `allowed` accepts, so a provider or stage name always yields a legal name.
+ */
+export function uniqueName(base: string, taken: Iterable<string>, allowed: RegExp = /[A-Za-z0-9_-]/): string {
+  const used = new Set(taken);
+  const cleaned =
+    [...base]
+      .filter((ch) => allowed.test(ch))
+      .join("")
+      .slice(0, 90) || "Item";
+  if (!used.has(cleaned)) return cleaned;
+  for (let n = 2; ; n++) {
+    const candidate = `${cleaned}${n}`;
+    if (!used.has(candidate)) return candidate;
+  }
+}
