@@ -1,0 +1,15 @@
+/**
+ * `npm run bench`: prints performance numbers. Tests never assert timings; this is where they are
+ * measured, each suite printing its targets beside its results.
+ */
+import { runDomainBench } from "./domain-bench";
+
+const suites: Record<string, () => void | Promise<void>> = {
+  domain: runDomainBench,
+};
+
+const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
+for (const [name, run] of Object.entries(suites)) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  await run();
+}
