@@ -23,6 +23,17 @@ export interface ConfigField {
   allowedValues?: readonly string[];
   /** The service returns this value masked as `****`. */
   secret?: boolean;
+  /**
+   * The value is a list joined by this separator (CloudFormation `Capabilities` is
+   * `"CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND"`); each item, not the whole value, is checked against
+   * `allowedValues`.
+   */
+  listSeparator?: string;
+  /**
+   * A regular expression (source text, anchored by the consumer to the whole value) for values the
+   * docs describe by shape rather than by list, e.g. Lambda deploy's `Canary10Percent5Minutes`.
+   */
+  pattern?: string;
 }
 
 /** An action type: what the palette offers and what validation checks per provider. */
@@ -43,5 +54,26 @@ export interface ActionTypeSpec {
   /** Action-level members this type uses beyond configuration (Commands: commands, outputVariables…). */
   members?: readonly ("commands" | "outputVariables" | "environmentVariables" | "timeoutInMinutes")[];
   /** The AWS user guide page for this action type. */
+  docsUrl?: string;
+}
+
+/** `RuleTypeId.provider` of a stage-condition rule (category `Rule`, owner `AWS`). */
+export interface RuleTypeSpec {
+  owner: "AWS";
+  provider: string;
+  version: string;
+  /** Label for the condition editor, e.g. "CloudWatch alarm". */
+  title: string;
+  /** One line: what this rule checks. */
+  description: string;
+  configuration: readonly ConfigField[];
+  /** Rule-level members this type uses beyond configuration (the Commands rule: `commands`). */
+  members?: readonly "commands"[];
+  /**
+   * A `beforeEntry` condition with result `SKIP` may use this rule (the user guide allows only
+   * LambdaInvoke and VariableCheck there).
+   */
+  allowsSkip: boolean;
+  /** The AWS user guide page for this rule type. */
   docsUrl?: string;
 }
