@@ -1,0 +1,28 @@
+import type { JsonPath } from "../pipeline/model";
+import type { Severity } from "./diagnostic";
+import type { PipelineIndex } from "./pipeline-index";
+
+/** One diagnostic code the engine can emit: its fixed severity and what it means, in one line. */
+export interface RuleInfo {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly summary: string;
+}
+
+/** Declares a rule; topic files export these so checks report by object, never by a typed string. */
+export function defineRule(code: string, severity: Severity, summary: string): RuleInfo {
+  return { code, severity, summary };
+}
+
+/** What a check sees: the pipeline, its one-pass index, and where findings go. */
+export interface RuleContext {
+  readonly index: PipelineIndex;
+  report(rule: RuleInfo, path: JsonPath, message: string): void;
+}
+
+/** A topic's rules and the single pass that checks them. */
+export interface RuleGroup {
+  readonly topic: string;
+  readonly rules: readonly RuleInfo[];
+  check(context: RuleContext): void;
+}

@@ -1,0 +1,162 @@
+import type { JsonPath } from "../pipeline/model";
+import { arrayMember, entriesOf, recordMember, stringMember } from "./json-value";
+import { runsBefore, type IndexedAction, type PipelineIndex } from "./pipeline-index";
+import { defineRule, type RuleContext, type RuleGroup } from "./rule";
+
+/** Namespaces every pipeline has without declaring them. */
+const RESERVED_NAMESPACE = "codepipeline";
+const PIPELINE_VARIABLES_NAMESPACE = "variables";
+/** `#{namespace.key}`: namespaces cannot contain a dot, so the first dot splits. */
+const REFERENCE = /#\{([A-Za-z0-9@_-]+)\.([^}]+)\}/g;
+
+/** Two actions declare one namespace. */
+export const DUPLICATE_NAMESPACE = defineRule(
+  "duplicate-namespace",
+  "error",
+  "Action namespaces must be unique across the pipeline.",
+);
+/** Two pipeline variables share a name. */
+export const DUPLICATE_VARIABLE_NAME = defineRule(
+  "duplicate-variable-name",
+  "error",
+  "Pipeline variable names must be unique.",
+);
+/** A namespace equal to an output artifact name. */
+export const NAMESPACE_ARTIFACT_CLASH = defineRule(
+  "namespace-artifact-clash",
+  "error",
+  "A namespace must not have the same name as an output artifact.",
+);
+/** A `#{ns.var}` reference to nothing. */
+export const UNRESOLVED_VARIABLE_REFERENCE = defineRule(
+  "unresolved-variable-reference",
+  "error",
+  "A #{namespace.variable} reference names no declared pipeline variable or action namespace.",
+);
+/** A reference to the namespace of an action that does not run earlier. */
+export const VARIABLE_USED_BEFORE_PRODUCED = defineRule(
+  "variable-used-before-produced",
+  "error",
+  "A #{namespace.variable} reference names an action that runs later or in parallel.",
+);
+
+function checkDeclarations(context: RuleContext): void {
+  const { index } = context;
+  const namespaces = new Set<string>();
+  for (const action of index.actions) {
+    const namespace = action.namespace;
+    if (namespace === undefined) continue;
+    const path = [...action.path, "namespace"];
+    if (namespaces.has(namespace)) {
+      context.report(
+        DUPLICATE_NAMESPACE,
+        path,
+        `Choose another namespace; an earlier action already declares: ${namespace}`,
+      );
+    }
+    namespaces.add(namespace);
+    if (index.producers.has(namespace)) {
+      context.report(
+        NAMESPACE_ARTIFACT_CLASH,
+        path,
+        `Rename the namespace or the artifact; a namespace must not share an output artifact's name: ${namespace}`,
+      );
+    }
+  }
+  const variables = new Set<string>();
+  arrayMember(index.pipeline, "variables").forEach((variable, i) => {
+    const name = stringMember(variable, "name");
+    if (name === undefined) return;
+    if (variables.has(name)) {
+      context.report(
+        DUPLICATE_VARIABLE_NAME,
+        ["variables", i, "name"],
+        `Rename or remove this pipeline variable; one with the same name exists: ${name}`,
+      );
+    }
+    variables.add(name);
+  });
+}
+
+function declaredVariables(index: PipelineIndex): Set<string> {
+  const names = new Set<string>();
+  for (const variable of arrayMember(index.pipeline, "variables")) {
+    const name = stringMember(variable, "name");
+    if (name !== undefined) names.add(name);
+  }
+  return names;
+}
+
+/** Every string of an action that the service resolves variables in, with its path. */
+function referenceSites(action: IndexedAction): [JsonPath, string][] {
+  const sites: [JsonPath, string][] = [];
+  const configuration = recordMember(action.action, "configuration");
+  if (configuration !== undefined) {
+    for (const [key, value] of entriesOf(configuration)) {
+      if (typeof value === "string") sites.push([[...action.path, "configuration", key], value]);
+    }
+  }
+  arrayMember(action.action, "commands").forEach((command, i) => {
+    if (typeof command === "string") sites.push([[...action.path, "commands", i], command]);
+  });
+  arrayMember(action.action, "environmentVariables").forEach((variable, i) => {
+    const value = stringMember(variable, "value");
+    if (value !== undefined) sites.push([[...action.path, "environmentVariables", i, "value"], value]);
+  });
+  return sites;
+}
+
+function checkReferences(context: RuleContext): void {
+  const { index } = context;
+  let variables: Set<string> | undefined;
+  for (const action of index.actions) {
+    for (const [path, text] of referenceSites(action)) {
+      if (!text.includes("#{")) continue;
+      for (const match of text.matchAll(REFERENCE)) {
+        const [reference, namespace = "", key = ""] = match;
+        if (namespace === RESERVED_NAMESPACE) continue;
+        if (namespace === PIPELINE_VARIABLES_NAMESPACE) {
+          variables ??= declaredVariables(index);
+          if (!variables.has(key)) {
+            context.report(
+              UNRESOLVED_VARIABLE_REFERENCE,
+              path,
+              `Declare a pipeline variable named ${key} or fix the reference: ${reference}`,
+            );
+          }
+          continue;
+        }
+        const producer = index.namespaces.get(namespace);
+        if (producer === undefined) {
+          context.report(
+            UNRESOLVED_VARIABLE_REFERENCE,
+            path,
+            `No action declares the namespace ${namespace}; set it on the action that produces the variable: ${reference}`,
+          );
+        } else if (!runsBefore(producer, action)) {
+          context.report(
+            VARIABLE_USED_BEFORE_PRODUCED,
+            path,
+            `The action with namespace ${namespace} (${producer.name ?? "unnamed"}) does not run before this one; move it earlier: ${reference}`,
+          );
+        }
+      }
+    }
+  }
+}
+
+/** Namespaces, pipeline variables and `#{ns.var}` references. */
+export const VARIABLES: RuleGroup = {
+  topic: "variables",
+  rules: [
+    DUPLICATE_NAMESPACE,
+    DUPLICATE_VARIABLE_NAME,
+    NAMESPACE_ARTIFACT_CLASH,
+    UNRESOLVED_VARIABLE_REFERENCE,
+    VARIABLE_USED_BEFORE_PRODUCED,
+  ],
+  check(context: RuleContext): void {
+    checkDeclarations(context);
+    checkReferences(context);
+  },
+};
