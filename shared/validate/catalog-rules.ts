@@ -1,4 +1,4 @@
-import { findActionType, type ArtifactCount, type ActionTypeSpec } from "../catalog";
+import { findActionType, type ActionTypeSpec, type ArtifactCount, type ConfigField } from "../catalog";
 import { arrayMember, member, recordMember, show, stringMember, type JsonRecord } from "./json-value";
 import type { IndexedAction } from "./pipeline-index";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
@@ -101,14 +101,56 @@ function checkConfiguration(context: RuleContext, action: IndexedAction, spec: A
         `Add the configuration key ${spec.provider} requires${reason}: ${field.key}`,
       );
     }
-    if (value !== undefined && field.allowedValues !== undefined && !field.allowedValues.includes(value)) {
-      context.report(
-        INVALID_CONFIGURATION_VALUE,
-        [...action.path, "configuration", field.key],
-        `${field.key} must be one of ${field.allowedValues.join(", ")}: ${show(value)}`,
-      );
+    if (value !== undefined && !value.includes("#{")) {
+      const bad = disallowedPart(value, field);
+      if (bad !== undefined) {
+        context.report(
+          INVALID_CONFIGURATION_VALUE,
+          [...action.path, "configuration", field.key],
+          `${field.key} must be ${describeAllowed(field)}: ${show(bad)}`,
+        );
+      }
     }
   }
+}
+
+function describeAllowed(field: ConfigField): string {
+  const parts: string[] = [];
+  if (field.allowedValues !== undefined) parts.push(`one of ${field.allowedValues.join(", ")}`);
+  if (field.pattern !== undefined) parts.push(`a value matching ${field.pattern}`);
+  const each =
+    field.listSeparator !== undefined ? `a "${field.listSeparator}"-separated list, each item ` : "";
+  return each + parts.join(" or ");
+}
+
+const fieldPatterns = new Map<string, RegExp | null>();
+
+function fieldPattern(source: string): RegExp | null {
+  let regex = fieldPatterns.get(source);
+  if (regex === undefined) {
+    try {
+      regex = new RegExp(`^(?:${source})$`);
+    } catch {
+      regex = null;
+    }
+    fieldPatterns.set(source, regex);
+  }
+  return regex;
+}
+
+/**
+ * The part of a value the field does not accept, or `undefined`. List fields are checked item by
+ * item; values holding `#{…}` references are resolved only at run time, so the caller skips them.
+ */
+function disallowedPart(value: string, field: ConfigField): string | undefined {
+  const items =
+    field.listSeparator !== undefined ? value.split(field.listSeparator).map((v) => v.trim()) : [value];
+  const regex = field.pattern !== undefined ? fieldPattern(field.pattern) : null;
+  if (field.allowedValues === undefined && regex === null) return undefined;
+  // A value is fine when it is listed or has the documented shape (either suffices).
+  return items.find(
+    (item) => !(field.allowedValues?.includes(item) ?? false) && !(regex?.test(item) ?? false),
+  );
 }
 
 function checkValueLengths(context: RuleContext, action: IndexedAction, configuration: JsonRecord): void {
