@@ -67,6 +67,7 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
         "Cron",
         "Cron expression (six fields plus an optional year) for the days and times deployment is allowed.",
       ),
+      optional("TimeZone", 'Time zone the cron expression is read in, e.g. "PST".'),
     ],
     allowsSkip: false,
     docsUrl: `${USER_GUIDE}rule-reference-DeploymentWindow.html`,
