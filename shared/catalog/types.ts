@@ -57,7 +57,7 @@ export interface ActionTypeSpec {
   docsUrl?: string;
 }
 
-/** `RuleTypeId.provider` of a stage-condition rule (category `Rule`, owner `AWS`). */
+/** A stage-condition rule type (`RuleTypeId` category `Rule`): what the condition editor offers and validation checks. */
 export interface RuleTypeSpec {
   owner: "AWS";
   provider: string;
