@@ -1,0 +1,9 @@
+import type { CliCommand } from "./command";
+import { exportCommand } from "./export-command";
+import { validateCommand } from "./validate-command";
+
+/**
+ * Every `pipewright` command, in the order `--help` lists them. A new command (sandbox, deploy,
+ * pull, runs) is a `CliCommand` in its own file under main/cli/, registered by adding it here.
+ */
+export const COMMANDS: readonly CliCommand[] = [validateCommand, exportCommand];

@@ -1,0 +1,132 @@
+import { parseArgs } from "node:util";
+import { exportPipeline, parseDocument } from "../../shared/formats";
+import type { JsonPath, PipelineDocument, PipelineType } from "../../shared/pipeline/model";
+import { validateDocument, type Diagnostic } from "../../shared/validate";
+import { writeFileAtomic } from "./atomic-write";
+import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
+import { UsageError, type CliCommand } from "./command";
+import { formatCompilerLine, formatPath, placeDiagnostics } from "./diagnostic-report";
+import { errorCode, readPipelineFile } from "./pipeline-file";
+
+const HELP = `Usage: pipewright export <file> [--type V1|V2] [--drop-unsupported] [-o <out>]
+
+Writes the pipeline as "aws codepipeline create-pipeline --cli-input-json" input: {"pipeline",
+"tags"} with pipelineType set, canonical 2-space JSON. Nothing is written when the pipeline has
+errors.
+
+Options:
+  --type V1|V2          pipeline type to export (default: the file's pipelineType)
+  --drop-unsupported    for V1, delete V2-only features (triggers, variables, QUEUED/PARALLEL,
+                        stage conditions, V2-only actions) instead of refusing; each is listed
+                        on stderr
+  -o, --output <out>    write to <out> (atomically: the old file or the new one, never a part)
+                        instead of stdout
+  -h, --help            show this help
+
+Exit status: 0 exported, 1 refused (errors are on stderr) or the write failed, 2 wrong command line.
+`;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      type: { type: "string" },
+      "drop-unsupported": { type: "boolean", default: false },
+      output: { type: "string", short: "o" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError("name the pipeline file to export");
+  if (extra.length > 0) throw new UsageError(`export takes one file; unexpected: ${extra.join(" ")}`);
+  const requested = values.type?.toUpperCase();
+  if (requested !== undefined && requested !== "V1" && requested !== "V2") {
+    throw new UsageError(`--type must be V1 or V2: ${values.type}`);
+  }
+
+  const read = await readPipelineFile(file);
+  const report = (diagnostics: readonly Diagnostic[]): void => {
+    io.err(placeDiagnostics(file, read.text, diagnostics).map(formatCompilerLine).join(""));
+  };
+  if (!read.document) {
+    report(read.diagnostics);
+    return EXIT_ERRORS;
+  }
+  const pipelineType = requested ?? documentType(read.document);
+  if (pipelineType === undefined) {
+    throw new UsageError(`${file} has no pipelineType; choose one with --type V1 or --type V2`);
+  }
+
+  const exported = exportPipeline(read.document, {
+    pipelineType,
+    dropUnsupported: values["drop-unsupported"],
+  });
+  if (exported.text === undefined) {
+    report(exported.diagnostics);
+    io.err(
+      `${file}: not exported; use --type V2, or --drop-unsupported to export V1 without these features\n`,
+    );
+    return EXIT_ERRORS;
+  }
+  const rootPrefix: JsonPath = read.document.shape === "bare" ? [] : ["pipeline"];
+  for (const feature of exported.dropped) {
+    io.err(`${file}: dropped ${formatPath(["pipeline", ...feature.path])}: ${feature.message}\n`);
+  }
+
+  // Validate what is written, not the source: dropping features can break a pipeline (an emptied stage).
+  const problems = validateDocument(reparse(exported.text));
+  const blocking = problems.filter((d) => d.severity !== "info");
+  if (exported.dropped.length === 0) {
+    // Nothing moved, so each path into the export names the same member of the source file.
+    report(
+      blocking.map((d) =>
+        d.path[0] === "pipeline" ? { ...d, path: [...rootPrefix, ...d.path.slice(1)] } : d,
+      ),
+    );
+  } else {
+    for (const d of blocking)
+      io.err(`${file}: ${d.severity} ${d.code}: ${d.message} (at ${formatPath(d.path)})\n`);
+  }
+  if (problems.some((d) => d.severity === "error")) {
+    io.err(`${file}: not exported: the ${pipelineType} pipeline has errors\n`);
+    return EXIT_ERRORS;
+  }
+
+  if (values.output === undefined || values.output === "-") {
+    io.out(exported.text);
+    return EXIT_OK;
+  }
+  try {
+    await writeFileAtomic(values.output, exported.text);
+  } catch (error) {
+    io.err(`pipewright export: cannot write ${values.output} (${errorCode(error)})\n`);
+    return EXIT_ERRORS;
+  }
+  io.err(`${file}: exported ${pipelineType} pipeline to ${values.output}\n`);
+  return EXIT_OK;
+}
+
+function documentType(doc: PipelineDocument): PipelineType | undefined {
+  const type = doc.pipeline.pipelineType;
+  return type === "V1" || type === "V2" ? type : undefined;
+}
+
+function reparse(text: string): PipelineDocument {
+  const { document } = parseDocument(text);
+  // exportPipeline writes only what parseDocument accepted, so this holds; fail loudly if it does not.
+  if (!document) throw new Error("internal error: the exported text does not parse");
+  return document;
+}
+
+/** `pipewright export`. */
+export const exportCommand: CliCommand = {
+  name: "export",
+  summary: "write create-pipeline input JSON for V1 or V2 (atomic with -o)",
+  help: HELP,
+  run,
+};

@@ -1,0 +1,62 @@
+import { parseArgs } from "node:util";
+import { validateDocument } from "../../shared/validate";
+import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
+import { UsageError, type CliCommand } from "./command";
+import {
+  formatCompilerLine,
+  formatSummary,
+  placeDiagnostics,
+  type ReportedDiagnostic,
+} from "./diagnostic-report";
+import { readPipelineFile } from "./pipeline-file";
+
+const HELP = `Usage: pipewright validate <file...> [--format text|json]
+
+Checks pipeline files (create-pipeline input, get-pipeline output or a bare pipeline) and prints
+every problem as "file:line:col: severity code: message", then a summary line.
+
+Options:
+  --format text|json  text (default) or a JSON array of {file, line, column, severity, code,
+                      message, path}
+  -h, --help          show this help
+
+Exit status: 0 no errors (warnings and info allowed), 1 errors found, 2 wrong command line.
+`;
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h" } },
+  });
+  if (values.help) {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  if (values.format !== "text" && values.format !== "json") {
+    throw new UsageError(`--format must be text or json: ${values.format}`);
+  }
+  if (positionals.length === 0) throw new UsageError("name at least one pipeline file to validate");
+
+  const reported: ReportedDiagnostic[] = [];
+  for (const file of positionals) {
+    const read = await readPipelineFile(file);
+    const diagnostics = read.document
+      ? [...read.diagnostics, ...validateDocument(read.document)]
+      : read.diagnostics;
+    const placed = placeDiagnostics(file, read.text, diagnostics);
+    reported.push(...placed);
+    if (values.format === "text") io.out(placed.map(formatCompilerLine).join(""));
+  }
+  if (values.format === "json") io.out(`${JSON.stringify(reported, null, 2)}\n`);
+  else io.out(formatSummary(positionals.length, reported));
+  return reported.some((d) => d.severity === "error") ? EXIT_ERRORS : EXIT_OK;
+}
+
+/** `pipewright validate`. */
+export const validateCommand: CliCommand = {
+  name: "validate",
+  summary: "check pipeline files; compiler-style problems, exit 1 on errors",
+  help: HELP,
+  run,
+};

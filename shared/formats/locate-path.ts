@@ -1,0 +1,51 @@
+import { findNodeAtLocation, parseTree, type Node } from "jsonc-parser";
+import type { JsonPath } from "../pipeline/model";
+import type { SourceLocation } from "../validate/diagnostic";
+import { LineIndex } from "./source-position";
+import { stripBom } from "./text-scan";
+
+/** Finds where paths are in one text; build once per file, ask per diagnostic. */
+export type PathLocator = (path: JsonPath) => SourceLocation | undefined;
+
+/**
+ * A locator for `text`: parses it once into a syntax tree (jsonc-parser, tolerant of errors) and
+ * an index of line starts, then answers each path with a binary search. A member is located at its
+ * key, an array element at its first character; a path that does not exist (a missing required
+ * member, say) is located at the deepest part of it that does. A leading BOM is skipped, as
+ * editors do not count it as a column.
+ */
+export function createPathLocator(text: string): PathLocator {
+  const body = stripBom(text).text;
+  const root = parseTree(body, [], { disallowComments: true, allowTrailingComma: false });
+  const lines = new LineIndex(body);
+  return (path) => {
+    if (!root) return undefined;
+    const node = deepestNode(root, path);
+    const start = node.parent?.type === "property" ? node.parent.offset : node.offset;
+    return lines.locate(start);
+  };
+}
+
+function deepestNode(root: Node, path: JsonPath): Node {
+  for (let length = path.length; length > 0; length--) {
+    const node = findNodeAtLocation(root, path.slice(0, length));
+    if (node) return node;
+  }
+  return root;
+}
+
+let lastText: string | undefined;
+let lastLocator: PathLocator | undefined;
+
+/**
+ * The 1-based line and column of the member at `path` in `text` (see `createPathLocator`), or
+ * `undefined` when the text holds no JSON value. Remembers the last text's locator, so asking about
+ * many paths of one text parses it once. Meant for reporting (CLI, editor markers), not hot paths.
+ */
+export function locatePath(text: string, path: JsonPath): SourceLocation | undefined {
+  if (text !== lastText || !lastLocator) {
+    lastLocator = createPathLocator(text);
+    lastText = text;
+  }
+  return lastLocator(path);
+}

@@ -1,0 +1,133 @@
+import type { Extensible, FileShape, PipelineDeclaration, PipelineDocument } from "../pipeline/model";
+import type { Diagnostic } from "../validate/diagnostic";
+import { checkContainer, ContainerProblems, hasKind, wrongType } from "./container-check";
+import { PIPELINE_RULE, ROOT_MEMBER_RULES } from "./container-schema";
+import { explainSyntaxError } from "./json-syntax-error";
+import { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from "./limits";
+import { parseKeepingKeyOrder } from "./ordered-parse";
+import { LineIndex } from "./source-position";
+import { oversizeBytes, scanStructure, stripBom } from "./text-scan";
+import { describeValue } from "./value-description";
+
+/** What `parseDocument` found: a document when the file is usable, and what to tell the user. */
+export interface ParseResult {
+  /** Present when the file is a pipeline whose containers have the model's types. */
+  document?: PipelineDocument;
+  /** Errors (then there is no document), and info such as `bom-stripped`. */
+  diagnostics: Diagnostic[];
+}
+
+const MEGABYTE = 1024 * 1024;
+
+/**
+ * Reads a pipeline file's text into a document. Accepts the three shapes a user has: create-pipeline
+ * input `{pipeline, tags?}`, get-pipeline output `{pipeline, metadata}`, and a bare pipeline
+ * object. Never throws. Cheap guards run first (size, emptiness, nesting depth, all linear), then
+ * `JSON.parse`, which is fast and makes `"__proto__"` an own member rather than a prototype; the
+ * slower jsonc-parser runs only to explain a syntax error or to keep the order of integer-like keys.
+ * Only the types of containers are checked here (see container-schema.ts); everything else is the
+ * validator's job, so a file with wrong enum values still opens.
+ */
+export function parseDocument(text: string): ParseResult {
+  if (typeof text !== "string")
+    return fail("not-a-pipeline", `Expected file text, found ${describeValue(text)}`);
+  const diagnostics: Diagnostic[] = [];
+  const stripped = stripBom(text);
+  if (stripped.hadBom) {
+    diagnostics.push({
+      code: "bom-stripped",
+      severity: "info",
+      path: [],
+      message: "The file starts with a byte order mark (BOM); it was ignored and is not written back",
+      location: { line: 1, column: 1 },
+    });
+  }
+  const body = stripped.text;
+
+  const bytes = oversizeBytes(body);
+  if (bytes !== undefined) {
+    return fail(
+      "file-too-large",
+      `The file is too large to open; the limit is ${MAX_FILE_BYTES / MEGABYTE} MB: ${(bytes / MEGABYTE).toFixed(1)} MB (${bytes} bytes)`,
+      diagnostics,
+    );
+  }
+  if (body.trim() === "")
+    return fail("empty-file", "The file is empty; a pipeline file holds a JSON object", diagnostics);
+
+  const scan = scanStructure(body, MAX_NESTING_DEPTH);
+  if (scan.tooDeepAt !== undefined) {
+    const location = new LineIndex(body).locate(scan.tooDeepAt);
+    return fail(
+      "too-deeply-nested",
+      `Objects and arrays nest more than ${MAX_NESTING_DEPTH} levels deep, first at: line ${location.line}, column ${location.column}`,
+      diagnostics,
+      location,
+    );
+  }
+
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    const problem = explainSyntaxError(body, error instanceof Error ? error.message : String(error));
+    return fail("json-syntax", problem.message, diagnostics, problem.location);
+  }
+  if (scan.mayHaveIndexKeys) value = parseKeepingKeyOrder(body);
+
+  const shaped = toDocument(value);
+  return shaped.document
+    ? { document: shaped.document, diagnostics: [...diagnostics, ...shaped.diagnostics] }
+    : { diagnostics: [...diagnostics, ...shaped.diagnostics] };
+}
+
+function fail(
+  code: string,
+  message: string,
+  before: readonly Diagnostic[] = [],
+  location?: Diagnostic["location"],
+): ParseResult {
+  const diagnostic: Diagnostic = { code, severity: "error", path: [], message };
+  if (location) diagnostic.location = location;
+  return { diagnostics: [...before, diagnostic] };
+}
+
+function toDocument(value: unknown): ParseResult {
+  if (!hasKind(value, "object")) {
+    return fail("not-a-pipeline", `Not a pipeline file: the top-level value is ${describeValue(value)}`);
+  }
+  const root = value as Extensible;
+  const has = (key: string): boolean => Object.prototype.hasOwnProperty.call(root, key);
+  let shape: FileShape;
+  if (has("pipeline")) shape = has("metadata") ? "get-output" : "create-input";
+  else if (has("stages")) shape = "bare";
+  else {
+    const keys = Object.keys(root);
+    const found = keys.length === 0 ? "an empty object" : `members ${listKeys(keys)}`;
+    return fail(
+      "not-a-pipeline",
+      `Not a pipeline file: expected a "pipeline" member (create-pipeline input or get-pipeline output) or a pipeline with "stages"; found ${found}`,
+    );
+  }
+
+  const problems = new ContainerProblems();
+  if (shape === "bare") {
+    checkContainer(root, PIPELINE_RULE, [], problems);
+  } else {
+    const pipeline = root["pipeline"];
+    if (hasKind(pipeline, "object")) checkContainer(pipeline, PIPELINE_RULE, ["pipeline"], problems);
+    else problems.add(wrongType(["pipeline"], "object", pipeline));
+    for (const [name, rule] of Object.entries(ROOT_MEMBER_RULES)) {
+      if (has(name)) checkContainer(root[name], rule, [name], problems);
+    }
+  }
+  const diagnostics = problems.finish();
+  if (diagnostics.length > 0) return { diagnostics };
+  const pipeline = (shape === "bare" ? root : root["pipeline"]) as PipelineDeclaration;
+  return { document: { shape, root, pipeline }, diagnostics: [] };
+}
+
+function listKeys(keys: readonly string[]): string {
+  const shown = keys.slice(0, 5).map((key) => JSON.stringify(key.length > 30 ? `${key.slice(0, 30)}…` : key));
+  return keys.length > 5 ? `${shown.join(", ")} and ${keys.length - 5} more` : shown.join(", ");
+}

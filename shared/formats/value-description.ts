@@ -1,0 +1,36 @@
+/** Short descriptions of JSON values for messages: the kind, then a preview after a colon. */
+
+const PREVIEW_LENGTH = 40;
+
+/** "an array", "an object", "null", "a string: \"abc\"", "a number: 5", "a boolean: false". */
+export function describeValue(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  switch (typeof value) {
+    case "object":
+      return "an object";
+    case "string":
+      return `a string: ${preview(JSON.stringify(value))}`;
+    case "number":
+      return `a number: ${String(value)}`;
+    case "boolean":
+      return `a boolean: ${String(value)}`;
+    default:
+      return typeof value;
+  }
+}
+
+function preview(text: string): string {
+  return text.length > PREVIEW_LENGTH ? `${text.slice(0, PREVIEW_LENGTH)}…"` : text;
+}
+
+/** `"stages"` for a member, `element 3 of "stages"` for an array element, `the file` for the root. */
+export function describeMember(path: ReadonlyArray<string | number>): string {
+  const last = path[path.length - 1];
+  if (last === undefined) return "the top-level value";
+  if (typeof last === "number") {
+    const parent = path[path.length - 2];
+    return parent === undefined ? `element ${last}` : `element ${last} of "${String(parent)}"`;
+  }
+  return `"${last}"`;
+}
