@@ -1,6 +1,7 @@
 import { findActionType, type ActionTypeSpec, type ArtifactCount, type ConfigField } from "../catalog";
 import { arrayMember, member, recordMember, show, stringMember, type JsonRecord } from "./json-value";
 import type { IndexedAction } from "./pipeline-index";
+import { SERVICE_SHAPES } from "./service-model.generated";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
 
 /** Docs quota for a configuration value; the live service accepts more, so this only warns. */
@@ -166,11 +167,20 @@ function checkValueLengths(context: RuleContext, action: IndexedAction, configur
   }
 }
 
-/** All four id members are strings; otherwise the model walker reports the id, not this rule. */
-function isComplete(action: IndexedAction): boolean {
+const SHAPE_OWNERS = SERVICE_SHAPES["ActionOwner"];
+const SHAPE_CATEGORIES = SERVICE_SHAPES["ActionCategory"];
+const OWNERS: readonly string[] = SHAPE_OWNERS?.type === "string" ? (SHAPE_OWNERS.enum ?? []) : [];
+const CATEGORIES: readonly string[] =
+  SHAPE_CATEGORIES?.type === "string" ? (SHAPE_CATEGORIES.enum ?? []) : [];
+
+/**
+ * A well-formed id: valid owner and category, provider and version strings. Anything else is the
+ * model walker's to report, and calling it "unknown" too would only repeat that.
+ */
+function isWellFormed(action: IndexedAction): boolean {
   return (
-    action.owner !== undefined &&
-    action.category !== undefined &&
+    OWNERS.includes(action.owner ?? "") &&
+    CATEGORIES.includes(action.category ?? "") &&
     action.provider !== undefined &&
     stringMember(action.typeId, "version") !== undefined
   );
@@ -186,7 +196,7 @@ function checkAction(context: RuleContext, action: IndexedAction): void {
   if (spec !== undefined) {
     checkArtifactCounts(context, action, spec.provider, spec.inputArtifacts, spec.outputArtifacts);
     checkConfiguration(context, action, spec);
-  } else if (isComplete(action)) {
+  } else if (isWellFormed(action)) {
     context.report(
       UNKNOWN_ACTION_TYPE,
       [...action.path, "actionTypeId"],

@@ -48,6 +48,7 @@ const MAX_SHOWN = 80;
  * and booleans as text, anything else by its JSON kind.
  */
 export function show(value: unknown): string {
+  if (value === "") return '""';
   if (typeof value === "string") return value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   return kindOf(value);

@@ -92,7 +92,9 @@ function checkString(value: string, shape: StringShape, path: JsonPath, label: s
     report(
       LENGTH_OUT_OF_RANGE,
       path,
-      `${label} must be ${rangeText(shape.min, shape.max)} characters long, not ${value.length}: ${show(value)}`,
+      value.length === 0
+        ? `${label} must not be empty: ""`
+        : `${label} must be ${rangeText(shape.min, shape.max)} characters long, not ${value.length}: ${show(value)}`,
     );
   }
   if (shape.enum !== undefined) {

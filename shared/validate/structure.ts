@@ -92,7 +92,7 @@ function checkCounts(context: RuleContext): void {
       context.report(
         EMPTY_STAGE,
         [...stage.path, "actions"],
-        `Add an action or remove the stage: ${stage.name ?? ""}`,
+        `Add an action or remove the stage: ${stage.name ?? `stage ${stage.index + 1}`}`,
       );
     } else if (count > MAX_STAGE_ACTIONS) {
       context.report(
@@ -118,7 +118,7 @@ function checkSourcePlacement(context: RuleContext): void {
       context.report(
         NO_SOURCE_ACTION,
         [...first.path, "actions"],
-        `Add a source action (S3, CodeCommit, ECR, a connection…) to the first stage: ${first.name ?? ""}`,
+        `Add a source action (S3, CodeCommit, ECR, a connection…) to the first stage: ${first.name ?? "stage 1"}`,
       );
     } else {
       for (const action of first.actions) {
@@ -126,7 +126,7 @@ function checkSourcePlacement(context: RuleContext): void {
           context.report(
             FIRST_STAGE_NOT_SOURCE,
             action.path,
-            `Move this ${action.category} action out of the first stage, which may hold only source actions: ${action.name ?? ""}`,
+            `Move this ${action.category} action out of the first stage, which may hold only source actions: ${action.name ?? `action ${action.actionIndex + 1}`}`,
           );
         }
       }
@@ -138,7 +138,7 @@ function checkSourcePlacement(context: RuleContext): void {
         context.report(
           SOURCE_NOT_IN_FIRST_STAGE,
           action.path,
-          `Move this source action to the first stage: ${action.name ?? ""}`,
+          `Move this source action to the first stage: ${action.name ?? `action ${action.actionIndex + 1}`}`,
         );
       }
     }

@@ -1,0 +1,84 @@
+import { validPipeline, type Json } from "../sample-pipelines";
+
+/** One input and why it should (or should not) produce the code it is filed under. */
+export interface RuleCase {
+  title: string;
+  input: () => unknown;
+}
+
+/** Cases for one code: inputs that must produce it, near misses that must not. */
+export interface CodeCases {
+  fail: readonly RuleCase[];
+  pass: readonly RuleCase[];
+}
+
+/** A case built from a fresh valid pipeline changed by `edit`. */
+export function edited(title: string, edit: (pipeline: Json) => void, base = validPipeline): RuleCase {
+  return {
+    title,
+    input: () => {
+      const pipeline = base();
+      edit(pipeline);
+      return pipeline;
+    },
+  };
+}
+
+function list(value: unknown): unknown[] {
+  if (!Array.isArray(value)) throw new Error("test setup: expected an array");
+  return value;
+}
+
+function object(value: unknown): Json {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    throw new Error("test setup: expected an object");
+  }
+  return value as Json;
+}
+
+/** The stages array of a test pipeline. */
+export function stagesOf(pipeline: Json): unknown[] {
+  return list(pipeline["stages"]);
+}
+
+/** Stage `s` of a test pipeline. */
+export function stageOf(pipeline: Json, s: number): Json {
+  return object(stagesOf(pipeline)[s]);
+}
+
+/** The actions array of stage `s`. */
+export function actionsOf(pipeline: Json, s: number): unknown[] {
+  return list(stageOf(pipeline, s)["actions"]);
+}
+
+/** Action `a` of stage `s`. */
+export function actionOf(pipeline: Json, s: number, a: number): Json {
+  return object(actionsOf(pipeline, s)[a]);
+}
+
+/** The configuration map of action `a` of stage `s`. */
+export function configOf(pipeline: Json, s: number, a: number): Json {
+  return object(actionOf(pipeline, s, a)["configuration"]);
+}
+
+/** A CodeBuild action with the given name, input and output. */
+export function codeBuildAction(name: string, input: string, output?: string, runOrder = 1): Json {
+  return {
+    name,
+    actionTypeId: { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" },
+    runOrder,
+    configuration: { ProjectName: "demo-build" },
+    inputArtifacts: [{ name: input }],
+    ...(output === undefined ? {} : { outputArtifacts: [{ name: output }] }),
+  };
+}
+
+/** An S3 source action producing `output`. */
+export function s3SourceAction(name: string, output: string): Json {
+  return {
+    name,
+    actionTypeId: { category: "Source", owner: "AWS", provider: "S3", version: "1" },
+    configuration: { S3Bucket: "demo-source", S3ObjectKey: "other.zip" },
+    outputArtifacts: [{ name: output }],
+  };
+}

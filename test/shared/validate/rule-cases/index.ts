@@ -1,0 +1,15 @@
+import type { CodeCases } from "./case";
+import { MODEL_CASES } from "./model";
+import { STRUCTURE_CASES } from "./structure";
+import { V2_VARIABLE_CASES } from "./v2-variables";
+import { WIRING_CASES } from "./wiring";
+
+export type { CodeCases, RuleCase } from "./case";
+
+/** Failing and passing cases for every diagnostic code, keyed by code. */
+export const RULE_CASES: Record<string, CodeCases> = {
+  ...MODEL_CASES,
+  ...STRUCTURE_CASES,
+  ...WIRING_CASES,
+  ...V2_VARIABLE_CASES,
+};

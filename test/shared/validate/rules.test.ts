@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { RULES, validatePipeline } from "../../../shared/validate";
+import { RULE_CASES } from "./rule-cases";
+
+const codesOf = (input: unknown): string[] => validatePipeline(input).map((d) => d.code);
+
+describe("RULES", () => {
+  it("lists each code once, with a severity and a one-line summary", () => {
+    const codes = RULES.map((r) => r.code);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const rule of RULES) {
+      expect(["error", "warning", "info"]).toContain(rule.severity);
+      expect(rule.summary).toMatch(/^\S.*\.$/);
+      expect(rule.summary).not.toContain("\n");
+    }
+  });
+
+  it("has a failing and a passing case for every code, and no case for a code it lacks", () => {
+    const missing = RULES.filter((r) => {
+      const cases = RULE_CASES[r.code];
+      return cases === undefined || cases.fail.length === 0 || cases.pass.length === 0;
+    });
+    expect(missing.map((r) => r.code)).toEqual([]);
+    expect(Object.keys(RULE_CASES).filter((code) => !RULES.some((r) => r.code === code))).toEqual([]);
+  });
+});
+
+describe.each(RULES.map((r) => [r.code, r] as const))("%s", (code, rule) => {
+  const cases = RULE_CASES[code] ?? { fail: [], pass: [] };
+  it.each(cases.fail.map((c) => [c.title, c] as const))("reports: %s", (_title, c) => {
+    const found = validatePipeline(c.input()).filter((d) => d.code === code);
+    expect(found.length).toBeGreaterThan(0);
+    for (const d of found) {
+      expect(d.severity).toBe(rule.severity);
+      expect(d.message).toMatch(/: \S/);
+    }
+  });
+  // Near misses are otherwise valid pipelines, so "not reported" cannot pass by accident of
+  // another rule masking this one.
+  it.each(cases.pass.map((c) => [c.title, c] as const))("does not report: %s", (_title, c) => {
+    expect(codesOf(c.input())).toEqual([]);
+  });
+});
