@@ -1,0 +1,28 @@
+/** Read-only questions about runs, shared by the engine, the operations and the views. */
+import type { ActionDeclaration, StageDeclaration } from "../../shared/pipeline/model";
+import type { ExecutionRecord, PipelineRecord } from "./records";
+
+export function isActive(execution: ExecutionRecord): boolean {
+  return execution.status === "InProgress" || execution.status === "Stopping";
+}
+
+/** runOrder groups of a stage, lowest first; a missing runOrder is 1. */
+export function runOrderGroups(stage: StageDeclaration): ActionDeclaration[][] {
+  const byOrder = new Map<number, ActionDeclaration[]>();
+  for (const action of stage.actions) {
+    const order = action.runOrder ?? 1;
+    byOrder.set(order, [...(byOrder.get(order) ?? []), action]);
+  }
+  return [...byOrder.entries()].sort(([a], [b]) => a - b).map(([, actions]) => actions);
+}
+
+/** The run that most recently entered the named stage: what GetPipelineState shows for it. */
+export function latestInStage(pipeline: PipelineRecord, stageName: string): ExecutionRecord | undefined {
+  let latest: ExecutionRecord | undefined;
+  let latestSeq = -1;
+  for (const execution of pipeline.executions) {
+    const seq = execution.stages.find((s) => s.name === stageName)?.enteredSeq;
+    if (seq !== undefined && seq > latestSeq) [latest, latestSeq] = [execution, seq];
+  }
+  return latest;
+}

@@ -1,0 +1,167 @@
+/**
+ * StartPipelineExecution, StopPipelineExecution, GetPipelineExecution, ListPipelineExecutions,
+ * ListActionExecutions and GetPipelineState.
+ */
+import { requirePipeline, type OperationHandler } from "../context";
+import { isActive } from "../execution-queries";
+import { paginate } from "../pagination";
+import { fail } from "../protocol";
+import {
+  currentDeclaration,
+  type ActionRunRecord,
+  type ExecutionRecord,
+  type PipelineRecord,
+} from "../records";
+import { actionDetailView, executionSummaryView, executionView, pipelineStateView } from "../views";
+
+/** Runs a pipeline may have open at once before starts are refused. */
+const MAX_ACTIVE_EXECUTIONS = 100;
+
+interface StartInput {
+  name: string;
+  variables?: { name: string; value: string }[];
+  clientRequestToken?: string;
+  sourceRevisions?: { actionName: string; revisionType: string; revisionValue: string }[];
+}
+
+function resolveVariables(pipeline: PipelineRecord, given: StartInput["variables"] = []) {
+  const declared = currentDeclaration(pipeline).variables ?? [];
+  const values = new Map<string, string>();
+  for (const variable of given) {
+    if (!declared.some((d) => d.name === variable.name)) {
+      fail("ValidationException", `The pipeline declares no variable with this name: ${variable.name}`);
+    }
+    if (values.has(variable.name)) fail("ValidationException", `Variable given twice: ${variable.name}`);
+    values.set(variable.name, variable.value);
+  }
+  return declared.map((d) => {
+    const value = values.get(d.name) ?? d.defaultValue;
+    if (value === undefined)
+      fail("ValidationException", `Variable has no default value and was not given: ${d.name}`);
+    return { name: d.name, resolvedValue: value };
+  });
+}
+
+export function requireExecution(pipeline: PipelineRecord, id: string): ExecutionRecord {
+  return (
+    pipeline.executions.find((e) => e.id === id) ??
+    fail("PipelineExecutionNotFoundException", `The pipeline has no execution with this id: ${id}`)
+  );
+}
+
+export const startPipelineExecution: OperationHandler = (ctx, raw) => {
+  const input = raw as unknown as StartInput;
+  const pipeline = requirePipeline(ctx, input.name);
+  const token = input.clientRequestToken;
+  const earlier = token === undefined ? undefined : pipeline.clientTokens.find((t) => t.token === token);
+  // Same token, same run: a client retrying a start it could not confirm starts nothing new.
+  if (earlier) return { pipelineExecutionId: earlier.executionId };
+  const variables = resolveVariables(pipeline, input.variables);
+  const sourceActions = currentDeclaration(pipeline)
+    .stages.flatMap((s) => s.actions)
+    .filter((a) => a.actionTypeId.category === "Source")
+    .map((a) => a.name);
+  for (const revision of input.sourceRevisions ?? []) {
+    if (!sourceActions.includes(revision.actionName)) {
+      fail(
+        "ValidationException",
+        `sourceRevisions names an action that is not a source action: ${revision.actionName}`,
+      );
+    }
+  }
+  if (pipeline.executions.filter(isActive).length >= MAX_ACTIVE_EXECUTIONS) {
+    fail(
+      "ConcurrentPipelineExecutionsLimitExceededException",
+      `The pipeline already has the maximum number of open executions: ${MAX_ACTIVE_EXECUTIONS}`,
+    );
+  }
+  const execution = ctx.engine.start(pipeline, {
+    trigger: { triggerType: "StartPipelineExecution", triggerDetail: ctx.principal },
+    variables,
+    revisionOverrides: (input.sourceRevisions ?? []).map((r) => ({ ...r })),
+  });
+  if (token !== undefined) pipeline.clientTokens.push({ token, executionId: execution.id });
+  ctx.changed();
+  return { pipelineExecutionId: execution.id };
+};
+
+export const stopPipelineExecution: OperationHandler = (ctx, input) => {
+  const pipeline = requirePipeline(ctx, input.pipelineName as string);
+  const execution = requireExecutionOrNotStoppable(pipeline, input.pipelineExecutionId as string);
+  ctx.engine.stop(pipeline, execution, input.abandon === true, input.reason as string | undefined);
+  ctx.changed();
+  return { pipelineExecutionId: execution.id };
+};
+
+/** StopPipelineExecution lists no not-found error; the service answers "not stoppable". */
+function requireExecutionOrNotStoppable(pipeline: PipelineRecord, id: string): ExecutionRecord {
+  return (
+    pipeline.executions.find((e) => e.id === id) ??
+    fail("PipelineExecutionNotStoppableException", `The pipeline has no execution with this id: ${id}`)
+  );
+}
+
+export const getPipelineExecution: OperationHandler = (ctx, input) => {
+  const pipeline = requirePipeline(ctx, input.pipelineName as string);
+  const execution = requireExecution(pipeline, input.pipelineExecutionId as string);
+  return { pipelineExecution: executionView(pipeline, execution) };
+};
+
+export const listPipelineExecutions: OperationHandler = (ctx, input) => {
+  const pipeline = requirePipeline(ctx, input.pipelineName as string);
+  const filter = input.filter as { succeededInStage?: { stageName?: string } } | undefined;
+  const stageName = filter?.succeededInStage?.stageName;
+  const matching = pipeline.executions
+    .filter(
+      (e) =>
+        stageName === undefined || e.stages.some((s) => s.name === stageName && s.status === "Succeeded"),
+    )
+    .sort((a, b) => b.seq - a.seq);
+  const { page, nextToken } = paginate(
+    matching,
+    (e) => -e.seq,
+    input as { nextToken?: string; maxResults?: number },
+    `ListPipelineExecutions:${pipeline.name}:${stageName ?? ""}`,
+    100,
+  );
+  return { pipelineExecutionSummaries: page.map(executionSummaryView), nextToken };
+};
+
+function latestPerAction(runs: ActionRunRecord[]): ActionRunRecord[] {
+  const seen = new Set<string>();
+  return runs.filter((run) => {
+    const key = JSON.stringify([run.stageName, run.actionName]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export const listActionExecutions: OperationHandler = (ctx, input) => {
+  const pipeline = requirePipeline(ctx, input.pipelineName as string);
+  const filter = input.filter as
+    | {
+        pipelineExecutionId?: string;
+        latestInPipelineExecution?: { pipelineExecutionId: string; startTimeRange: string };
+      }
+    | undefined;
+  const executionId = filter?.latestInPipelineExecution?.pipelineExecutionId ?? filter?.pipelineExecutionId;
+  if (executionId !== undefined) requireExecution(pipeline, executionId);
+  let runs = pipeline.actionRuns
+    .filter((r) => executionId === undefined || r.executionId === executionId)
+    .sort((a, b) => b.seq - a.seq);
+  if (filter?.latestInPipelineExecution?.startTimeRange === "Latest") runs = latestPerAction(runs);
+  const { page, nextToken } = paginate(
+    runs,
+    (r) => -r.seq,
+    input as { nextToken?: string; maxResults?: number },
+    `ListActionExecutions:${pipeline.name}:${JSON.stringify(filter ?? {})}`,
+    100,
+  );
+  return { actionExecutionDetails: page.map(actionDetailView), nextToken };
+};
+
+export const getPipelineState: OperationHandler = (ctx, input) => {
+  const pipeline = requirePipeline(ctx, input.name as string);
+  return pipelineStateView(ctx, ctx.engine, pipeline);
+};

@@ -1,0 +1,170 @@
+/**
+ * Records -> API output shapes. Times become Dates here (the protocol layer turns them into
+ * epoch seconds); the dispatcher then prunes each response to its model shape, so a view may
+ * leave members undefined without them reaching the wire.
+ */
+import type { SandboxContext } from "./context";
+import type { Engine } from "./engine";
+import { isActive, latestInStage } from "./execution-queries";
+import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
+import { currentDeclaration } from "./records";
+
+const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
+
+export function metadataView(pipeline: PipelineRecord): Record<string, unknown> {
+  return { pipelineArn: pipeline.arn, created: date(pipeline.created), updated: date(pipeline.updated) };
+}
+
+export function pipelineSummaryView(pipeline: PipelineRecord): Record<string, unknown> {
+  const declaration = currentDeclaration(pipeline);
+  return {
+    name: pipeline.name,
+    version: declaration.version,
+    pipelineType: declaration.pipelineType,
+    executionMode: declaration.executionMode,
+    created: date(pipeline.created),
+    updated: date(pipeline.updated),
+  };
+}
+
+function rollbackMetadata(execution: ExecutionRecord): Record<string, unknown> | undefined {
+  return execution.rollbackTargetId === undefined
+    ? undefined
+    : { rollbackTargetPipelineExecutionId: execution.rollbackTargetId };
+}
+
+export function executionSummaryView(execution: ExecutionRecord): Record<string, unknown> {
+  return {
+    pipelineExecutionId: execution.id,
+    status: execution.status,
+    statusSummary: execution.statusSummary,
+    startTime: date(execution.startTime),
+    lastUpdateTime: date(execution.lastUpdateTime),
+    sourceRevisions: execution.sourceRevisions,
+    trigger: execution.trigger,
+    stopTrigger: execution.stopTrigger,
+    executionMode: execution.executionMode,
+    executionType: execution.executionType,
+    rollbackMetadata: rollbackMetadata(execution),
+  };
+}
+
+export function executionView(pipeline: PipelineRecord, execution: ExecutionRecord): Record<string, unknown> {
+  return {
+    pipelineName: pipeline.name,
+    pipelineVersion: execution.version,
+    pipelineExecutionId: execution.id,
+    status: execution.status,
+    statusSummary: execution.statusSummary,
+    artifactRevisions: execution.artifactRevisions.map((r) => ({ ...r, created: date(r.created) })),
+    variables: execution.variables,
+    trigger: execution.trigger,
+    executionMode: execution.executionMode,
+    executionType: execution.executionType,
+    rollbackMetadata: rollbackMetadata(execution),
+  };
+}
+
+export function actionDetailView(run: ActionRunRecord): Record<string, unknown> {
+  return {
+    pipelineExecutionId: run.executionId,
+    actionExecutionId: run.id,
+    pipelineVersion: run.version,
+    stageName: run.stageName,
+    actionName: run.actionName,
+    startTime: date(run.startTime),
+    lastUpdateTime: date(run.lastUpdateTime),
+    updatedBy: run.updatedBy,
+    status: run.status,
+    input: run.input,
+    output: run.output,
+  };
+}
+
+function actionStateView(
+  pipeline: PipelineRecord,
+  stageName: string,
+  actionName: string,
+  ctx: SandboxContext,
+) {
+  let run: ActionRunRecord | undefined;
+  for (let i = pipeline.actionRuns.length - 1; i >= 0 && !run; i--) {
+    const candidate = pipeline.actionRuns[i];
+    if (candidate?.stageName === stageName && candidate.actionName === actionName) run = candidate;
+  }
+  const state: Record<string, unknown> = { actionName };
+  if (!run) return state;
+  const result = run.output.executionResult;
+  state.latestExecution = {
+    actionExecutionId: run.id,
+    status: run.status,
+    summary: run.summary,
+    lastStatusChange: date(run.lastUpdateTime),
+    token: run.approvalOpen ? run.token : undefined,
+    lastUpdatedBy: run.updatedBy,
+    externalExecutionId: result.externalExecutionId,
+    externalExecutionUrl: result.externalExecutionUrl,
+    errorDetails: result.errorDetails,
+  };
+  if (run.category === "Source" && run.status === "Succeeded" && result.externalExecutionId) {
+    state.currentRevision = {
+      revisionId: result.externalExecutionId,
+      revisionChangeId: result.externalExecutionId.slice(0, 12),
+      created: date(run.lastUpdateTime),
+    };
+    state.revisionUrl = result.externalExecutionUrl;
+  }
+  state.entityUrl = `https://${ctx.region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline.name}/view`;
+  return state;
+}
+
+/** GetPipelineState: the current version's stages with their latest and waiting runs. */
+export function pipelineStateView(
+  ctx: SandboxContext,
+  engine: Engine,
+  pipeline: PipelineRecord,
+): Record<string, unknown> {
+  const declaration = currentDeclaration(pipeline);
+  const stageStates = declaration.stages.map((stage) => {
+    const inbound = pipeline.executions
+      .filter((e) => e.waiting && isActive(e) && e.stages[e.position]?.name === stage.name)
+      .sort((a, b) => (a.waitSeq ?? 0) - (b.waitSeq ?? 0))
+      .map((e) => ({ pipelineExecutionId: e.id, status: "InProgress", type: e.executionType }));
+    const transition = pipeline.transitions.find(
+      (t) => t.stageName === stage.name && t.transitionType === "Inbound",
+    );
+    const latest = latestInStage(pipeline, stage.name);
+    const latestStage = latest?.stages.find((s) => s.name === stage.name);
+    return {
+      stageName: stage.name,
+      inboundExecution: inbound[0],
+      inboundExecutions: inbound.length > 0 ? inbound : undefined,
+      inboundTransitionState: {
+        enabled: engine.transitionOpen(pipeline, stage.name, "Inbound"),
+        lastChangedBy: transition?.lastChangedBy,
+        lastChangedAt: date(transition?.lastChangedAt),
+        disabledReason: transition?.enabled === false ? transition.disabledReason : undefined,
+      },
+      actionStates: stage.actions.map((action) => actionStateView(pipeline, stage.name, action.name, ctx)),
+      latestExecution:
+        latest && latestStage?.status
+          ? { pipelineExecutionId: latest.id, status: latestStage.status, type: latest.executionType }
+          : undefined,
+      retryStageMetadata:
+        latestStage && latestStage.manualRetries > 0
+          ? {
+              autoStageRetryAttempt: 0,
+              manualStageRetryAttempt: latestStage.manualRetries,
+              latestRetryTrigger: "ManualStageRetry",
+            }
+          : undefined,
+    };
+  });
+  return {
+    pipelineName: pipeline.name,
+    pipelineVersion: declaration.version,
+    stageStates,
+    created: date(pipeline.created),
+    updated: date(pipeline.updated),
+  };
+}
