@@ -1,0 +1,57 @@
+import type { AppInfo, EventName, EventPayloads } from "../../shared/ipc";
+import { SettingsStore } from "../app/settings-store";
+import { DocumentService, type FileDialogs } from "../documents/document-service";
+import { FileWatcher } from "../documents/file-watcher";
+import { RecentFiles } from "../documents/recent-files";
+import { RecoveryStore } from "../documents/recovery-store";
+
+/** Sends an event to the renderer(s): the window in Electron, the event stream in web mode. */
+export type EmitEvent = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
+
+/** The unsaved-changes state the renderer reports, which closing the window consults. */
+export interface DocumentState {
+  dirty: boolean;
+  title: string;
+  recoveryId: string | null;
+}
+
+/** What differs between the desktop app and web mode; everything else is shared. */
+export interface HostOptions {
+  dataDir: string;
+  info: AppInfo;
+  dialogs: FileDialogs | undefined;
+  /** Opens an already-checked https URL in the system browser. */
+  openExternal(url: string): Promise<void>;
+  emit: EmitEvent;
+}
+
+/** The services behind the handler table, built once per app (or per web host). */
+export interface AppServices {
+  info: AppInfo;
+  documents: DocumentService;
+  recent: RecentFiles;
+  recovery: RecoveryStore;
+  settings: SettingsStore;
+  watcher: FileWatcher;
+  openExternal(url: string): Promise<void>;
+  documentState: DocumentState;
+}
+
+/** Wires the stores and services of one data folder together. */
+export function createServices(options: HostOptions): AppServices {
+  const settings = new SettingsStore(options.dataDir);
+  const recent = new RecentFiles(options.dataDir, async () => (await settings.get()).recentLimit);
+  const watcher = new FileWatcher((path, change) =>
+    options.emit("documents.changedOnDisk", { path, change }),
+  );
+  return {
+    info: options.info,
+    documents: new DocumentService(recent, watcher, options.dialogs),
+    recent,
+    recovery: new RecoveryStore(options.dataDir),
+    settings,
+    watcher,
+    openExternal: options.openExternal,
+    documentState: { dirty: false, title: "", recoveryId: null },
+  };
+}

@@ -1,0 +1,72 @@
+import { useEffect } from "react";
+import { findCommand, commandForKey } from "./commands/registry";
+import { Banners } from "./frame/Banners";
+import { documentTitle } from "./frame/document-title";
+import { Toolbar } from "./frame/Toolbar";
+import { NewDialog } from "./dialogs/NewDialog";
+import { PathDialog } from "./dialogs/PathDialog";
+import { BottomPanel } from "./panels/BottomPanel";
+import { CanvasArea } from "./panels/CanvasArea";
+import { InspectorPanel } from "./panels/InspectorPanel";
+import { PalettePanel } from "./panels/PalettePanel";
+import type { ApiClient } from "./api/client";
+import { useAppStore, useStoreApi } from "./store";
+
+/** The app frame: toolbar, palette, canvas, inspector and bottom panel, plus dialogs and banners. */
+export function App({ api }: { api: ApiClient }) {
+  const store = useStoreApi();
+  const title = useAppStore((s) => documentTitle(s.doc));
+  const dialog = useAppStore((s) => s.dialog);
+  const theme = useAppStore((s) => s.settings.theme);
+  const ready = useAppStore((s) => s.info !== null);
+
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  useEffect(() => {
+    if (theme === "system") delete document.documentElement.dataset["theme"];
+    else document.documentElement.dataset["theme"] = theme;
+  }, [theme]);
+
+  useEffect(() => {
+    void store.getState().startupRequested();
+    const offs = [
+      api.events.on("menu.command", ({ command }) => findCommand(command)?.run(store.getState())),
+      api.events.on("documents.openRequested", ({ path }) => void store.getState().openRequested(path)),
+      api.events.on("documents.changedOnDisk", (change) => void store.getState().diskChangeReported(change)),
+    ];
+    const onKey = (e: KeyboardEvent) => {
+      const command = commandForKey(e);
+      if (command === undefined) return;
+      e.preventDefault();
+      if (command.enabled(store.getState())) command.run(store.getState());
+    };
+    // The browser's own guard for web mode; Electron asks in main, which knows about the window.
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (store.getState().doc?.dirty === true) e.preventDefault();
+    };
+    window.addEventListener("keydown", onKey);
+    window.addEventListener("beforeunload", onBeforeUnload);
+    return () => {
+      offs.forEach((off) => off());
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener("beforeunload", onBeforeUnload);
+    };
+  }, [api, store]);
+
+  return (
+    <div className="app" data-ready={ready ? "true" : "false"}>
+      <Toolbar title={title} />
+      <Banners />
+      <div className="workspace">
+        <PalettePanel />
+        <CanvasArea />
+        <InspectorPanel />
+      </div>
+      <BottomPanel />
+      {dialog === "new" && <NewDialog />}
+      {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}
+    </div>
+  );
+}

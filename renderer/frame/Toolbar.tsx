@@ -1,0 +1,36 @@
+import { useShallow } from "zustand/react/shallow";
+import { COMMANDS } from "../commands/registry";
+import { useAppStore, useStoreApi } from "../store";
+import type { ThemePreference } from "../../shared/ipc";
+
+/** The top bar: the shell's commands, the document title and the theme choice. */
+export function Toolbar({ title }: { title: string }) {
+  const store = useStoreApi();
+  const enabled = useAppStore(useShallow((s) => COMMANDS.map((c) => c.enabled(s))));
+  const theme = useAppStore((s) => s.settings.theme);
+  const themeChosen = useAppStore((s) => s.themeChosen);
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Document">
+      {COMMANDS.map((command, i) => (
+        <button
+          key={command.id}
+          type="button"
+          disabled={enabled[i] !== true}
+          title={command.shortcut === undefined ? command.label : `${command.label} (${command.shortcut})`}
+          onClick={() => command.run(store.getState())}
+        >
+          {command.label}
+        </button>
+      ))}
+      <h1 className="toolbar-title">{title}</h1>
+      <label className="toolbar-theme">
+        Theme
+        <select value={theme} onChange={(e) => void themeChosen(e.target.value as ThemePreference)}>
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+import { createContext, createElement, useContext, type ReactNode } from "react";
+import { createStore, useStore, type StoreApi } from "zustand";
+import { createDocumentSlice } from "./document-slice";
+import { createFlowSlice, type FlowDeps } from "./flow-slice";
+import type { AppState } from "./state";
+import { createUiSlice } from "./ui-slice";
+
+export type { AppState, DialogKind, OpenDocument } from "./state";
+
+/** The renderer's one store, combined from its slices. */
+export type AppStore = StoreApi<AppState>;
+
+/** Builds the store; the api client and the confirm prompt are injected. */
+export function createAppStore(deps: FlowDeps & { newId?: () => string }): AppStore {
+  const newId = deps.newId ?? (() => crypto.randomUUID());
+  return createStore<AppState>()((...a) => ({
+    ...createDocumentSlice(newId)(...a),
+    ...createUiSlice(...a),
+    templates: [],
+    recent: [],
+    recovery: [],
+    ...createFlowSlice(deps)(...a),
+  }));
+}
+
+const StoreContext = createContext<AppStore | null>(null);
+
+/** Makes `store` available to the components below. */
+export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+  return createElement(StoreContext.Provider, { value: store }, children);
+}
+
+/** Selects from the store; components select narrowly (useShallow for objects). */
+export function useAppStore<T>(selector: (state: AppState) => T): T {
+  const store = useContext(StoreContext);
+  if (store === null) throw new Error("useAppStore needs a StoreProvider above it");
+  return useStore(store, selector);
+}
+
+/** The store itself, for effects that subscribe outside React's render. */
+export function useStoreApi(): AppStore {
+  const store = useContext(StoreContext);
+  if (store === null) throw new Error("useStoreApi needs a StoreProvider above it");
+  return store;
+}

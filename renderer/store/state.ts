@@ -1,0 +1,86 @@
+import type {
+  AppError,
+  AppInfo,
+  OpenedDocument,
+  RecentFile,
+  RecoveryEntry,
+  SavedDocument,
+  Settings,
+  TemplateSummary,
+} from "../../shared/ipc";
+import type { PipelineDocument } from "../../shared/pipeline/model";
+import type { Diagnostic } from "../../shared/validate/diagnostic";
+
+/** The open document and what the shell knows about its file. */
+export interface OpenDocument {
+  document: PipelineDocument;
+  /** `null` until the first save. */
+  path: string | null;
+  /** Version of the file as last read or written; sent back on save to notice outside changes. */
+  version: string | null;
+  dirty: boolean;
+  /** Key of this document's autosaved copy in the recovery folder. */
+  recoveryId: string;
+  /** Parse findings from opening the file. */
+  diagnostics: Diagnostic[];
+  /** The user chose to keep their version over a change on disk; the next save overwrites it. */
+  overwriteOnSave: boolean;
+}
+
+/** Which modal dialog is open. */
+export type DialogKind = "new" | "open" | "saveAs";
+
+/** A change on disk the user has to decide about. */
+export interface DiskChange {
+  path: string;
+  change: "modified" | "deleted";
+}
+
+/** The document slice: the open document and the events that change it. */
+export interface DocumentSlice {
+  doc: OpenDocument | null;
+  documentLoaded(opened: OpenedDocument, recoveryId?: string): void;
+  pipelineRenamed(name: string): void;
+  documentSaved(saved: SavedDocument): void;
+}
+
+/** The ui slice: dialogs, errors and notices, shown from state (never caught in components). */
+export interface UiSlice {
+  info: AppInfo | null;
+  dialog: DialogKind | null;
+  error: AppError | null;
+  notice: string | null;
+  diskChange: DiskChange | null;
+  settings: Settings;
+  busy: boolean;
+  dialogOpened(dialog: DialogKind): void;
+  dialogClosed(): void;
+  errorShown(error: AppError): void;
+  errorDismissed(): void;
+  noticeDismissed(): void;
+}
+
+/** The files slice: lists fetched from main. */
+export interface FilesSlice {
+  templates: TemplateSummary[];
+  recent: RecentFile[];
+  recovery: RecoveryEntry[];
+}
+
+/** Flows that talk to main; each ends in the sync events above. */
+export interface FlowSlice {
+  startupRequested(): Promise<void>;
+  newDocumentRequested(templateId: string): Promise<void>;
+  openRequested(path?: string): Promise<void>;
+  saveRequested(): Promise<void>;
+  saveAsRequested(path?: string): Promise<void>;
+  recoveryRestoreRequested(id: string): Promise<void>;
+  recoveryDeclined(id: string): Promise<void>;
+  diskReloadRequested(): Promise<void>;
+  diskChangeKept(): void;
+  diskChangeReported(change: DiskChange): Promise<void>;
+  themeChosen(theme: Settings["theme"]): Promise<void>;
+}
+
+/** The whole renderer store. */
+export type AppState = DocumentSlice & UiSlice & FilesSlice & FlowSlice;

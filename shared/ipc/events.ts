@@ -1,0 +1,37 @@
+import type { MenuCommand } from "./types";
+
+/**
+ * Events main sends to the renderer: the second map of the contract. Payloads come from main, so
+ * they are typed but not schema-checked.
+ */
+export interface EventPayloads {
+  /** The watched file was changed or deleted by another program. */
+  "documents.changedOnDisk": { path: string; change: "modified" | "deleted" };
+  /** A file should be opened: passed on the command line, to a second instance, or dropped. */
+  "documents.openRequested": { path: string };
+  /** A menu item was chosen. */
+  "menu.command": { command: MenuCommand };
+}
+
+/** The name of an event. */
+export type EventName = keyof EventPayloads;
+
+/** Every event name (the preload allows subscribing to these and no others). */
+export const EVENT_NAMES: readonly EventName[] = [
+  "documents.changedOnDisk",
+  "documents.openRequested",
+  "menu.command",
+];
+
+/** Whether a string names an event of the contract. */
+export function isEventName(name: string): name is EventName {
+  return (EVENT_NAMES as readonly string[]).includes(name);
+}
+
+/** A listener for event `E`. */
+export type EventListener<E extends EventName> = (payload: EventPayloads[E]) => void;
+
+/** Subscribing to main's events; returns a function that unsubscribes. */
+export interface EventSource {
+  on<E extends EventName>(name: E, listener: EventListener<E>): () => void;
+}

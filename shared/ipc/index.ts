@@ -1,0 +1,6 @@
+export * from "./result";
+export type * from "./types";
+export * from "./contract";
+export * from "./events";
+export { relinkDocument } from "./document-transport";
+export { documentSchema, pathSchema, idSchema } from "./schemas";

@@ -1,0 +1,77 @@
+/**
+ * The outcome of every IPC call: handlers return a `Result` instead of throwing, so an error crosses
+ * the boundary as data with a stable code, and the renderer puts it in store state.
+ */
+
+/**
+ * Stable error codes. Tests, the renderer and logs key on these strings; never rename one.
+ * - `invalid-request`: the request did not match the channel's schema.
+ * - `unknown-channel`: no such channel in the contract.
+ * - `forbidden-sender`: an IPC message came from a frame that is not the app's own.
+ * - `unauthorized` / `forbidden-host`: web mode refused a request without the token / from a foreign Host.
+ * - `not-found`, `permission-denied`, `is-a-directory`, `read-failed`: opening a file failed.
+ * - `file-too-large`: the file is bigger than Pipewright opens.
+ * - `not-a-pipeline`: the file is not a pipeline document (details list the diagnostics).
+ * - `disk-full`, `read-only`, `write-failed`: saving failed; the old file is intact.
+ * - `changed-on-disk`: another program changed the file since it was opened or saved.
+ * - `path-required`: no path was given and this mode has no file dialog.
+ * - `cancelled`: the user closed a dialog without choosing.
+ * - `unknown-template`, `recovery-not-found`: the id names nothing.
+ * - `url-not-allowed`: an external link outside the allowed AWS sites.
+ * - `internal`: a bug; details hold what the logs need.
+ */
+export type AppErrorCode =
+  | "invalid-request"
+  | "unknown-channel"
+  | "forbidden-sender"
+  | "unauthorized"
+  | "forbidden-host"
+  | "not-found"
+  | "permission-denied"
+  | "is-a-directory"
+  | "read-failed"
+  | "file-too-large"
+  | "not-a-pipeline"
+  | "disk-full"
+  | "read-only"
+  | "write-failed"
+  | "changed-on-disk"
+  | "path-required"
+  | "cancelled"
+  | "unknown-template"
+  | "recovery-not-found"
+  | "url-not-allowed"
+  | "internal";
+
+/**
+ * An error safe to show to the user: `message` holds no secrets and ends with the specific value
+ * after a colon (`Could not open the file: /tmp/x.json`); `details` is for logs and diagnostics.
+ */
+export interface AppError {
+  code: AppErrorCode;
+  message: string;
+  details?: string;
+}
+
+/** Success with a value, or failure with an {@link AppError}. */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+/** A successful {@link Result}. */
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+/** A failed {@link Result}; `details` is omitted when absent so the object stays JSON-clean. */
+export function fail<T = never>(code: AppErrorCode, message: string, details?: string): Result<T> {
+  return { ok: false, error: details === undefined ? { code, message } : { code, message, details } };
+}
+
+/** Whether a value received over a transport has the shape of a {@link Result}. */
+export function isResult(value: unknown): value is Result<unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  const r = value as { ok?: unknown; error?: unknown };
+  if (r.ok === true) return "value" in r;
+  if (r.ok !== false || typeof r.error !== "object" || r.error === null) return false;
+  const e = r.error as { code?: unknown; message?: unknown };
+  return typeof e.code === "string" && typeof e.message === "string";
+}

@@ -1,0 +1,77 @@
+import type { PipelineDocument } from "../pipeline/model";
+import type { Diagnostic } from "../validate/diagnostic";
+
+/** Which host the renderer runs in; decided by main, reported by `app.info`. */
+export type AppMode = "desktop" | "web";
+
+/** What `app.info` reports about the running app. */
+export interface AppInfo {
+  name: string;
+  version: string;
+  mode: AppMode;
+  /** `process.platform` of the machine that runs main (the files live there). */
+  platform: string;
+  /** Whether main can show native open/save dialogs; in web mode paths are typed instead. */
+  nativeDialogs: boolean;
+}
+
+/** A document as main hands it to the renderer after New, Open or Restore. */
+export interface OpenedDocument {
+  /** Absolute path on the machine running main; `null` for a document never saved. */
+  path: string | null;
+  document: PipelineDocument;
+  /**
+   * A fingerprint (SHA-256 hex) of the file's bytes when it was read or last written; `null` when
+   * there is no file. Sent back on save so a change by another program is noticed.
+   */
+  version: string | null;
+  /** Parse findings (warnings and info; a file with parse errors does not open). */
+  diagnostics: Diagnostic[];
+  /** True when the content differs from the file (a restored recovery copy or a new document). */
+  dirty: boolean;
+}
+
+/** The result of a save. */
+export interface SavedDocument {
+  path: string;
+  version: string;
+}
+
+/** A template offered by New. */
+export interface TemplateSummary {
+  id: string;
+  title: string;
+  description: string;
+}
+
+/** An entry of the recent-files list, most recent first. */
+export interface RecentFile {
+  path: string;
+  /** File name without the folder, for display. */
+  name: string;
+  openedAt: string;
+}
+
+/** An autosaved copy of unsaved edits, kept until the document is saved or discarded. */
+export interface RecoveryEntry {
+  id: string;
+  /** The file the edits belong to; `null` for a document never saved. */
+  path: string | null;
+  /** The pipeline name, for display. */
+  title: string;
+  /** ISO timestamp of the last autosave. */
+  savedAt: string;
+}
+
+/** Colour theme: follow the operating system, or force one. */
+export type ThemePreference = "system" | "light" | "dark";
+
+/** User settings, stored by main in the app data folder. */
+export interface Settings {
+  theme: ThemePreference;
+  /** How many recent files to remember. */
+  recentLimit: number;
+}
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand = "new" | "open" | "save" | "saveAs" | "close";
