@@ -8,9 +8,8 @@
 import { randomUUID } from "node:crypto";
 import type { ActionDeclaration, PipelineDeclaration, StageDeclaration } from "../../shared/pipeline/model";
 import { buildInput, fakeHex, recordSuccess, type RunContext } from "./action-runs";
-import { isActive, latestInStage, runOrderGroups } from "./execution-queries";
+import { isActive, runOrderGroups } from "./execution-queries";
 import type { Clock, TimerHandle } from "./clock";
-import { fail } from "./protocol";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord, SandboxState, StageRun } from "./records";
 import type { ScenarioBook } from "./scenario";
 

@@ -83,7 +83,8 @@ export async function approvalToken(
   return waitFor(`approval token of ${stageName}/${actionName}`, async () => {
     const state = await client.send(new GetPipelineStateCommand({ name }));
     const stage = state.stageStates?.find((s) => s.stageName === stageName);
-    if (executionId !== undefined && stage?.latestExecution?.pipelineExecutionId !== executionId) return undefined;
+    if (executionId !== undefined && stage?.latestExecution?.pipelineExecutionId !== executionId)
+      return undefined;
     return stage?.actionStates?.find((a) => a.actionName === actionName)?.latestExecution?.token;
   });
 }
