@@ -1,0 +1,106 @@
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "./support/chromium";
+import { startWebHost, type WebHost } from "./support/web-host";
+
+const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "out", "e2e");
+
+let host: WebHost;
+let browser: Browser;
+
+/** Browser-side failures (CSP violations, uncaught errors) fail the test that caused them. */
+function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  return errors;
+}
+
+async function openApp(url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors = collectPageErrors(page);
+  await page.goto(url);
+  await page.locator('.app[data-ready="true"]').waitFor();
+  return { page, errors };
+}
+
+beforeAll(async () => {
+  host = await startWebHost();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+});
+
+describe("web mode in Chromium", () => {
+  it("creates from a template, saves to a path, reopens it and shows the same document", async () => {
+    const { page, errors } = await openApp(host.url);
+    // The token left the address bar once read.
+    expect(page.url()).not.toContain("token=");
+
+    await page.getByRole("button", { name: "New", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "New pipeline" });
+    await dialog.getByRole("button", { name: "Source, build, deploy to ECS" }).click();
+    await expect.poll(() => page.getByRole("listitem", { name: "Stage Deploy" }).count()).toBe(1);
+    expect(await page.title()).toMatch(/^● my-app-ecs \(not saved\) — Pipewright$/);
+
+    await page.getByLabel("Pipeline name").fill("e2e-pipeline");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const path = join(host.workDir, "files", "e2e.pipeline.json");
+    await mkdir(join(host.workDir, "files"));
+    const saveDialog = page.getByRole("dialog", { name: "Save the pipeline as" });
+    await saveDialog.getByLabel("File path").fill(path);
+    await saveDialog.getByRole("button", { name: "Save file" }).click();
+    await expect.poll(() => page.title()).toBe("e2e.pipeline.json — Pipewright");
+
+    const saved = JSON.parse(await readFile(path, "utf8")) as {
+      pipeline: { name: string; stages: unknown[] };
+    };
+    expect(saved.pipeline.name).toBe("e2e-pipeline");
+    expect(saved.pipeline.stages).toHaveLength(3);
+
+    await mkdir(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "saved.png") });
+    await page.close();
+
+    // A fresh tab: open the file from the recent list and see the same document.
+    const second = await openApp(host.url);
+    await second.page.getByRole("button", { name: "Open", exact: true }).click();
+    const openDialog = second.page.getByRole("dialog", { name: "Open a pipeline file" });
+    await openDialog
+      .getByRole("region", { name: "Recent files" })
+      .getByRole("button", { name: "e2e.pipeline.json" })
+      .click();
+    await expect.poll(() => second.page.title()).toBe("e2e.pipeline.json — Pipewright");
+    expect(await second.page.getByLabel("Pipeline name").inputValue()).toBe("e2e-pipeline");
+    const stages = await second.page
+      .getByRole("list", { name: "Stages of e2e-pipeline" })
+      .getByRole("heading")
+      .allTextContents();
+    expect(stages).toEqual(["Source", "Build", "Deploy"]);
+    await expect
+      .poll(() => second.page.getByRole("heading", { name: /^Problems/ }).textContent())
+      .toBe("Problems (0)");
+    await second.page.screenshot({ path: join(SCREENSHOT_DIR, "reopened.png") });
+    await second.page.close();
+
+    expect([...errors, ...second.errors]).toEqual([]);
+  });
+
+  it("shows a typed path that does not exist as an error in the app", async () => {
+    const { page, errors } = await openApp(host.url);
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Open a pipeline file" });
+    await dialog.getByLabel("File path").fill(join(host.workDir, "missing.pipeline.json"));
+    await dialog.getByRole("button", { name: "Open file" }).click();
+    await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("does not exist");
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+});
