@@ -36,6 +36,8 @@ export function explainSyntaxError(text: string, engineMessage: string): SyntaxP
 
 function findFirstError(text: string): FirstError | undefined {
   const stack: OpenContainer[] = [];
+  // jsonc-parser ends a container before reporting that its closing bracket is missing.
+  let lastClosed: OpenContainer | undefined;
   let first: FirstError | undefined;
   visit(
     text,
@@ -47,18 +49,20 @@ function findFirstError(text: string): FirstError | undefined {
         stack.push({ kind: "array", line: line + 1, column: character + 1 });
       },
       onObjectEnd: () => {
-        stack.pop();
+        lastClosed = stack.pop();
       },
       onArrayEnd: () => {
-        stack.pop();
+        lastClosed = stack.pop();
       },
       onError: (error, offset, length, line, character) => {
+        const code = printParseErrorCode(error);
+        const unclosed = code === "CloseBraceExpected" || code === "CloseBracketExpected";
         first ??= {
-          code: printParseErrorCode(error),
+          code,
           offset,
           length,
           location: { line: line + 1, column: character + 1 },
-          container: stack[stack.length - 1],
+          container: unclosed ? lastClosed : stack[stack.length - 1],
         };
       },
     },
