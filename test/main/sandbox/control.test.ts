@@ -215,6 +215,22 @@ describe("stop, abandon, retry, transitions, rollback, update", () => {
       latestRetryTrigger: "ManualStageRetry",
     });
     await expect(retry("FAILED_ACTIONS")).rejects.toBeInstanceOf(StageNotRetryableException);
+    const latest = await h.client.send(
+      new ListActionExecutionsCommand({
+        pipelineName: "retry",
+        filter: { latestInPipelineExecution: { pipelineExecutionId: id, startTimeRange: "Latest" } },
+      }),
+    );
+    expect(
+      latest.actionExecutionDetails?.filter((d) => d.actionName === "Lint").map((d) => d.status),
+    ).toEqual(["Succeeded"]);
+    const all = await h.client.send(
+      new ListActionExecutionsCommand({
+        pipelineName: "retry",
+        filter: { latestInPipelineExecution: { pipelineExecutionId: id, startTimeRange: "All" } },
+      }),
+    );
+    expect(all.actionExecutionDetails).toHaveLength(6);
 
     h.sandbox.scenario.addRule({ pipeline: "retry", action: "Package", outcome: "fail" });
     const older =
