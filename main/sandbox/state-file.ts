@@ -66,7 +66,10 @@ export function loadStateFile(dataDir: string, now: Date = new Date()): LoadResu
   } catch (error) {
     problem = (error as Error).message;
   }
-  const aside = `${path}.corrupt-${now.toISOString().replace(/[:.]/g, "-")}`;
+  const stamp = now.toISOString().replace(/[:.]/g, "-");
+  // Never clobber an earlier corrupt copy, even one moved aside in the same millisecond.
+  let aside = `${path}.corrupt-${stamp}`;
+  for (let n = 1; existsSync(aside); n++) aside = `${path}.corrupt-${stamp}-${n}`;
   renameSync(path, aside);
   return { movedAside: `${aside} (${problem})` };
 }
