@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { basename, join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { exportPipeline, parseDocument } from "../../../shared/formats";
+import { GOLDEN_EXPORTS, listGoldenExports } from "./golden-files";
 
 /**
  * Golden files: the exact V1 and V2 export of every AWS example fixture (test/fixtures/aws) and of
@@ -21,12 +22,6 @@ const SOURCES = [
     .filter((f) => f.endsWith(".json"))
     .map((file) => ({ set, name: basename(file, ".json"), path: join(dir, file) })),
 );
-
-/** Every golden export file, as paths relative to test/fixtures/golden/exports. */
-export function listGoldenExports(): string[] {
-  const out = join(GOLDEN, "exports");
-  return readdirSync(out, { recursive: true, encoding: "utf8" }).filter((f) => /\.V[12]\.json$/.test(f));
-}
 
 function compare(file: string, actual: string): void {
   if (UPDATE) {
@@ -48,7 +43,7 @@ describe("golden exports", () => {
     for (const type of ["V2", "V1"] as const) {
       const result = exportPipeline(document!, { pipelineType: type, dropUnsupported: true });
       expect(result.diagnostics).toEqual([]);
-      compare(join(GOLDEN, "exports", set, `${name}.${type}.json`), result.text!);
+      compare(join(GOLDEN_EXPORTS, set, `${name}.${type}.json`), result.text!);
       if (type === "V1" && result.dropped.length > 0) {
         dropped[`${set}/${name}`] = result.dropped.map((f) => `${f.feature} ${JSON.stringify(f.path)}`);
       }
@@ -56,7 +51,7 @@ describe("golden exports", () => {
   });
 
   it("records exactly what each V1 export dropped", () => {
-    compare(join(GOLDEN, "exports", "v1-dropped.json"), `${JSON.stringify(dropped, null, 2)}\n`);
+    compare(join(GOLDEN_EXPORTS, "v1-dropped.json"), `${JSON.stringify(dropped, null, 2)}\n`);
   });
 
   it("has no golden file without a source", () => {

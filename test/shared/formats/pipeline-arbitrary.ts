@@ -149,7 +149,7 @@ const EXTRA_KEY = fc.oneof(
  * and actions, the way a newer API or a user's own annotations would.
  */
 export function withUnknownMembers(pipeline: PipelineDeclaration): fc.Arbitrary<PipelineDeclaration> {
-  const extras = fc.uniqueArray(fc.tuple(EXTRA_KEY, fc.jsonValue({ maxDepth: 3 }), fc.nat()), {
+  const extras = fc.uniqueArray(fc.tuple(EXTRA_KEY, fc.jsonValue({ maxDepth: 3 }).map(asJson), fc.nat()), {
     maxLength: 3,
     selector: ([key]) => key,
   });
@@ -184,4 +184,9 @@ function insert<T extends object>(obj: T, extras: ReadonlyArray<readonly [string
     entries.splice(position % (entries.length + 1), 0, [key, value]);
   }
   return Object.fromEntries(entries) as T;
+}
+
+/** The value as JSON gives it back: fc.jsonValue may yield -0, which JSON writes as 0. */
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
 }
