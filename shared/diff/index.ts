@@ -1,0 +1,16 @@
+/**
+ * Structural diff of two pipeline declarations: the deploy preview (remote -> document) and what
+ * changed remotely since a document's base version. Pure; the text rendering serves the CLI.
+ */
+export {
+  diffPipelines,
+  samePipeline,
+  type ActionChange,
+  type DiffSummary,
+  type ElementChangeKind,
+  type PipelineDiff,
+  type StageChange,
+} from "./pipeline-diff";
+export { SECRET_MASK, sameValue, type MemberChange } from "./json-compare";
+export { withServiceDefaults } from "./service-defaults";
+export { formatPath, formatValue, renderDiff, summarizeDiff } from "./render-diff";
