@@ -1,4 +1,6 @@
 import type { JsonPath } from "../pipeline/model";
+import { findRuleType } from "../catalog";
+import { checkConfigurationFields } from "./configuration-fields";
 import { arrayMember, recordMember, stringMember } from "./json-value";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
 
@@ -28,6 +30,33 @@ export const ROLLBACK_IN_PARALLEL_MODE = defineRule(
   "PARALLEL pipelines cannot roll back stages.",
 );
 
+/**
+ * Checks each rule of a condition against the rule catalog: required and allowed configuration,
+ * and, for a skipping entry condition, that the rule type may decide a skip (the user guide allows
+ * only some, e.g. LambdaInvoke and VariableCheck).
+ */
+function checkRules(context: RuleContext, condition: unknown, conditionPath: JsonPath, skips: boolean): void {
+  arrayMember(condition, "rules").forEach((rule, r) => {
+    const spec = findRuleType(recordMember(rule, "ruleTypeId"));
+    if (spec === undefined) return;
+    const rulePath = [...conditionPath, "rules", r];
+    checkConfigurationFields(
+      context,
+      recordMember(rule, "configuration"),
+      rulePath,
+      spec.provider,
+      spec.configuration,
+    );
+    if (skips && !spec.allowsSkip) {
+      context.report(
+        INVALID_CONDITION_RESULT,
+        [...rulePath, "ruleTypeId", "provider"],
+        `A SKIP entry condition cannot use this rule type; use a rule type that can decide a skip (LambdaInvoke, VariableCheck): ${spec.provider}`,
+      );
+    }
+  });
+}
+
 function check(context: RuleContext): void {
   const parallel = stringMember(context.index.pipeline, "executionMode") === "PARALLEL";
   for (const stage of context.index.stages) {
@@ -37,9 +66,11 @@ function check(context: RuleContext): void {
       const allowed: readonly string[] = ALLOWED_RESULTS[hook];
       const hookPath: JsonPath = [...stage.path, hook];
       arrayMember(declaration, "conditions").forEach((condition, i) => {
+        const conditionPath = [...hookPath, "conditions", i];
         const result = stringMember(condition, "result");
+        checkRules(context, condition, conditionPath, hook === "beforeEntry" && result === "SKIP");
         if (result === undefined || !RESULTS.includes(result)) return;
-        const path = [...hookPath, "conditions", i, "result"];
+        const path = [...conditionPath, "result"];
         if (!allowed.includes(result)) {
           context.report(
             INVALID_CONDITION_RESULT,

@@ -71,10 +71,31 @@ function outside(n: number, min: number | undefined, max: number | undefined): b
   return (min !== undefined && n < min) || (max !== undefined && n > max);
 }
 
+/**
+ * A path as a chain of parent links. The walk visits every member of a large pipeline, so paths
+ * are built as arrays only for the few members that get a finding.
+ */
+interface PathLink {
+  readonly parent: PathLink | undefined;
+  readonly segment: string | number;
+}
+
+function extend(parent: PathLink | undefined, segment: string | number): PathLink {
+  return { parent, segment };
+}
+
+/** The array form of a path chain, prefixed by the walk's root path. */
+function materialize(root: JsonPath, link: PathLink | undefined): JsonPath {
+  const tail: (string | number)[] = [];
+  for (let at = link; at !== undefined; at = at.parent) tail.push(at.segment);
+  return [...root, ...tail.reverse()];
+}
+
 /** The member name a person sees for a path: the last name in it (list indexes skipped). */
-function labelOf(path: JsonPath): string {
-  for (let i = path.length - 1; i >= 0; i--) {
-    const segment = path[i];
+function labelOf(root: JsonPath, link: PathLink | undefined): string {
+  for (let at = link; at !== undefined; at = at.parent) if (typeof at.segment === "string") return at.segment;
+  for (let i = root.length - 1; i >= 0; i--) {
+    const segment = root[i];
     if (typeof segment === "string") return segment;
   }
   return "The pipeline";
@@ -87,101 +108,151 @@ function found(value: unknown): string {
     : `found: ${kind}`;
 }
 
-function checkString(value: string, shape: StringShape, path: JsonPath, label: string, report: Report): void {
+/** One walk: where it started and where findings go. */
+interface Walk {
+  readonly root: JsonPath;
+  readonly report: Report;
+}
+
+function emit(
+  walk: Walk,
+  rule: RuleInfo,
+  at: PathLink | undefined,
+  message: (label: string) => string,
+): void {
+  walk.report(rule, materialize(walk.root, at), message(labelOf(walk.root, at)));
+}
+
+function checkString(
+  walk: Walk,
+  value: string,
+  shape: StringShape,
+  at: PathLink | undefined,
+  suffix = "",
+): void {
   if (outside(value.length, shape.min, shape.max)) {
-    report(
-      LENGTH_OUT_OF_RANGE,
-      path,
+    emit(walk, LENGTH_OUT_OF_RANGE, at, (label) =>
       value.length === 0
-        ? `${label} must not be empty: ""`
-        : `${label} must be ${rangeText(shape.min, shape.max)} characters long, not ${value.length}: ${show(value)}`,
+        ? `${label}${suffix} must not be empty: ""`
+        : `${label}${suffix} must be ${rangeText(shape.min, shape.max)} characters long, not ${value.length}: ${show(value)}`,
     );
   }
   if (shape.enum !== undefined) {
-    if (!shape.enum.includes(value)) {
-      report(INVALID_ENUM_VALUE, path, `${label} must be one of ${shape.enum.join(", ")}: ${show(value)}`);
+    const allowed = shape.enum;
+    if (!allowed.includes(value)) {
+      emit(
+        walk,
+        INVALID_ENUM_VALUE,
+        at,
+        (label) => `${label}${suffix} must be one of ${allowed.join(", ")}: ${show(value)}`,
+      );
     }
   } else if (shape.pattern !== undefined && value.length > 0) {
-    const regex = patternOf(shape.pattern);
+    const source = shape.pattern;
+    const regex = patternOf(source);
     if (regex !== undefined && !regex.test(value)) {
-      report(PATTERN_MISMATCH, path, `${label} must match the pattern ${shape.pattern}: ${show(value)}`);
+      emit(
+        walk,
+        PATTERN_MISMATCH,
+        at,
+        (label) => `${label}${suffix} must match the pattern ${source}: ${show(value)}`,
+      );
     }
   }
 }
 
-/**
- * Checks a value against a model shape and everything under it. Walks the shape, not the value,
- * so depth is bounded by the model however deeply the input nests, and only known member names
- * are read (unknown members are kept, not judged).
- */
-export function checkShape(value: unknown, shapeName: string, path: JsonPath, report: Report): void {
+function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink | undefined): void {
   const shape: Shape | undefined = SERVICE_SHAPES[shapeName];
   if (shape === undefined) return;
-  const label = labelOf(path);
   switch (shape.type) {
     case "structure": {
       if (!isRecord(value)) {
-        report(WRONG_TYPE, path, `${label} must be an object; ${found(value)}`);
+        emit(walk, WRONG_TYPE, at, (label) => `${label} must be an object; ${found(value)}`);
         return;
       }
       for (const name of shape.required) {
         if (member(value, name) === undefined) {
-          report(REQUIRED_MEMBER, path, `${label} is missing a required member: ${name}`);
+          emit(walk, REQUIRED_MEMBER, at, (label) => `${label} is missing a required member: ${name}`);
         }
       }
-      for (const [name, memberShape] of Object.entries(shape.members)) {
+      for (const name in shape.members) {
         const child = member(value, name);
-        if (child !== undefined) checkShape(child, memberShape, [...path, name], report);
+        const childShape = shape.members[name];
+        if (child !== undefined && childShape !== undefined)
+          walkShape(walk, child, childShape, extend(at, name));
       }
       return;
     }
     case "list": {
       if (!Array.isArray(value)) {
-        report(WRONG_TYPE, path, `${label} must be a list; ${found(value)}`);
+        emit(walk, WRONG_TYPE, at, (label) => `${label} must be a list; ${found(value)}`);
         return;
       }
       if (outside(value.length, shape.min, shape.max)) {
-        report(
+        emit(
+          walk,
           COUNT_OUT_OF_RANGE,
-          path,
-          `${label} must have ${rangeText(shape.min, shape.max)} entries; it has: ${value.length}`,
+          at,
+          (label) => `${label} must have ${rangeText(shape.min, shape.max)} entries; it has: ${value.length}`,
         );
       }
-      for (let i = 0; i < value.length; i++) checkShape(value[i], shape.member, [...path, i], report);
+      for (let i = 0; i < value.length; i++) walkShape(walk, value[i], shape.member, extend(at, i));
       return;
     }
     case "map": {
       if (!isRecord(value)) {
-        report(WRONG_TYPE, path, `${label} must be an object of key/value pairs; ${found(value)}`);
+        emit(
+          walk,
+          WRONG_TYPE,
+          at,
+          (label) => `${label} must be an object of key/value pairs; ${found(value)}`,
+        );
         return;
       }
       const keys = Object.keys(value);
       if (outside(keys.length, shape.min, shape.max)) {
-        report(
+        emit(
+          walk,
           COUNT_OUT_OF_RANGE,
-          path,
-          `${label} must have ${rangeText(shape.min, shape.max)} entries; it has: ${keys.length}`,
+          at,
+          (label) => `${label} must have ${rangeText(shape.min, shape.max)} entries; it has: ${keys.length}`,
         );
       }
       const keyShape = SERVICE_SHAPES[shape.key];
       for (const key of keys) {
-        if (keyShape?.type === "string") checkString(key, keyShape, [...path, key], `${label} key`, report);
-        checkShape(value[key], shape.value, [...path, key], report);
+        const child = extend(at, key);
+        if (keyShape?.type === "string") checkString(walk, key, keyShape, child, " (the key)");
+        walkShape(walk, value[key], shape.value, child);
       }
       return;
     }
     case "string":
-      if (typeof value !== "string") report(WRONG_TYPE, path, `${label} must be a string; ${found(value)}`);
-      else checkString(value, shape, path, label, report);
+      if (typeof value !== "string")
+        emit(walk, WRONG_TYPE, at, (label) => `${label} must be a string; ${found(value)}`);
+      else checkString(walk, value, shape, at);
       return;
     case "integer":
       if (typeof value !== "number" || !Number.isInteger(value)) {
-        report(WRONG_TYPE, path, `${label} must be an integer; ${found(value)}`);
+        emit(walk, WRONG_TYPE, at, (label) => `${label} must be an integer; ${found(value)}`);
       } else if (outside(value, shape.min, shape.max)) {
-        report(VALUE_OUT_OF_RANGE, path, `${label} must be ${rangeText(shape.min, shape.max)}: ${value}`);
+        emit(
+          walk,
+          VALUE_OUT_OF_RANGE,
+          at,
+          (label) => `${label} must be ${rangeText(shape.min, shape.max)}: ${value}`,
+        );
       }
       return;
   }
+}
+
+/**
+ * Checks a value against a model shape and everything under it; findings get paths starting with
+ * `path`. Walks the shape, not the value, so depth is bounded by the model however deeply the
+ * input nests, and only known member names are read (unknown members are kept, not judged).
+ */
+export function checkShape(value: unknown, shapeName: string, path: JsonPath, report: Report): void {
+  walkShape({ root: path, report }, value, shapeName, undefined);
 }
 
 /** Model constraints of the whole PipelineDeclaration, generated from the service model. */

@@ -87,31 +87,33 @@ function declaredVariables(index: PipelineIndex): Set<string> {
   return names;
 }
 
-/** Every string of an action that the service resolves variables in, with its path. */
-function referenceSites(action: IndexedAction): [JsonPath, string][] {
-  const sites: [JsonPath, string][] = [];
+/**
+ * Calls `visit` for every string of an action the service resolves variables in that holds a
+ * reference. The path is built only then: most values hold none, and large pipelines have many.
+ */
+function forEachReferenceSite(action: IndexedAction, visit: (path: JsonPath, text: string) => void): void {
   const configuration = recordMember(action.action, "configuration");
   if (configuration !== undefined) {
     for (const [key, value] of entriesOf(configuration)) {
-      if (typeof value === "string") sites.push([[...action.path, "configuration", key], value]);
+      if (typeof value === "string" && value.includes("#{"))
+        visit([...action.path, "configuration", key], value);
     }
   }
   arrayMember(action.action, "commands").forEach((command, i) => {
-    if (typeof command === "string") sites.push([[...action.path, "commands", i], command]);
+    if (typeof command === "string" && command.includes("#{"))
+      visit([...action.path, "commands", i], command);
   });
   arrayMember(action.action, "environmentVariables").forEach((variable, i) => {
     const value = stringMember(variable, "value");
-    if (value !== undefined) sites.push([[...action.path, "environmentVariables", i, "value"], value]);
+    if (value?.includes("#{")) visit([...action.path, "environmentVariables", i, "value"], value);
   });
-  return sites;
 }
 
 function checkReferences(context: RuleContext): void {
   const { index } = context;
   let variables: Set<string> | undefined;
   for (const action of index.actions) {
-    for (const [path, text] of referenceSites(action)) {
-      if (!text.includes("#{")) continue;
+    forEachReferenceSite(action, (path, text) => {
       for (const match of text.matchAll(REFERENCE)) {
         const [reference, namespace = "", key = ""] = match;
         if (namespace === RESERVED_NAMESPACE) continue;
@@ -141,7 +143,7 @@ function checkReferences(context: RuleContext): void {
           );
         }
       }
-    }
+    });
   }
 }
 

@@ -82,3 +82,22 @@ export function s3SourceAction(name: string, output: string): Json {
     outputArtifacts: [{ name: output }],
   };
 }
+
+/** A CloudWatch alarm rule for stage conditions. */
+export const ALARM_RULE: Json = {
+  name: "NoAlarm",
+  ruleTypeId: { category: "Rule", owner: "AWS", provider: "CloudWatchAlarm", version: "1" },
+  configuration: { AlarmName: "errors" },
+};
+
+/** A variable-check rule (one of the rule types that may decide a skip). */
+export const VARIABLE_RULE = {
+  name: "OnMain",
+  ruleTypeId: { category: "Rule", owner: "AWS", provider: "VariableCheck", version: "1" },
+  configuration: { Variable: "#{variables.Environment}", Value: "prod", Operator: "EQ" },
+};
+
+/** A stage hook with one condition of `result` decided by `rule`. */
+export function condition(result: string, rule: Json = ALARM_RULE): Json {
+  return { conditions: [{ result, rules: [rule] }] };
+}

@@ -1,5 +1,5 @@
 import { validPipeline, validV2Pipeline, type Json } from "../sample-pipelines";
-import { actionOf, configOf, edited, stageOf, type CodeCases } from "./case";
+import { actionOf, condition, configOf, edited, stageOf, VARIABLE_RULE, type CodeCases } from "./case";
 
 /** A V2 pipeline whose source is a CodeStarSourceConnection action named Source. */
 function connectionPipeline(): Json {
@@ -26,16 +26,6 @@ function trigger(sourceActionName: string): Json {
     providerType: "CodeStarSourceConnection",
     gitConfiguration: { sourceActionName, push: [{ branches: { includes: ["main"] } }] },
   };
-}
-
-const ALARM_RULE = {
-  name: "NoAlarm",
-  ruleTypeId: { category: "Rule", owner: "AWS", provider: "CloudWatchAlarm", version: "1" },
-  configuration: { AlarmName: "errors" },
-};
-
-function condition(result: string): Json {
-  return { conditions: [{ result, rules: [ALARM_RULE] }] };
 }
 
 /** V2 features, triggers, stage conditions, namespaces and variable references. */
@@ -105,7 +95,7 @@ export const V2_VARIABLE_CASES: Record<string, CodeCases> = {
       edited(
         "each hook with an allowed result",
         (p) => {
-          stageOf(p, 2)["beforeEntry"] = condition("SKIP");
+          stageOf(p, 2)["beforeEntry"] = condition("SKIP", VARIABLE_RULE);
           stageOf(p, 2)["onSuccess"] = condition("FAIL");
           stageOf(p, 2)["onFailure"] = { result: "ROLLBACK", ...condition("ROLLBACK") };
         },

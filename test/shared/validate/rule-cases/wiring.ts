@@ -6,6 +6,10 @@ import {
   configOf,
   edited,
   s3SourceAction,
+  stageOf,
+  ALARM_RULE,
+  condition,
+  VARIABLE_RULE,
   type CodeCases,
 } from "./case";
 
@@ -102,6 +106,11 @@ export const WIRING_CASES: Record<string, CodeCases> = {
         const { TemplatePath: _dropped, ...rest } = STACK;
         actionsOf(p, 2).push(cloudFormation(rest));
       }),
+      edited(
+        "an alarm rule without AlarmName",
+        (p) => (stageOf(p, 2)["beforeEntry"] = condition("FAIL", { ...ALARM_RULE, configuration: {} })),
+        validV2Pipeline,
+      ),
     ],
     pass: [
       edited("CloudFormation DELETE_ONLY needs no TemplatePath", (p) => {
@@ -114,6 +123,17 @@ export const WIRING_CASES: Record<string, CodeCases> = {
     fail: [
       edited("CloudFormation ActionMode DESTROY", (p) =>
         actionsOf(p, 2).push(cloudFormation({ ...STACK, ActionMode: "DESTROY" })),
+      ),
+      edited(
+        "a variable-check rule with an unknown operator",
+        (p) => {
+          const rule = {
+            ...VARIABLE_RULE,
+            configuration: { Variable: "#{variables.Environment}", Value: "x", Operator: "LIKE" },
+          };
+          stageOf(p, 2)["beforeEntry"] = condition("FAIL", rule);
+        },
+        validV2Pipeline,
       ),
       edited("one bad capability in the list", (p) => {
         actionsOf(p, 2).push(cloudFormation({ ...STACK, Capabilities: "CAPABILITY_IAM,CAPABILITY_ROOT" }));
