@@ -36,7 +36,9 @@ export function App({ api }: { api: ApiClient }) {
       api.events.on("documents.openRequested", ({ path }) => void store.getState().openRequested(path)),
       api.events.on("documents.changedOnDisk", (change) => void store.getState().diskChangeReported(change)),
     ];
+    // In the desktop app the menu's accelerators run these; handling keys too would run them twice.
     const onKey = (e: KeyboardEvent) => {
+      if (store.getState().info?.mode !== "web") return;
       const command = commandForKey(e);
       if (command === undefined) return;
       e.preventDefault();
@@ -46,10 +48,22 @@ export function App({ api }: { api: ApiClient }) {
     const onBeforeUnload = (e: BeforeUnloadEvent) => {
       if (store.getState().doc?.dirty === true) e.preventDefault();
     };
+    // A dropped file opens in the desktop app; a browser does not tell the page a file's path.
+    const onDragOver = (e: DragEvent) => e.preventDefault();
+    const onDrop = (e: DragEvent) => {
+      e.preventDefault();
+      const file = e.dataTransfer?.files[0];
+      if (file !== undefined && api.files !== undefined)
+        void store.getState().openRequested(api.files.pathOf(file));
+    };
+    window.addEventListener("dragover", onDragOver);
+    window.addEventListener("drop", onDrop);
     window.addEventListener("keydown", onKey);
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => {
       offs.forEach((off) => off());
+      window.removeEventListener("dragover", onDragOver);
+      window.removeEventListener("drop", onDrop);
       window.removeEventListener("keydown", onKey);
       window.removeEventListener("beforeunload", onBeforeUnload);
     };

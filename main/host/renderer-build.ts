@@ -34,22 +34,32 @@ export async function isFresh(output: string, inputs: readonly string[]): Promis
   return times.every((t) => t <= built);
 }
 
-/** Runs a node script of a dev dependency, its output on our stderr so stdout stays one line. */
-export function runNodeScript(script: string, args: readonly string[]): Promise<number> {
+/**
+ * Runs a node script of a dev dependency. Its output goes to our stderr (so stdout stays one line),
+ * or, with `capture`, is collected and returned instead of shown.
+ */
+export function runNodeScript(
+  script: string,
+  args: readonly string[],
+  capture = false,
+): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [join(PROJECT_ROOT, script), ...args], {
       cwd: PROJECT_ROOT,
-      stdio: ["ignore", process.stderr, process.stderr],
+      stdio: capture ? ["ignore", "pipe", "pipe"] : ["ignore", process.stderr, process.stderr],
     });
-    child.on("error", () => resolve(1));
-    child.on("exit", (code) => resolve(code ?? 1));
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", (error) => resolve({ code: 1, output: error.message }));
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
   });
 }
 
 /** Builds the renderer unless its output is newer than its sources. Throws when the build fails. */
 export async function ensureRendererBuilt(): Promise<void> {
   if (await isFresh(join(RENDERER_OUT_DIR, "index.html"), RENDERER_INPUTS)) return;
-  const code = await runNodeScript("node_modules/vite/bin/vite.js", [
+  const { code } = await runNodeScript("node_modules/vite/bin/vite.js", [
     "build",
     "--config",
     "vite.renderer.config.ts",

@@ -12,6 +12,11 @@ import type { AppServices } from "./services";
 export function createHandlers(s: AppServices) {
   return {
     "app.info": async () => ok(s.info),
+    "app.launchFile": async () => {
+      const file = s.launchFile;
+      s.launchFile = null;
+      return ok(file);
+    },
     "app.openExternal": async ({ url }) => {
       const allowed = allowedExternalUrl(url);
       if (allowed === undefined) {

@@ -23,6 +23,8 @@ export interface HostOptions {
   /** Opens an already-checked https URL in the system browser. */
   openExternal(url: string): Promise<void>;
   emit: EmitEvent;
+  /** A file to open at start (command line or file association). */
+  launchFile?: string | undefined;
 }
 
 /** The services behind the handler table, built once per app (or per web host). */
@@ -35,6 +37,8 @@ export interface AppServices {
   watcher: FileWatcher;
   openExternal(url: string): Promise<void>;
   documentState: DocumentState;
+  /** Handed out once by `app.launchFile`. */
+  launchFile: string | null;
 }
 
 /** Wires the stores and services of one data folder together. */
@@ -53,5 +57,6 @@ export function createServices(options: HostOptions): AppServices {
     watcher,
     openExternal: options.openExternal,
     documentState: { dirty: false, title: "", recoveryId: null },
+    launchFile: options.launchFile ?? null,
   };
 }

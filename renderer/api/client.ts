@@ -5,7 +5,11 @@ import type { ApiMethods, EventSource } from "../../shared/ipc";
  * Two implementations exist (the Electron preload bridge and the web-mode HTTP client); the rest of
  * the renderer sees only this type.
  */
-export type ApiClient = ApiMethods & { events: EventSource };
+export type ApiClient = ApiMethods & {
+  events: EventSource;
+  /** Desktop only: the path of a file dropped on the window (a browser never reveals it). */
+  files?: { pathOf(file: File): string };
+};
 
 declare global {
   interface Window {

@@ -76,7 +76,8 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           api.recovery.list({}),
           api.settings.get({}),
         ]);
-        const first = [info, templates, recent, recovery, settings].find((r) => !r.ok);
+        const launchFile = await api.app.launchFile({});
+        const first = [info, templates, recent, recovery, settings, launchFile].find((r) => !r.ok);
         if (first !== undefined && !first.ok) set({ error: first.error });
         set({
           info: info.ok ? info.value : null,
@@ -85,6 +86,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           recovery: recovery.ok ? recovery.value : [],
           ...(settings.ok ? { settings: settings.value } : {}),
         });
+        if (launchFile.ok && launchFile.value !== null) await get().openRequested(launchFile.value);
       },
 
       newDocumentRequested: async (templateId) => {

@@ -33,6 +33,11 @@ function channel<Res>() {
 export const CHANNELS = {
   /** Name, version and mode of the running app. */
   "app.info": channel<AppInfo>()(emptySchema),
+  /**
+   * The file the app was launched to open (command line, file association), once: later calls
+   * return null. Files arriving while the app runs come as `documents.openRequested` events.
+   */
+  "app.launchFile": channel<string | null>()(emptySchema),
   /** Opens an https AWS console or documentation link in the system browser. */
   "app.openExternal": channel<null>()(z.strictObject({ url: z.string().max(2048) })),
   /**

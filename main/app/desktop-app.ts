@@ -1,0 +1,135 @@
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from "electron";
+import type { EventName, EventPayloads } from "../../shared/ipc";
+import { createHandlers } from "../ipc/handlers";
+import { registerIpcHandlers } from "../ipc/electron-bridge";
+import { createServices, type AppServices } from "../ipc/services";
+import { APP_SCHEME_PRIVILEGES, APP_URL, serveRenderer } from "./app-protocol";
+import { guardClose } from "./close-guard";
+import { APP_NAME } from "./data-dir";
+import { allowedExternalUrl } from "./external-links";
+import { fileFromArgv } from "./file-args";
+import { DOCS_URL, menuTemplate } from "./menu";
+import { nativeDialogs } from "./native-dialogs";
+import { denyAllPermissions, hardenWebContents, mainWindowOptions } from "./secure-window";
+import { placeOnScreen, windowStateFile } from "./window-state";
+
+/** Where the built pieces are, relative to the bundled main script. */
+export interface DesktopPaths {
+  rendererDir: string;
+  preload: string;
+}
+
+/** Arguments before the user's own: the executable, plus the app folder when run unpackaged. */
+function argvSkip(): number {
+  return app.isPackaged ? 1 : 2;
+}
+
+/**
+ * The desktop app: one secure window serving the built renderer from app://, the shared handler
+ * table behind sender-checked IPC, a single instance, and the window's state remembered.
+ */
+export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+  if (!app.requestSingleInstanceLock()) {
+    // The first instance gets our argv through "second-instance" and opens the file there.
+    app.quit();
+    return;
+  }
+
+  let win: BrowserWindow | undefined;
+  const launch: { file: string | undefined; services?: AppServices } = {
+    file: fileFromArgv(process.argv, process.cwd(), argvSkip()),
+  };
+  const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) =>
+    win?.webContents.send(name, payload);
+  const openExternal = (url: string) => {
+    const allowed = allowedExternalUrl(url);
+    if (allowed !== undefined) void shell.openExternal(allowed);
+  };
+  const openFile = (path: string) => {
+    // Before the window exists the renderer asks for it via app.launchFile.
+    if (win !== undefined) emit("documents.openRequested", { path });
+    else if (launch.services !== undefined) launch.services.launchFile = path;
+    else launch.file = path;
+  };
+
+  app.on("web-contents-created", (_event, contents) => hardenWebContents(contents, openExternal));
+  app.on("second-instance", (_event, argv, cwd) => {
+    if (win !== undefined) {
+      if (win.isMinimized()) win.restore();
+      win.focus();
+    }
+    const file = fileFromArgv(argv, cwd, argvSkip());
+    if (file !== undefined) openFile(file);
+  });
+  app.on("open-file", (event, path) => {
+    event.preventDefault();
+    openFile(path);
+  });
+  app.on("window-all-closed", () => {
+    if (process.platform !== "darwin") app.quit();
+  });
+
+  await app.whenReady();
+  app.setName(APP_NAME);
+  denyAllPermissions(session.defaultSession);
+  serveRenderer(protocol, paths.rendererDir);
+
+  const dataDir = app.getPath("userData");
+  const services = createServices({
+    dataDir,
+    info: {
+      name: APP_NAME,
+      version: app.getVersion(),
+      mode: "desktop",
+      platform: process.platform,
+      nativeDialogs: true,
+    },
+    dialogs: nativeDialogs(dialog, () => win),
+    openExternal: (url) => shell.openExternal(url),
+    emit,
+    launchFile: launch.file,
+  });
+  launch.services = services;
+  registerIpcHandlers(ipcMain, createHandlers(services), () => win?.webContents);
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      menuTemplate(
+        (command) => emit("menu.command", { command }),
+        () => openExternal(DOCS_URL),
+      ),
+    ),
+  );
+
+  const stateFile = windowStateFile(dataDir);
+  const saved = placeOnScreen(
+    await stateFile.read(),
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+  const window = new BrowserWindow(mainWindowOptions(paths.preload, saved));
+  win = window;
+  if (saved.maximized) window.maximize();
+  window.once("ready-to-show", () => window.show());
+  guardClose(
+    window,
+    () => services.documentState,
+    (w, options) => dialog.showMessageBox(w, options),
+    (id) => services.recovery.discard(id),
+  );
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const remember = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (window.isDestroyed()) return;
+      const bounds = window.getNormalBounds();
+      void stateFile.update(() => ({ ...bounds, maximized: window.isMaximized() }));
+    }, 400);
+  };
+  for (const event of ["resize", "move", "maximize", "unmaximize"] as const)
+    window.on(event as "resize", remember);
+  window.on("closed", () => {
+    services.watcher.stop();
+    win = undefined;
+  });
+  await window.loadURL(APP_URL);
+}
