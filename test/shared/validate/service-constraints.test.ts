@@ -1,0 +1,90 @@
+import { describe, expect, it } from "vitest";
+import { validatePipeline } from "../../../shared/validate";
+import { SERVICE_SHAPES } from "../../../shared/validate/service-model.generated";
+import { actionOf, configOf } from "./rule-cases/case";
+import { validPipeline } from "./sample-pipelines";
+
+/** What the generator script exports (scripts/ is in no tsconfig project, so it is loaded by URL). */
+interface Generator {
+  buildShapeTable(model: unknown): unknown;
+  readServiceModel(): unknown;
+}
+
+const GENERATOR_URL = new URL("../../../scripts/gen-service-constraints.ts", import.meta.url).href;
+
+describe("the generated constraint table", () => {
+  it("is current with the service model (re-run scripts/gen-service-constraints.ts if not)", async () => {
+    const generator = (await import(/* @vite-ignore */ GENERATOR_URL)) as Generator;
+    expect(SERVICE_SHAPES).toEqual(generator.buildShapeTable(generator.readServiceModel()));
+  });
+
+  it("covers every member of PipelineDeclaration with the model's limits", () => {
+    const declaration = SERVICE_SHAPES["PipelineDeclaration"];
+    expect(declaration?.type === "structure" && Object.keys(declaration.members)).toEqual([
+      "name",
+      "roleArn",
+      "artifactStore",
+      "artifactStores",
+      "stages",
+      "version",
+      "executionMode",
+      "pipelineType",
+      "variables",
+      "triggers",
+    ]);
+    expect(SERVICE_SHAPES["ActionRunOrder"]).toEqual({ type: "integer", min: 1, max: 999 });
+    expect(SERVICE_SHAPES["ActionTimeout"]).toEqual({ type: "integer", min: 5, max: 86400 });
+    expect(SERVICE_SHAPES["PipelineVersion"]).toEqual({ type: "integer", min: 1 });
+  });
+
+  it("has only patterns JavaScript can compile", () => {
+    for (const shape of Object.values(SERVICE_SHAPES)) {
+      if (shape.type === "string" && shape.pattern !== undefined)
+        expect(() => new RegExp(shape.pattern ?? "")).not.toThrow();
+    }
+  });
+});
+
+describe("the model walk", () => {
+  const findings = (edit: (p: Record<string, unknown>) => void) => {
+    const pipeline = validPipeline();
+    edit(pipeline);
+    return validatePipeline(pipeline).map((d) => [d.code, d.path, d.message]);
+  };
+
+  it("anchors patterns: a valid name with a bad tail is refused", () => {
+    expect(findings((p) => (p["name"] = "Good/bad"))).toEqual([
+      ["pattern-mismatch", ["name"], "name must match the pattern [A-Za-z0-9.@\\-_]+: Good/bad"],
+    ]);
+  });
+
+  it("checks map keys as well as values", () => {
+    expect(
+      findings((p) => (configOf(p, 1, 0)["K".repeat(51)] = "v")).map(([code, path]) => [code, path]),
+    ).toEqual([["length-out-of-range", ["stages", 1, "actions", 0, "configuration", "K".repeat(51)]]]);
+  });
+
+  it("keeps unknown members without judging them", () => {
+    expect(findings((p) => (actionOf(p, 1, 0)["x-notes"] = { anything: [1, 2] }))).toEqual([]);
+  });
+
+  it("treats null as the wrong type, not as absent", () => {
+    expect(findings((p) => (p["version"] = null))).toEqual([
+      ["wrong-type", ["version"], "version must be an integer; found: null"],
+    ]);
+  });
+
+  it("does not hard-fail configuration values over 1000 characters (the lint warns instead)", () => {
+    const codes = findings((p) => (configOf(p, 1, 0)["ProjectName"] = "p".repeat(1500))).map(
+      ([code]) => code,
+    );
+    expect(codes).toEqual(["configuration-value-too-long"]);
+  });
+
+  it("reads own members only, so __proto__ keys are data", () => {
+    const pipeline = JSON.parse(
+      JSON.stringify(validPipeline()).replace('"name":"Demo"', '"__proto__":{"name":"Demo"}'),
+    ) as unknown;
+    expect(validatePipeline(pipeline).map((d) => [d.code, d.path])).toEqual([["required-member", []]]);
+  });
+});
