@@ -1,0 +1,21 @@
+/**
+ * Execution data -> what the runs views show: timelines, duration statistics, the critical path,
+ * stage progress and history rows. Pure and total: every function accepts partial or unexpected
+ * API data (missing times, unknown statuses) and returns a result instead of throwing.
+ */
+export type * from "./api-types";
+export type * from "./timeline-types";
+export { buildTimeline, type TimelineInput } from "./timeline";
+export {
+  runStats,
+  criticalPath,
+  type RunStats,
+  type ActionStats,
+  type CriticalPath,
+  type CriticalStep,
+} from "./stats";
+export { progress, type Progress } from "./progress";
+export { summarizeRuns, type RunRow, type RunRevision } from "./run-list";
+export { phaseOf, isActive, isFinished, type Phase } from "./status";
+export { toEpochMs } from "./read";
+export { logStreamUrl } from "./links";
