@@ -39,12 +39,10 @@ export function errorBody(type: string, message: string): string {
 }
 
 /**
- * Serialises a response. Dates become epoch seconds with millisecond fractions, which is how
- * AWS JSON 1.1 sends timestamps and what both the JS SDK and botocore parse.
+ * Serialises a response. Views already give timestamps as epoch seconds with millisecond
+ * fractions (how AWS JSON 1.1 sends them, and what both the JS SDK and botocore parse), so this
+ * is plain JSON; a Date that slipped through would fail the output-shape test, not the client.
  */
 export function serializeResponse(value: unknown): string {
-  return JSON.stringify(value, function (this: Record<string, unknown>, key, encoded: unknown) {
-    const raw = this[key];
-    return raw instanceof Date ? raw.getTime() / 1000 : encoded;
-  });
+  return JSON.stringify(value);
 }

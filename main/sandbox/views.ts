@@ -1,7 +1,8 @@
 /**
- * Records -> API output shapes. Times become Dates here (the protocol layer turns them into
- * epoch seconds); the dispatcher then prunes each response to its model shape, so a view may
- * leave members undefined without them reaching the wire.
+ * Records -> API output shapes, member for member as the model names them (the test suite checks
+ * every response against the model's output shapes). Timestamps are epoch seconds, the AWS JSON
+ * 1.1 encoding, produced here so responses serialise with a plain JSON.stringify; undefined
+ * members simply do not reach the wire.
  */
 import type { SandboxContext } from "./context";
 import type { Engine } from "./engine";
@@ -9,7 +10,10 @@ import { isActive, latestInStage } from "./execution-queries";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
 import { currentDeclaration } from "./records";
 
-const date = (ms: number | undefined): Date | undefined => (ms === undefined ? undefined : new Date(ms));
+/** Epoch milliseconds -> epoch seconds (fractional), the wire form of a timestamp. */
+export const epochSeconds = (ms: number | undefined): number | undefined =>
+  ms === undefined ? undefined : ms / 1000;
+const date = epochSeconds;
 
 export function metadataView(pipeline: PipelineRecord): Record<string, unknown> {
   return { pipelineArn: pipeline.arn, created: date(pipeline.created), updated: date(pipeline.updated) };

@@ -2,6 +2,7 @@
 import { requirePipeline, type OperationHandler } from "../context";
 import { fail } from "../protocol";
 import { currentDeclaration } from "../records";
+import { epochSeconds } from "../views";
 
 export const putApprovalResult: OperationHandler = (ctx, input) => {
   const pipeline = requirePipeline(ctx, input.pipelineName as string);
@@ -28,5 +29,5 @@ export const putApprovalResult: OperationHandler = (ctx, input) => {
   const result = input.result as { status: "Approved" | "Rejected"; summary: string };
   ctx.engine.decideApproval(pipeline, run, result.status === "Approved", result.summary, ctx.principal);
   ctx.changed();
-  return { approvedAt: new Date(ctx.engine.clock.now()) };
+  return { approvedAt: epochSeconds(ctx.engine.clock.now()) };
 };

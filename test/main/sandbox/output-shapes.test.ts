@@ -1,0 +1,152 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPERATIONS, SHAPES } from "../../../main/sandbox/model/service-shapes";
+import { validateAgainstShape } from "../../../main/sandbox/request-validation";
+import { threeStagePipeline } from "./fixtures";
+import { openHarness, waitFor, type Harness } from "./harness";
+import { rawCall, target } from "./wire";
+
+/** Members the model does not declare anywhere in `value`, as dotted paths. */
+function undeclared(shapeName: string, value: unknown, path = ""): string[] {
+  const shape = SHAPES[shapeName];
+  if (!shape || value === null || typeof value !== "object") return [];
+  if (shape.type === "structure") {
+    return Object.entries(value).flatMap(([member, child]) => {
+      const memberShape = shape.members[member];
+      return memberShape ? undeclared(memberShape, child, `${path}.${member}`) : [`${path}.${member}`];
+    });
+  }
+  if (shape.type === "list" && Array.isArray(value)) {
+    return value.flatMap((item, i) => undeclared(shape.member, item, `${path}[${i}]`));
+  }
+  if (shape.type === "map") {
+    return Object.entries(value).flatMap(([k, v]) => undeclared(shape.value, v, `${path}.${k}`));
+  }
+  return [];
+}
+
+let h: Harness;
+const responses = new Map<string, Record<string, unknown>[]>();
+
+async function call(operation: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await rawCall(h.sandbox.endpoint, target(operation), JSON.stringify(body));
+  expect(res.status, `${operation}: ${JSON.stringify(res.json)}`).toBe(200);
+  responses.set(operation, [...(responses.get(operation) ?? []), res.json]);
+  return res.json;
+}
+
+beforeAll(async () => {
+  h = await openHarness({
+    scenario: { rules: [{ pipeline: "shapes", action: "Publish", outcome: "fail", errorMessage: "denied" }] },
+  });
+});
+afterAll(() => h.close());
+
+describe("responses match the model's output shapes", () => {
+  it("every operation answers with only modelled members, valid enums and epoch-second timestamps", async () => {
+    const pipeline = threeStagePipeline({ name: "shapes", approval: {}, executionMode: "QUEUED" });
+    await call("CreatePipeline", { pipeline, tags: [{ key: "a", value: "b" }] });
+    const first = (await call("ListPipelineExecutions", { pipelineName: "shapes" })) as {
+      pipelineExecutionSummaries: { pipelineExecutionId: string }[];
+    };
+    const id = first.pipelineExecutionSummaries[0]?.pipelineExecutionId ?? "";
+    const token = await waitFor("an approval token", async () => {
+      const state = (await call("GetPipelineState", { name: "shapes" })) as {
+        stageStates: { actionStates: { latestExecution?: { token?: string } }[] }[];
+      };
+      return state.stageStates[2]?.actionStates[0]?.latestExecution?.token;
+    });
+    await call("DisableStageTransition", {
+      pipelineName: "shapes",
+      stageName: "Approve",
+      transitionType: "Inbound",
+      reason: "hold",
+    });
+    const second = (await call("StartPipelineExecution", { name: "shapes" })) as {
+      pipelineExecutionId: string;
+    };
+    await waitFor("the second run to wait", async () => {
+      const state = (await call("GetPipelineState", { name: "shapes" })) as {
+        stageStates: { inboundExecutions?: unknown[] }[];
+      };
+      return state.stageStates[2]?.inboundExecutions ? true : undefined;
+    });
+    await call("PutApprovalResult", {
+      pipelineName: "shapes",
+      stageName: "Approve",
+      actionName: "Review",
+      token,
+      result: { status: "Approved", summary: "ok" },
+    });
+    await waitFor("the first run to fail in Deploy", async () => {
+      const out = (await call("GetPipelineExecution", {
+        pipelineName: "shapes",
+        pipelineExecutionId: id,
+      })) as {
+        pipelineExecution: { status: string };
+      };
+      return out.pipelineExecution.status === "Failed" ? true : undefined;
+    });
+    await call("StopPipelineExecution", {
+      pipelineName: "shapes",
+      pipelineExecutionId: second.pipelineExecutionId,
+      abandon: true,
+    });
+    await call("EnableStageTransition", {
+      pipelineName: "shapes",
+      stageName: "Approve",
+      transitionType: "Inbound",
+    });
+    h.sandbox.scenario.set({});
+    await call("RetryStageExecution", {
+      pipelineName: "shapes",
+      stageName: "Deploy",
+      pipelineExecutionId: id,
+      retryMode: "FAILED_ACTIONS",
+    });
+    await waitFor("the retried run to succeed", async () => {
+      const out = (await call("GetPipelineExecution", {
+        pipelineName: "shapes",
+        pipelineExecutionId: id,
+      })) as {
+        pipelineExecution: { status: string };
+      };
+      return out.pipelineExecution.status === "Succeeded" ? true : undefined;
+    });
+    await call("RollbackStage", {
+      pipelineName: "shapes",
+      stageName: "Deploy",
+      targetPipelineExecutionId: id,
+    });
+    await call("ListActionExecutions", { pipelineName: "shapes" });
+    await call("ListActionExecutions", {
+      pipelineName: "shapes",
+      filter: { latestInPipelineExecution: { pipelineExecutionId: id, startTimeRange: "Latest" } },
+    });
+    await call("GetPipelineState", { name: "shapes" });
+    await call("ListPipelineExecutions", { pipelineName: "shapes" });
+    await call("GetPipeline", { name: "shapes" });
+    await call("UpdatePipeline", { pipeline: threeStagePipeline({ name: "shapes" }) });
+    await call("ListPipelines", {});
+    const arn = "arn:aws:codepipeline:us-east-1:123456789012:shapes";
+    await call("TagResource", { resourceArn: arn, tags: [{ key: "c", value: "d" }] });
+    await call("UntagResource", { resourceArn: arn, tagKeys: ["c"] });
+    await call("ListTagsForResource", { resourceArn: arn });
+    await call("DeletePipeline", { name: "shapes" });
+
+    expect([...responses.keys()].sort()).toEqual(Object.keys(OPERATIONS).sort());
+    for (const [operation, bodies] of responses) {
+      const outputShape = OPERATIONS[operation]?.output;
+      for (const body of bodies) {
+        if (!outputShape) {
+          expect(body, operation).toEqual({});
+          continue;
+        }
+        expect(undeclared(outputShape, body), operation).toEqual([]);
+        expect(
+          validateAgainstShape(outputShape, body),
+          `${operation}: ${JSON.stringify(body)}`,
+        ).toBeUndefined();
+      }
+    }
+  });
+});
