@@ -8,34 +8,11 @@ import {
   LANE_PADDING_X,
   STAGE_GAP,
   layout,
-  type ActionLayoutNode,
-  type Layout,
-  type LayoutNode,
-  type StageLayoutNode,
 } from "../../../shared/layout";
 import { addAction, renameAction, setActionMembers } from "../../../shared/pipeline";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 import { build, pipelineOf, sample, source } from "./pipelines";
-
-function node(result: Layout, id: string): LayoutNode {
-  const found = result.nodes.find((n) => n.id === id);
-  if (!found) throw new Error(`no node ${id}; have ${result.nodes.map((n) => n.id).join(", ")}`);
-  return found;
-}
-
-function stageNode(result: Layout, id: string): StageLayoutNode {
-  const found = node(result, id);
-  if (found.type !== "stage") throw new Error(`${id} is a ${found.type}`);
-  return found;
-}
-
-function actionNode(result: Layout, id: string): ActionLayoutNode {
-  const found = node(result, id);
-  if (found.type !== "action") throw new Error(`${id} is a ${found.type}`);
-  return found;
-}
-
-const ids = (result: Layout): string[] => result.nodes.map((n) => n.id);
+import { actionNode, ids, node, stageNode } from "./layout-nodes";
 
 describe("lanes and columns", () => {
   const result = layout(sample());
@@ -322,142 +299,6 @@ describe("collapsed stages", () => {
 
   it("ignores ids of stages that do not exist", () => {
     expect(layout(sample(), { collapsedStages: new Set(["stage:Nope", "Build"]) })).toEqual(layout(sample()));
-  });
-});
-
-describe("artifact edges", () => {
-  it("links each output to every consumer", () => {
-    const r = layout(sample());
-    expect(r.edges).toEqual([
-      {
-        id: "artifact:SourceOut:action:Source/Src->action:Build/Compile",
-        type: "artifact",
-        source: "action:Source/Src",
-        target: "action:Build/Compile",
-        data: { artifact: "SourceOut", backward: false },
-      },
-      {
-        id: "artifact:SourceOut:action:Source/Src->action:Build/Lint",
-        type: "artifact",
-        source: "action:Source/Src",
-        target: "action:Build/Lint",
-        data: { artifact: "SourceOut", backward: false },
-      },
-      {
-        id: "artifact:Bin:action:Build/Compile->action:Build/Test",
-        type: "artifact",
-        source: "action:Build/Compile",
-        target: "action:Build/Test",
-        data: { artifact: "Bin", backward: false },
-      },
-      {
-        id: "artifact:Bin:action:Build/Compile->action:Deploy/ToS3",
-        type: "artifact",
-        source: "action:Build/Compile",
-        target: "action:Deploy/ToS3",
-        data: { artifact: "Bin", backward: false },
-      },
-    ]);
-  });
-
-  it("draws none when turned off", () => {
-    const off = layout(sample(), { showArtifactEdges: false });
-    expect(off.edges).toEqual([]);
-    expect(off.nodes).toEqual(layout(sample()).nodes);
-  });
-
-  it("draws no edge for an input nobody produces", () => {
-    const p = setActionMembers(sample(), { stage: 2, action: 0 }, { inputArtifacts: [{ name: "Ghost" }] });
-    expect(layout(p).edges.some((e) => e.target === "action:Deploy/ToS3")).toBe(false);
-  });
-
-  it("marks an input produced only later as backward", () => {
-    const p = pipelineOf(
-      { name: "S", actions: [source("Src", "O")] },
-      {
-        name: "B",
-        actions: [
-          build("Early", { inputArtifacts: [{ name: "Late" }] }),
-          build("Producer", { runOrder: 2, outputArtifacts: [{ name: "Late" }] }),
-        ],
-      },
-    );
-    expect(layout(p).edges).toEqual([
-      expect.objectContaining({
-        source: "action:B/Producer",
-        target: "action:B/Early",
-        data: { artifact: "Late", backward: true },
-      }),
-    ]);
-  });
-
-  it("picks the latest upstream producer of a duplicated artifact, not a later one", () => {
-    const p = pipelineOf(
-      { name: "S", actions: [source("Src1", "Dup"), source("Src2", "Other")] },
-      {
-        name: "B",
-        actions: [
-          build("Mid", { runOrder: 1, outputArtifacts: [{ name: "Dup" }] }),
-          build("Use", { runOrder: 2, inputArtifacts: [{ name: "Dup" }] }),
-          build("After", { runOrder: 3, outputArtifacts: [{ name: "Dup" }] }),
-        ],
-      },
-    );
-    expect(layout(p).edges.map((e) => `${e.source}->${e.target}`)).toEqual(["action:B/Mid->action:B/Use"]);
-  });
-
-  it("draws no self-edge for an action reading its own output", () => {
-    const p = pipelineOf({
-      name: "S",
-      actions: [build("Loop", { inputArtifacts: [{ name: "L" }], outputArtifacts: [{ name: "L" }] })],
-    });
-    expect(layout(p).edges).toEqual([]);
-  });
-});
-
-describe("diagnostic counts", () => {
-  const diag = (path: (string | number)[], severity: "error" | "warning" | "info" = "error") => ({
-    code: "c",
-    severity,
-    path,
-    message: "m",
-  });
-
-  it("counts pipeline-relative paths on actions, stages and the pipeline", () => {
-    const r = layout(sample(), {
-      diagnostics: [
-        diag(["stages", 1, "actions", 2, "configuration", "ProjectName"]),
-        diag(["stages", 1, "actions", 2], "warning"),
-        diag(["stages", 1, "name"], "info"),
-        diag(["stages", 1]),
-        diag(["roleArn"]),
-        diag([]),
-        diag(["stages", 9, "name"]),
-      ],
-    });
-    expect(actionNode(r, "action:Build/Test").data.diagnostics).toEqual({ error: 1, warning: 1, info: 0 });
-    expect(actionNode(r, "action:Build/Compile").data.diagnostics).toEqual({ error: 0, warning: 0, info: 0 });
-    const lane = stageNode(r, "stage:Build").data;
-    expect(lane.diagnostics).toEqual({ error: 1, warning: 0, info: 1 });
-    expect(lane.actionDiagnostics).toEqual({ error: 1, warning: 1, info: 0 });
-    expect(stageNode(r, "stage:Deploy").data.diagnostics.error).toBe(0);
-    expect(r.pipelineDiagnostics).toEqual({ error: 3, warning: 0, info: 0 });
-  });
-
-  it("reads paths from the file root the same way", () => {
-    const r = layout(sample(), {
-      diagnostics: [
-        diag(["pipeline", "stages", 2, "actions", 0, "name"], "warning"),
-        diag(["pipeline", "name"]),
-      ],
-    });
-    expect(actionNode(r, "action:Deploy/ToS3").data.diagnostics.warning).toBe(1);
-    expect(r.pipelineDiagnostics.error).toBe(1);
-  });
-
-  it("counts a path to an action that does not exist on its stage", () => {
-    const r = layout(sample(), { diagnostics: [diag(["stages", 0, "actions", 5, "name"])] });
-    expect(stageNode(r, "stage:Source").data.diagnostics.error).toBe(1);
   });
 });
 
