@@ -109,17 +109,25 @@ export class Engine extends ExecutionFlow {
     this.runGroup(pipeline, execution);
   }
 
-  /** UpdatePipeline: runs of the old definition, running or waiting, end Cancelled. */
+  /**
+   * UpdatePipeline. As the user guide says, running actions finish normally and the run then
+   * ends; its status is Cancelled, which the model defines as "the pipeline's definition was
+   * updated before the pipeline execution could be completed". Runs waiting between stages, and
+   * open manual approvals, end at once.
+   */
   cancelForUpdate(pipeline: PipelineRecord): void {
     for (const execution of pipeline.executions) {
       if (!isActive(execution)) continue;
-      this.abandonRunning(pipeline, execution, false);
-      const stage = execution.stages[execution.position];
-      if (stage && !execution.waiting) stage.status = "Cancelled";
-      execution.waiting = false;
-      execution.status = "Cancelled";
       execution.statusSummary = "Cancelled because the pipeline definition was updated";
-      this.touch(execution);
+      if (execution.waiting) {
+        execution.waiting = false;
+        execution.status = "Cancelled";
+        this.touch(execution);
+        continue;
+      }
+      this.abandonRunning(pipeline, execution, true);
+      execution.stopMode = "cancel";
+      this.actionSettled(pipeline, execution);
     }
   }
 

@@ -373,8 +373,9 @@ export class ExecutionFlow {
 
   protected finishStop(pipeline: PipelineRecord, execution: ExecutionRecord): void {
     const stage = execution.stages[execution.position];
-    if (stage) stage.status = "Stopped";
-    execution.status = "Stopped";
+    const status = execution.stopMode === "cancel" ? "Cancelled" : "Stopped";
+    if (stage) stage.status = status;
+    execution.status = status;
     this.touch(execution);
     this.pump(pipeline);
   }

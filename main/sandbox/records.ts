@@ -63,7 +63,8 @@ export interface ExecutionRecord {
   lastUpdateTime: number;
   trigger: { triggerType: string; triggerDetail?: string };
   stopTrigger?: { reason?: string };
-  stopMode?: "wait" | "abandon";
+  /** Set while running actions drain: a stop request, or a pipeline update ("cancel"). */
+  stopMode?: "wait" | "abandon" | "cancel";
   executionMode: ExecutionModeValue;
   executionType: ExecutionType;
   rollbackTargetId?: string;

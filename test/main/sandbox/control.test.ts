@@ -342,7 +342,7 @@ describe("stop, abandon, retry, transitions, rollback, update", () => {
     });
   });
 
-  it("cancels in-progress and waiting runs when the pipeline is updated", async () => {
+  it("on update, lets running actions finish and cancels the run; cancels waiting runs at once", async () => {
     const clock = new ManualClock();
     h = await openHarness({ clock });
     const running = await create(h.client, threeStagePipeline({ name: "edited" }));
@@ -353,19 +353,31 @@ describe("stop, abandon, retry, transitions, rollback, update", () => {
     await h.client.send(
       new UpdatePipelineCommand({ pipeline: sdk(threeStagePipeline({ name: "edited", groups: true })) }),
     );
-    for (const id of [running, waiting]) {
-      const run = await h.client.send(
-        new GetPipelineExecutionCommand({ pipelineName: "edited", pipelineExecutionId: id }),
-      );
-      expect(run.pipelineExecution?.status).toBe("Cancelled");
-    }
-    expect(await statuses(h.client, "edited", running)).toEqual(["Checkout:Succeeded", "Compile:Abandoned"]);
+    const status = async (id: string) =>
+      (
+        await h!.client.send(
+          new GetPipelineExecutionCommand({ pipelineName: "edited", pipelineExecutionId: id }),
+        )
+      ).pipelineExecution?.status;
+    expect(await status(waiting)).toBe("Cancelled");
+    expect(await status(running)).toBe("InProgress");
+    expect(await statuses(h.client, "edited", running)).toEqual(["Checkout:Succeeded", "Compile:InProgress"]);
+    // A run of the new version waits: the old run still holds Build until Compile finishes.
     const next =
       (await h.client.send(new StartPipelineExecutionCommand({ name: "edited" }))).pipelineExecutionId ?? "";
+    clock.advance(50_000);
+    expect(await status(running)).toBe("Cancelled");
+    expect(await statuses(h.client, "edited", running)).toEqual(["Checkout:Succeeded", "Compile:Succeeded"]);
+    const state = await h.client.send(new GetPipelineStateCommand({ name: "edited" }));
+    expect(state.stageStates?.[1]?.latestExecution?.pipelineExecutionId).toBe(next);
     clock.advance(200_000);
     const run = await h.client.send(
       new GetPipelineExecutionCommand({ pipelineName: "edited", pipelineExecutionId: next }),
     );
     expect(run.pipelineExecution).toMatchObject({ status: "Succeeded", pipelineVersion: 2 });
+    const history = await h.client.send(new ListPipelineExecutionsCommand({ pipelineName: "edited" }));
+    expect(
+      history.pipelineExecutionSummaries?.find((s) => s.pipelineExecutionId === running)?.statusSummary,
+    ).toMatch(/definition was updated/);
   });
 });
