@@ -20,8 +20,11 @@ export interface DiagnosticTally {
   pipeline: SeverityCounts;
 }
 
-/** The path relative to the pipeline declaration, or undefined when it points outside it. */
-function pipelinePath(path: JsonPath): JsonPath | undefined {
+/**
+ * The path relative to the pipeline declaration when it points into a stage (`["stages", s, …]`),
+ * from either a pipeline-relative or a file-root path; undefined otherwise.
+ */
+export function stagePath(path: JsonPath): JsonPath | undefined {
   if (path[0] === "stages") return path;
   if (path[0] === "pipeline" && path[1] === "stages") return path.slice(1);
   return undefined;
@@ -43,7 +46,7 @@ export function tallyDiagnostics(
     pipeline: zeroCounts(),
   };
   for (const diagnostic of diagnostics) {
-    const path = pipelinePath(diagnostic.path);
+    const path = stagePath(diagnostic.path);
     const s = path?.[1];
     const stageCounts = typeof s === "number" ? tally.stage[s] : undefined;
     if (!path || typeof s !== "number" || !stageCounts) {

@@ -92,7 +92,7 @@ function laneZones(lane: LaneGeometry): DropZone[] {
   return zones;
 }
 
-/** The zone of the gap left of `x`, where a drop makes a new stage at `index`. */
+/** The zone of the stage gap ending at `right`, where a drop makes a new stage at `index`. */
 function gapZone(right: number, height: number, index: number): DropZone {
   const left = right - STAGE_GAP;
   return zone(left, right, height, line(left + STAGE_GAP / 2, 0, height), {

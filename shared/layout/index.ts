@@ -6,3 +6,4 @@ export { layout } from "./layout";
 export { hitTest, MIN_LANE_HEIGHT } from "./drop-zones";
 export * from "./constants";
 export type * from "./types";
+export { nodeForPath } from "./node-for-path";
