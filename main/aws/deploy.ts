@@ -1,0 +1,290 @@
+/**
+ * The deploy service: `planDeploy` previews (validation, create or update, the diff, the conflict
+ * guard, the impact) and `applyDeploy` carries a plan out. The document is never changed here; the
+ * caller sets `pipeline.version` to the returned version after a success and saves.
+ */
+import { diffPipelines, type PipelineDiff } from "../../shared/diff";
+import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
+import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
+import type { Connection } from "./connection";
+import { assessImpact, type DeployWarning } from "./deploy-impact";
+import { fail, failWith, ok, type AwsResult } from "./errors";
+import type { Gateway, RemotePipeline } from "./gateway";
+
+/** The remote pipeline moved away from the document's base version. */
+export interface DeployConflict {
+  /** The document's `pipeline.version`; absent when it has none (never pulled or deployed). */
+  documentVersion?: number;
+  remoteVersion: number;
+  remoteUpdated?: string;
+  /** Base version -> current remote: what changed remotely. Absent when the base is unavailable. */
+  remoteChanges?: PipelineDiff;
+  message: string;
+}
+
+export interface DeployPlan {
+  connection: Connection;
+  name: string;
+  action: "create" | "update";
+  /** Validation warnings and info (errors block planning). */
+  diagnostics: Diagnostic[];
+  /** What is sent: the document's pipeline without `version` for create, with the remote's for update. */
+  pipeline: PipelineDeclaration;
+  /** Tags sent on create (from a create-pipeline input document). */
+  tags: Tag[];
+  /** The remote pipeline, for update. */
+  remote?: RemotePipeline & { version: number };
+  /** Remote -> document, for update. */
+  diff?: PipelineDiff;
+  /** Set when the deploy would overwrite changes the document is not based on. */
+  conflict?: DeployConflict;
+  warnings: DeployWarning[];
+  /** Update with nothing to change (and no conflict): applying is a no-op. */
+  upToDate: boolean;
+}
+
+export type DeployStep = "waiting-for-idle" | "checking-remote" | "creating" | "updating";
+
+export interface ApplyOptions {
+  /** Deploy over a conflict the plan reported (the user chose "overwrite"). */
+  overwrite?: boolean;
+  /** Wait until no run is in progress before updating. */
+  waitUntilIdle?: boolean;
+  /** Polling of the wait; defaults 5 s and 30 min. */
+  pollIntervalMs?: number;
+  waitTimeoutMs?: number;
+  onProgress?: (step: DeployStep, detail?: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface DeployResult {
+  action: "create" | "update" | "none";
+  name: string;
+  /** The remote version now; the document's `pipeline.version` should become this. */
+  version: number;
+  pipeline: PipelineDeclaration;
+}
+
+function withoutVersion(pipeline: PipelineDeclaration): PipelineDeclaration {
+  return Object.fromEntries(
+    Object.entries(pipeline).filter(([key]) => key !== "version"),
+  ) as PipelineDeclaration;
+}
+
+function tagsOf(document: PipelineDocument): Tag[] {
+  if (document.shape !== "create-input" || !Array.isArray(document.root.tags)) return [];
+  return (document.root.tags as unknown[]).filter(
+    (t): t is Tag =>
+      typeof t === "object" &&
+      t !== null &&
+      typeof (t as Tag).key === "string" &&
+      typeof (t as Tag).value === "string",
+  );
+}
+
+function versionOf(pipeline: PipelineDeclaration): number {
+  return typeof pipeline.version === "number" ? pipeline.version : 0;
+}
+
+function conflictMessage(name: string, documentVersion: number | undefined, remoteVersion: number): string {
+  return documentVersion === undefined
+    ? `The pipeline already exists and the document is not based on any version of it; pull it or overwrite: ${name} (remote version ${remoteVersion})`
+    : `The pipeline changed remotely since the document's version ${documentVersion}: ${name} (remote version ${remoteVersion})`;
+}
+
+/** What changed remotely since `base`, when the service still has that version. */
+async function remoteChangesSince(
+  gateway: Gateway,
+  connection: Connection,
+  name: string,
+  base: number,
+  current: PipelineDeclaration,
+): Promise<PipelineDiff | undefined> {
+  if (base < 1 || base >= versionOf(current)) return undefined;
+  const old = await gateway.getPipeline(connection, name, base);
+  // An endpoint that ignores `version` (moto does) answers with the current one; that diff would lie.
+  if (!old.ok || old.value.pipeline.version !== base) return undefined;
+  return diffPipelines(old.value.pipeline, current);
+}
+
+/**
+ * Previews a deploy of `document` to `connection`. Validation errors stop it before any AWS call
+ * (`validation-failed`, diagnostics attached). A pipeline that does not exist is a create plan;
+ * otherwise an update plan with the diff, a conflict when the document's version is absent or not
+ * the remote one, and warnings about runs in progress and stack ownership.
+ */
+export async function planDeploy(
+  gateway: Gateway,
+  document: PipelineDocument,
+  connection: Connection,
+): Promise<AwsResult<DeployPlan>> {
+  const diagnostics = validateDocument(document);
+  const name = document.pipeline.name;
+  if (hasErrors(diagnostics)) {
+    const errors = diagnostics.filter((d) => d.severity === "error");
+    return failWith({
+      code: "validation-failed",
+      message: `The pipeline has ${errors.length} error${errors.length === 1 ? "" : "s"}; fix ${errors.length === 1 ? "it" : "them"} before deploying: ${errors[0]?.message ?? name}`,
+      diagnostics,
+    });
+  }
+  const warningsAndInfo = diagnostics.filter((d) => d.severity !== "error");
+  const remote = await gateway.getPipeline(connection, name);
+  if (!remote.ok && remote.error.code !== "pipeline-not-found") return remote;
+  if (!remote.ok) {
+    return ok({
+      connection,
+      name,
+      action: "create",
+      diagnostics: warningsAndInfo,
+      pipeline: withoutVersion(document.pipeline),
+      tags: tagsOf(document),
+      warnings: [],
+      upToDate: false,
+    });
+  }
+  const remoteVersion = versionOf(remote.value.pipeline);
+  const documentVersion =
+    typeof document.pipeline.version === "number" ? document.pipeline.version : undefined;
+  const diff = diffPipelines(remote.value.pipeline, document.pipeline);
+  const plan: DeployPlan = {
+    connection,
+    name,
+    action: "update",
+    diagnostics: warningsAndInfo,
+    pipeline: { ...document.pipeline, version: remoteVersion },
+    tags: [],
+    remote: { ...remote.value, version: remoteVersion },
+    diff,
+    warnings: [],
+    upToDate: false,
+  };
+  if (documentVersion !== remoteVersion) {
+    const conflict: DeployConflict = {
+      remoteVersion,
+      message: conflictMessage(name, documentVersion, remoteVersion),
+    };
+    if (documentVersion !== undefined) {
+      conflict.documentVersion = documentVersion;
+      const changes = await remoteChangesSince(
+        gateway,
+        connection,
+        name,
+        documentVersion,
+        remote.value.pipeline,
+      );
+      if (changes) conflict.remoteChanges = changes;
+    }
+    if (remote.value.metadata.updated) conflict.remoteUpdated = remote.value.metadata.updated;
+    plan.conflict = conflict;
+  } else if (diff.identical) {
+    plan.upToDate = true;
+  }
+  const impact = await assessImpact(gateway, connection, name, remote.value.metadata.pipelineArn);
+  plan.warnings = impact.warnings;
+  return ok(plan);
+}
+
+function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+}
+
+async function waitUntilIdle(
+  gateway: Gateway,
+  plan: DeployPlan,
+  options: ApplyOptions,
+): Promise<AwsResult<void>> {
+  const deadline = Date.now() + (options.waitTimeoutMs ?? 30 * 60_000);
+  for (;;) {
+    if (options.signal?.aborted)
+      return fail("cancelled", `The deploy was cancelled while waiting for runs to finish: ${plan.name}`);
+    const active = await gateway.listActiveExecutions(plan.connection, plan.name);
+    if (!active.ok) return active;
+    if (active.value.length === 0) return ok(undefined);
+    if (Date.now() >= deadline) {
+      return fail(
+        "wait-timeout",
+        `Runs were still in progress when the wait ended; nothing was changed: ${active.value.map((e) => e.pipelineExecutionId).join(", ")}`,
+      );
+    }
+    options.onProgress?.("waiting-for-idle", `${active.value.length} run(s) in progress`);
+    await delay(options.pollIntervalMs ?? 5_000, options.signal);
+  }
+}
+
+/**
+ * Carries out a plan. A conflict needs `overwrite`; an update re-reads the remote version right
+ * before sending and stops if it moved since the plan (or the pipeline was deleted), so a change
+ * nobody has seen is never overwritten. CodePipeline has no conditional update, so a change landing
+ * between that re-read and the update itself remains possible; the window is one round trip.
+ */
+export async function applyDeploy(
+  gateway: Gateway,
+  plan: DeployPlan,
+  options: ApplyOptions = {},
+): Promise<AwsResult<DeployResult>> {
+  if (plan.conflict && !options.overwrite) {
+    return failWith({ code: "conflict", message: plan.conflict.message });
+  }
+  if (plan.action === "create") {
+    options.onProgress?.("creating");
+    const created = await gateway.createPipeline(plan.connection, plan.pipeline, plan.tags);
+    if (!created.ok) return created;
+    return ok({
+      action: "create",
+      name: plan.name,
+      version: versionOf(created.value) || 1,
+      pipeline: created.value,
+    });
+  }
+  const planned = plan.remote?.version ?? 0;
+  if (plan.upToDate) {
+    return ok({
+      action: "none",
+      name: plan.name,
+      version: planned,
+      pipeline: plan.remote?.pipeline ?? plan.pipeline,
+    });
+  }
+  if (options.waitUntilIdle) {
+    const idle = await waitUntilIdle(gateway, plan, options);
+    if (!idle.ok) return idle;
+  }
+  options.onProgress?.("checking-remote");
+  const current = await gateway.getPipeline(plan.connection, plan.name);
+  if (!current.ok) {
+    if (current.error.code === "pipeline-not-found") {
+      return fail(
+        "pipeline-not-found",
+        `The pipeline was deleted after the preview; nothing was deployed: ${plan.name}`,
+      );
+    }
+    return current;
+  }
+  const now = versionOf(current.value.pipeline);
+  if (now !== planned) {
+    return failWith({
+      code: "conflict",
+      message: `The pipeline changed remotely after the preview (version ${planned} became ${now}); review it again: ${plan.name}`,
+    });
+  }
+  options.onProgress?.("updating");
+  const updated = await gateway.updatePipeline(plan.connection, plan.pipeline);
+  if (!updated.ok) return updated;
+  return ok({
+    action: "update",
+    name: plan.name,
+    version: versionOf(updated.value) || now + 1,
+    pipeline: updated.value,
+  });
+}

@@ -1,0 +1,319 @@
+/**
+ * The one way Pipewright reaches CodePipeline: a cached SDK client per connection, the SDK's own
+ * credential chain (profiles, SSO, role assumption, credential_process, environment), adaptive
+ * retries, the SDK paginators, and every failure mapped once by `mapAwsError`.
+ *
+ * Endpoint overrides: a sandbox connection names its endpoint; for AWS connections the SDK itself
+ * honours AWS_ENDPOINT_URL_CODEPIPELINE, AWS_ENDPOINT_URL and `endpoint_url` in the config file
+ * (smithy's getEndpointFromConfig), so other local endpoints (moto, LocalStack) work unchanged.
+ */
+import {
+  CodePipelineClient,
+  CreatePipelineCommand,
+  GetPipelineCommand,
+  StartPipelineExecutionCommand,
+  UpdatePipelineCommand,
+  paginateListPipelineExecutions,
+  paginateListPipelines,
+  paginateListTagsForResource,
+  type PipelineDeclaration as SdkPipelineDeclaration,
+} from "@aws-sdk/client-codepipeline";
+import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
+import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import type { PipelineDeclaration, Tag } from "../../shared/pipeline/model";
+import { connectionKey, SANDBOX_REGION, type Connection } from "./connection";
+import { fail, mapAwsError, ok, type AwsResult, type CallContext } from "./errors";
+
+/** A pipeline as GetPipeline returns it; times as ISO strings so the value crosses IPC as JSON. */
+export interface RemotePipeline {
+  pipeline: PipelineDeclaration;
+  metadata: { pipelineArn?: string; created?: string; updated?: string; pollingDisabledAt?: string };
+}
+
+/** One row of ListPipelines. */
+export interface PipelineListItem {
+  name: string;
+  version?: number;
+  pipelineType?: string;
+  executionMode?: string;
+  created?: string;
+  updated?: string;
+}
+
+/** One execution of ListPipelineExecutions. */
+export interface ExecutionListItem {
+  pipelineExecutionId: string;
+  status: string;
+  startTime?: string;
+  lastUpdateTime?: string;
+}
+
+/** Who the credentials belong to (STS GetCallerIdentity). */
+export interface CallerIdentity {
+  account: string;
+  arn: string;
+  userId?: string;
+}
+
+export interface GatewayOptions {
+  /** The embedded sandbox's endpoint, for sandbox connections that name none; absent: not running. */
+  sandboxEndpoint?: () => string | undefined;
+  /** Attempts per call, retries included (adaptive mode, backoff on throttling). Default 5. */
+  maxAttempts?: number;
+  /** Socket timeouts in milliseconds. */
+  connectionTimeoutMs?: number;
+  requestTimeoutMs?: number;
+}
+
+/** What each gateway method needs about its connection, resolved once per connection. */
+interface Clients {
+  codePipeline: CodePipelineClient;
+  sts: STSClient | undefined;
+  context: Pick<CallContext, "profile" | "endpoint">;
+}
+
+/** Statuses of executions that are still running; an update cancels them. */
+const ACTIVE_STATUSES = new Set(["InProgress", "Stopping"]);
+
+/** The newest executions looked at for active ones: older ones have long finished or been superseded. */
+const ACTIVE_SCAN_LIMIT = 200;
+
+/** The sandbox accepts any signature; these keep the SDK's signer from looking for real keys. */
+const SANDBOX_CREDENTIALS = { accessKeyId: "sandbox", secretAccessKey: "sandbox" };
+
+function iso(value: Date | undefined): string | undefined {
+  return value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString() : undefined;
+}
+
+/** Drops `undefined` members so a value is JSON-clean (and fits exactOptionalPropertyTypes). */
+function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}
+
+/** The SDK types enums as plain strings; the document model is the same JSON with narrower types. */
+function toModel(pipeline: SdkPipelineDeclaration): PipelineDeclaration {
+  return pipeline as unknown as PipelineDeclaration;
+}
+
+function toSdk(pipeline: PipelineDeclaration): SdkPipelineDeclaration {
+  return pipeline as unknown as SdkPipelineDeclaration;
+}
+
+/** The CodePipeline gateway; create one per process and share it. */
+export class Gateway {
+  private readonly clients = new Map<string, Clients>();
+
+  constructor(private readonly options: GatewayOptions = {}) {}
+
+  private resolve(connection: Connection): AwsResult<Clients> {
+    const key = connectionKey(connection);
+    const cached = this.clients.get(key);
+    if (cached) return ok(cached);
+    const common = {
+      maxAttempts: this.options.maxAttempts ?? 5,
+      retryMode: "adaptive",
+      requestHandler: {
+        connectionTimeout: this.options.connectionTimeoutMs ?? 5_000,
+        requestTimeout: this.options.requestTimeoutMs ?? 60_000,
+      },
+    };
+    let clients: Clients;
+    if (connection.kind === "sandbox") {
+      const endpoint = connection.endpoint ?? this.options.sandboxEndpoint?.();
+      if (!endpoint) return fail("sandbox-unavailable", "The sandbox is not running: no endpoint");
+      clients = {
+        codePipeline: new CodePipelineClient({
+          ...common,
+          region: SANDBOX_REGION,
+          endpoint,
+          credentials: SANDBOX_CREDENTIALS,
+        }),
+        sts: undefined,
+        context: { endpoint },
+      };
+    } else {
+      if (!connection.region)
+        return fail(
+          "region-missing",
+          `No region was given for the connection: ${connection.profile ?? "default"}`,
+        );
+      const { region, profile } = connection;
+      // One provider for both clients: the SDK memoizes it, so SSO and assume-role run once.
+      const credentials = fromNodeProviderChain(
+        profile ? { profile, clientConfig: { region } } : { clientConfig: { region } },
+      );
+      clients = {
+        codePipeline: new CodePipelineClient({ ...common, region, credentials }),
+        sts: new STSClient({ ...common, region, credentials }),
+        context: {
+          profile: profile ?? process.env.AWS_PROFILE,
+          endpoint: process.env.AWS_ENDPOINT_URL_CODEPIPELINE ?? process.env.AWS_ENDPOINT_URL,
+        },
+      };
+    }
+    this.clients.set(key, clients);
+    return ok(clients);
+  }
+
+  /** Runs one SDK call with the connection's client, mapping any failure. */
+  private async call<T>(
+    connection: Connection,
+    operation: string,
+    pipelineName: string | undefined,
+    run: (clients: Clients) => Promise<T>,
+  ): Promise<AwsResult<T>> {
+    const resolved = this.resolve(connection);
+    if (!resolved.ok) return resolved;
+    try {
+      return ok(await run(resolved.value));
+    } catch (error) {
+      return { ok: false, error: mapAwsError(error, { operation, pipelineName, ...resolved.value.context }) };
+    }
+  }
+
+  /** GetPipeline: the declaration (optionally an older version) and its metadata. */
+  getPipeline(connection: Connection, name: string, version?: number): Promise<AwsResult<RemotePipeline>> {
+    return this.call(connection, "GetPipeline", name, async ({ codePipeline }) => {
+      const out = await codePipeline.send(
+        new GetPipelineCommand(version === undefined ? { name } : { name, version }),
+      );
+      if (!out.pipeline)
+        throw Object.assign(new Error("GetPipeline returned no pipeline"), { name: "EmptyResponse" });
+      const m = out.metadata;
+      return {
+        pipeline: toModel(out.pipeline),
+        metadata: defined({
+          pipelineArn: m?.pipelineArn,
+          created: iso(m?.created),
+          updated: iso(m?.updated),
+          pollingDisabledAt: iso(m?.pollingDisabledAt),
+        }),
+      };
+    });
+  }
+
+  /** ListPipelines, every page. */
+  listPipelines(connection: Connection): Promise<AwsResult<PipelineListItem[]>> {
+    return this.call(connection, "ListPipelines", undefined, async ({ codePipeline }) => {
+      const items: PipelineListItem[] = [];
+      for await (const page of paginateListPipelines({ client: codePipeline }, {})) {
+        for (const p of page.pipelines ?? []) {
+          if (!p.name) continue;
+          items.push(
+            defined({
+              name: p.name,
+              version: p.version,
+              pipelineType: p.pipelineType,
+              executionMode: p.executionMode,
+              created: iso(p.created),
+              updated: iso(p.updated),
+            }),
+          );
+        }
+      }
+      return items;
+    });
+  }
+
+  /** CreatePipeline with tags; resolves to the stored declaration (version 1). */
+  createPipeline(
+    connection: Connection,
+    pipeline: PipelineDeclaration,
+    tags: readonly Tag[],
+  ): Promise<AwsResult<PipelineDeclaration>> {
+    return this.call(connection, "CreatePipeline", pipeline.name, async ({ codePipeline }) => {
+      const input =
+        tags.length > 0
+          ? { pipeline: toSdk(pipeline), tags: tags.map((t) => ({ key: t.key, value: t.value })) }
+          : { pipeline: toSdk(pipeline) };
+      const out = await codePipeline.send(new CreatePipelineCommand(input));
+      return toModel(out.pipeline ?? toSdk(pipeline));
+    });
+  }
+
+  /** UpdatePipeline; resolves to the stored declaration with its new version. */
+  updatePipeline(
+    connection: Connection,
+    pipeline: PipelineDeclaration,
+  ): Promise<AwsResult<PipelineDeclaration>> {
+    return this.call(connection, "UpdatePipeline", pipeline.name, async ({ codePipeline }) => {
+      const out = await codePipeline.send(new UpdatePipelineCommand({ pipeline: toSdk(pipeline) }));
+      return toModel(out.pipeline ?? toSdk(pipeline));
+    });
+  }
+
+  /** The executions still running (InProgress, Stopping) among the newest ones. */
+  listActiveExecutions(connection: Connection, name: string): Promise<AwsResult<ExecutionListItem[]>> {
+    return this.call(connection, "ListPipelineExecutions", name, async ({ codePipeline }) => {
+      const active: ExecutionListItem[] = [];
+      let seen = 0;
+      for await (const page of paginateListPipelineExecutions(
+        { client: codePipeline, pageSize: 100 },
+        { pipelineName: name },
+      )) {
+        for (const e of page.pipelineExecutionSummaries ?? []) {
+          seen++;
+          if (!e.pipelineExecutionId || !e.status || !ACTIVE_STATUSES.has(e.status)) continue;
+          active.push(
+            defined({
+              pipelineExecutionId: e.pipelineExecutionId,
+              status: e.status,
+              startTime: iso(e.startTime),
+              lastUpdateTime: iso(e.lastUpdateTime),
+            }),
+          );
+        }
+        if (seen >= ACTIVE_SCAN_LIMIT) break;
+      }
+      return active;
+    });
+  }
+
+  /** ListTagsForResource, every page. */
+  listTags(connection: Connection, resourceArn: string, pipelineName?: string): Promise<AwsResult<Tag[]>> {
+    return this.call(connection, "ListTagsForResource", pipelineName, async ({ codePipeline }) => {
+      const tags: Tag[] = [];
+      for await (const page of paginateListTagsForResource({ client: codePipeline }, { resourceArn })) {
+        for (const t of page.tags ?? [])
+          if (t.key !== undefined) tags.push({ key: t.key, value: t.value ?? "" });
+      }
+      return tags;
+    });
+  }
+
+  /** StartPipelineExecution ("Release change"). */
+  startExecution(connection: Connection, name: string): Promise<AwsResult<{ pipelineExecutionId: string }>> {
+    return this.call(connection, "StartPipelineExecution", name, async ({ codePipeline }) => {
+      const out = await codePipeline.send(new StartPipelineExecutionCommand({ name }));
+      return { pipelineExecutionId: out.pipelineExecutionId ?? "" };
+    });
+  }
+
+  /** STS GetCallerIdentity; the sandbox has no STS, so it answers for itself. */
+  getCallerIdentity(connection: Connection): Promise<AwsResult<CallerIdentity>> {
+    return this.call(connection, "GetCallerIdentity", undefined, async ({ sts, codePipeline, context }) => {
+      if (!sts) {
+        // Proves the sandbox answers; it trusts every caller.
+        await codePipeline
+          .send(new GetPipelineCommand({ name: "pipewright-connection-test" }))
+          .catch((error: unknown) => {
+            if ((error as { name?: unknown }).name !== "PipelineNotFoundException") throw error;
+          });
+        return { account: "sandbox", arn: `sandbox:${context.endpoint ?? ""}` };
+      }
+      const out = await sts.send(new GetCallerIdentityCommand({}));
+      return defined({ account: out.Account ?? "", arn: out.Arn ?? "", userId: out.UserId });
+    });
+  }
+
+  /** Closes every client's sockets; the gateway can be used again afterwards. */
+  dispose(): void {
+    for (const { codePipeline, sts } of this.clients.values()) {
+      codePipeline.destroy();
+      sts?.destroy();
+    }
+    this.clients.clear();
+  }
+}
