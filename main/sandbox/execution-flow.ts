@@ -8,7 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { ActionDeclaration, PipelineDeclaration, StageDeclaration } from "../../shared/pipeline/model";
 import { buildInput, fakeHex, recordSuccess, type RunContext } from "./action-runs";
-import { isActive, runOrderGroups } from "./execution-queries";
+import { isActive, runOrderGroups, runsOf } from "./execution-queries";
 import type { Clock, TimerHandle } from "./clock";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord, SandboxState, StageRun } from "./records";
 import type { ScenarioBook } from "./scenario";
@@ -190,19 +190,14 @@ export class ExecutionFlow {
 
   latestRun(
     pipeline: PipelineRecord,
-    executionId: string,
+    execution: ExecutionRecord,
     stageName: string,
     actionName: string,
   ): ActionRunRecord | undefined {
-    for (let i = pipeline.actionRuns.length - 1; i >= 0; i--) {
-      const run = pipeline.actionRuns[i];
-      if (
-        run &&
-        run.executionId === executionId &&
-        run.stageName === stageName &&
-        run.actionName === actionName
-      )
-        return run;
+    const runs = runsOf(pipeline, execution);
+    for (let i = runs.length - 1; i >= 0; i--) {
+      const run = runs[i];
+      if (run && run.stageName === stageName && run.actionName === actionName) return run;
     }
     return undefined;
   }
@@ -215,7 +210,7 @@ export class ExecutionFlow {
       const actions = (groups[stage.group] ?? []).filter(
         (action) =>
           execution.retryMode !== "FAILED_ACTIONS" ||
-          this.latestRun(pipeline, execution.id, stage.name, action.name)?.status !== "Succeeded",
+          this.latestRun(pipeline, execution, stage.name, action.name)?.status !== "Succeeded",
       );
       if (actions.length > 0) {
         for (const action of actions) this.startAction(pipeline, execution, stage, action);
@@ -257,7 +252,7 @@ export class ExecutionFlow {
       lastUpdateTime: now,
       status: "InProgress",
       dueAt: now + plan.durationSeconds * 1000,
-      input: buildInput(action, ctx, pipeline.actionRuns),
+      input: buildInput(action, ctx, runsOf(pipeline, execution)),
       output: { outputArtifacts: [], executionResult: {}, outputVariables: {} },
     };
     if (category === "Approval" && plan.outcome === undefined) {
@@ -321,8 +316,8 @@ export class ExecutionFlow {
     if (!isActive(execution)) return;
     const stage = execution.stages[execution.position];
     if (!stage) return;
-    const running = pipeline.actionRuns.some(
-      (r) => r.executionId === execution.id && r.stageName === stage.name && r.status === "InProgress",
+    const running = runsOf(pipeline, execution).some(
+      (r) => r.stageName === stage.name && r.status === "InProgress",
     );
     this.touch(execution);
     if (running) return;
@@ -330,7 +325,7 @@ export class ExecutionFlow {
     const group =
       runOrderGroups(this.stageDeclaration(pipeline, execution, execution.position))[stage.group] ?? [];
     const failures = group
-      .map((action) => this.latestRun(pipeline, execution.id, stage.name, action.name))
+      .map((action) => this.latestRun(pipeline, execution, stage.name, action.name))
       .filter((run): run is ActionRunRecord => run?.status === "Failed");
     const firstFailure = failures[0];
     if (firstFailure) {
@@ -359,8 +354,8 @@ export class ExecutionFlow {
     execution: ExecutionRecord,
     onlyApprovals: boolean,
   ): void {
-    for (const run of pipeline.actionRuns) {
-      if (run.executionId !== execution.id || run.status !== "InProgress") continue;
+    for (const run of runsOf(pipeline, execution)) {
+      if (run.status !== "InProgress") continue;
       if (onlyApprovals && !run.approvalOpen) continue;
       const handle = this.timers.get(run.id);
       if (handle) this.clock.cancel(handle);

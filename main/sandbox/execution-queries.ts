@@ -1,6 +1,6 @@
 /** Read-only questions about runs, shared by the engine, the operations and the views. */
 import type { ActionDeclaration, StageDeclaration } from "../../shared/pipeline/model";
-import type { ExecutionRecord, PipelineRecord } from "./records";
+import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
 
 export function isActive(execution: ExecutionRecord): boolean {
   return execution.status === "InProgress" || execution.status === "Stopping";
@@ -25,4 +25,19 @@ export function latestInStage(pipeline: PipelineRecord, stageName: string): Exec
     if (seq !== undefined && seq > latestSeq) [latest, latestSeq] = [execution, seq];
   }
   return latest;
+}
+
+/**
+ * The action runs of one execution, oldest first. Runs are stored in start order and all of an
+ * execution's runs start after it, so the walk stops at the execution's own sequence number
+ * instead of scanning the pipeline's whole history.
+ */
+export function runsOf(pipeline: PipelineRecord, execution: ExecutionRecord): ActionRunRecord[] {
+  const runs: ActionRunRecord[] = [];
+  for (let i = pipeline.actionRuns.length - 1; i >= 0; i--) {
+    const run = pipeline.actionRuns[i];
+    if (!run || run.seq < execution.seq) break;
+    if (run.executionId === execution.id) runs.push(run);
+  }
+  return runs.reverse();
 }
