@@ -40,6 +40,17 @@ export function objectFromEntries(
   return obj;
 }
 
+/**
+ * Records that `obj`'s members were written in `keys` order (each key once), or forgets a record
+ * when JavaScript's own order already matches.
+ */
+export function recordKeyOrder(obj: object, keys: readonly string[]): void {
+  const actual = Object.keys(obj);
+  const differs = keys.length !== actual.length || keys.some((key, i) => key !== actual[i]);
+  if (differs && keys.some(isIndexKey)) recordedOrder.set(obj, [...keys]);
+  else recordedOrder.delete(obj);
+}
+
 /** The members of `obj` in the order its file (or its builder) gave them. */
 export function orderedKeys(obj: object): string[] {
   const keys = Object.keys(obj);

@@ -4,7 +4,7 @@ import { checkContainer, ContainerProblems, hasKind, wrongType } from "./contain
 import { PIPELINE_RULE, ROOT_MEMBER_RULES } from "./container-schema";
 import { explainSyntaxError } from "./json-syntax-error";
 import { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from "./limits";
-import { parseKeepingKeyOrder } from "./ordered-parse";
+import { restoreKeyOrder } from "./ordered-parse";
 import { LineIndex } from "./source-position";
 import { oversizeBytes, scanStructure, stripBom } from "./text-scan";
 import { describeValue } from "./value-description";
@@ -73,7 +73,7 @@ export function parseDocument(text: string): ParseResult {
     const problem = explainSyntaxError(body, error instanceof Error ? error.message : String(error));
     return fail("json-syntax", problem.message, diagnostics, problem.location);
   }
-  if (scan.mayHaveIndexKeys) value = parseKeepingKeyOrder(body);
+  if (scan.mayHaveIndexKeys) restoreKeyOrder(body, value);
 
   const shaped = toDocument(value);
   return shaped.document

@@ -1,4 +1,6 @@
+import { isIndexKey } from "./key-order";
 import { MAX_FILE_BYTES } from "./limits";
+import { closingQuote } from "./ordered-parse";
 
 /** The byte order mark some editors put at the start of UTF-8 files. */
 const BOM = "\uFEFF";
@@ -46,61 +48,57 @@ export interface StructureScan {
   mayHaveIndexKeys: boolean;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const COLON = 0x3a;
+const BACKSLASH = 0x5c;
+/** The characters that matter to the scan; everything between them is skipped natively. */
+const STRUCTURAL = /["{}[\]]/g;
+/** Ten digits, each possibly written as a six-character `\u003N` escape. */
+const MAX_INDEX_KEY_SOURCE = 60;
 
 /**
  * Scans `text` once, iteratively, for nesting depth and integer-like keys. It skips string
  * contents (where brackets are just characters) and needs no valid JSON: on malformed text the
- * answer may be rough, and the syntax check that follows reports the real problem.
+ * answer may be rough, and the syntax check that follows reports the real problem. Jumps between
+ * structural characters with a regular expression and `indexOf`, so it costs less than `JSON.parse`.
  */
 export function scanStructure(text: string, maxDepth: number): StructureScan {
-  const length = text.length;
+  const structural = new RegExp(STRUCTURAL.source, "g");
   let depth = 0;
   let mayHaveIndexKeys = false;
-  let i = 0;
-  while (i < length) {
-    const unit = text.charCodeAt(i);
-    if (unit === QUOTE) {
-      const start = i + 1;
-      let end = start;
-      let digitsOnly = true;
-      let escaped = false;
-      while (end < length) {
-        const c = text.charCodeAt(end);
-        if (c === QUOTE) break;
-        if (c === BACKSLASH) {
-          escaped = true;
-          end += 2;
-          continue;
-        }
-        if (c < 0x30 || c > 0x39) digitsOnly = false;
-        end++;
+  for (let match = structural.exec(text); match !== null; match = structural.exec(text)) {
+    const at = match.index;
+    const char = match[0];
+    if (char === '"') {
+      const end = closingQuote(text, at + 1);
+      // Most strings start with a letter; only one starting with a digit or an escape can be an index.
+      const first = text.charCodeAt(at + 1);
+      if (
+        !mayHaveIndexKeys &&
+        end - at - 1 <= MAX_INDEX_KEY_SOURCE &&
+        ((first >= 0x30 && first <= 0x39) || first === BACKSLASH) &&
+        nextNonSpace(text, end + 1) === COLON
+      ) {
+        mayHaveIndexKeys = isIndexKeySource(text.slice(at + 1, end));
       }
-      if (!mayHaveIndexKeys && (escaped || (digitsOnly && isArrayIndex(text, start, end)))) {
-        mayHaveIndexKeys = nextNonSpace(text, end + 1) === COLON;
-      }
-      i = end + 1;
-      continue;
-    }
-    if (unit === 0x7b || unit === 0x5b) {
+      structural.lastIndex = end + 1;
+    } else if (char === "{" || char === "[") {
       depth++;
-      if (depth > maxDepth) return { tooDeepAt: i, mayHaveIndexKeys };
-    } else if (unit === 0x7d || unit === 0x5d) {
+      if (depth > maxDepth) return { tooDeepAt: at, mayHaveIndexKeys };
+    } else {
       depth--;
     }
-    i++;
   }
   return { mayHaveIndexKeys };
 }
 
-/** Whether the digits in text[start, end) are a canonical array index, the keys JS moves first. */
-function isArrayIndex(text: string, start: number, end: number): boolean {
-  const digits = end - start;
-  if (digits === 0 || digits > 10) return false;
-  if (digits > 1 && text.charCodeAt(start) === 0x30) return false;
-  return Number(text.slice(start, end)) < 2 ** 32 - 1;
+/** Whether a key, as written between its quotes (escapes and all), is an integer-like key. */
+function isIndexKeySource(source: string): boolean {
+  if (!source.includes("\\")) return isIndexKey(source);
+  try {
+    return isIndexKey(JSON.parse(`"${source}"`) as string);
+  } catch {
+    return false;
+  }
 }
 
 function nextNonSpace(text: string, from: number): number {
