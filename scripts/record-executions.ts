@@ -34,7 +34,7 @@ import { ManualClock, startSandbox, type Sandbox, type ScenarioRule } from "../m
 
 const here = dirname(fileURLToPath(import.meta.url));
 const OUT_DIR = resolve(here, "../test/fixtures/executions");
-/** A fixed start so re-recording gives byte-identical files unless the sandbox changed. */
+/** A fixed start so every recorded time is the same on each recording (ids are random UUIDs). */
 const EPOCH_MS = Date.UTC(2026, 0, 5, 9, 0, 0);
 const ROLE = "arn:aws:iam::123456789012:role/service-role/pipewright-sandbox";
 /** Page size for the list calls: small, so the fixtures also hold multi-page answers. */

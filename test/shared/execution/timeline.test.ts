@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   buildTimeline,
+  logStreamUrl,
   type Timeline,
   type TimelineActionRow,
   type TimelineInput,
@@ -153,6 +154,9 @@ describe("manual approvals", () => {
     expect(review.segments[0]).toMatchObject({
       approval: true,
       durationMs: (1767605400 - 1767603664) * 1000,
+      // Who approved and what they wrote.
+      summary: "Staging looks good",
+      updatedBy: "arn:aws:iam::123456789012:user/sandbox-user",
     });
     expect(row(t, "Deploy", "Publish").segments[0]?.waitBeforeMs).toBe(0);
   });
@@ -328,5 +332,46 @@ describe("input forms and determinism", () => {
       pages.flatMap((p) => p.actionExecutionDetails),
     );
     expect(buildTimeline({ ...own, actionExecutions: others })).toEqual(buildTimeline(own));
+  });
+});
+
+describe("links", () => {
+  it("turns a log stream ARN into its CloudWatch Logs console page", () => {
+    expect(
+      logStreamUrl(
+        "arn:aws:logs:eu-west-1:123456789012:log-group:/aws/codebuild/app-build:log-stream:run/42",
+      ),
+    ).toBe(
+      "https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#logsV2:log-groups/log-group/$252Faws$252Fcodebuild$252Fapp-build/log-events/run$252F42",
+    );
+    expect(logStreamUrl("arn:aws:s3:::bucket")).toBeUndefined();
+    expect(logStreamUrl(undefined)).toBeUndefined();
+  });
+
+  it("passes on only http(s) provider links and builds the log link of an attempt", () => {
+    const detail = {
+      pipelineExecutionId: "r",
+      actionExecutionId: "a",
+      stageName: "Build",
+      actionName: "Compile",
+      status: "Failed",
+      startTime: 1767603604,
+      lastUpdateTime: 1767603664,
+      output: {
+        executionResult: {
+          externalExecutionUrl: "javascript:alert(1)",
+          logStreamARN: "arn:aws:logs:us-east-1:123456789012:log-group:app:log-stream:x",
+        },
+      },
+    };
+    const t = buildTimeline({
+      summary: { pipelineExecutionId: "r", status: "Failed" },
+      actionExecutions: [detail],
+    });
+    const compile = row(t, "Build", "Compile");
+    expect(compile.externalExecutionUrl).toBeNull();
+    expect(compile.logUrl).toBe(
+      "https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#logsV2:log-groups/log-group/app/log-events/x",
+    );
   });
 });
