@@ -1,6 +1,6 @@
 import type { JsonPath } from "../pipeline/model";
 import { arrayMember, entriesOf, recordMember, stringMember } from "./json-value";
-import { runsBefore, type IndexedAction, type PipelineIndex } from "./pipeline-index";
+import { runsBefore, type IndexedAction, type IndexedStage, type PipelineIndex } from "./pipeline-index";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
 
 /** Namespaces every pipeline has without declaring them. */
@@ -109,42 +109,85 @@ function forEachReferenceSite(action: IndexedAction, visit: (path: JsonPath, tex
   });
 }
 
-function checkReferences(context: RuleContext): void {
-  const { index } = context;
-  let variables: Set<string> | undefined;
-  for (const action of index.actions) {
-    forEachReferenceSite(action, (path, text) => {
-      for (const match of text.matchAll(REFERENCE)) {
-        const [reference, namespace = "", key = ""] = match;
-        if (namespace === RESERVED_NAMESPACE) continue;
-        if (namespace === PIPELINE_VARIABLES_NAMESPACE) {
-          variables ??= declaredVariables(index);
-          if (!variables.has(key)) {
-            context.report(
-              UNRESOLVED_VARIABLE_REFERENCE,
-              path,
-              `Declare a pipeline variable named ${key} or fix the reference: ${reference}`,
-            );
-          }
-          continue;
-        }
-        const producer = index.namespaces.get(namespace);
-        if (producer === undefined) {
-          context.report(
-            UNRESOLVED_VARIABLE_REFERENCE,
-            path,
-            `No action declares the namespace ${namespace}; set it on the action that produces the variable: ${reference}`,
-          );
-        } else if (!runsBefore(producer, action)) {
-          context.report(
-            VARIABLE_USED_BEFORE_PRODUCED,
-            path,
-            `The action with namespace ${namespace} (${producer.name ?? "unnamed"}) does not run before this one; move it earlier: ${reference}`,
-          );
-        }
+/** Where a reference is read, and whether a given action has finished by then. */
+interface ReferenceSite {
+  readonly path: JsonPath;
+  readonly text: string;
+  readonly isEarlier: (producer: IndexedAction) => boolean;
+  readonly reader: string;
+}
+
+function checkSite(context: RuleContext, site: ReferenceSite, variables: () => ReadonlySet<string>): void {
+  const { path, text } = site;
+  for (const match of text.matchAll(REFERENCE)) {
+    const [reference, namespace = "", key = ""] = match;
+    if (namespace === RESERVED_NAMESPACE) continue;
+    if (namespace === PIPELINE_VARIABLES_NAMESPACE) {
+      if (!variables().has(key)) {
+        context.report(
+          UNRESOLVED_VARIABLE_REFERENCE,
+          path,
+          `Declare a pipeline variable named ${key} or fix the reference: ${reference}`,
+        );
       }
+      continue;
+    }
+    const producer = context.index.namespaces.get(namespace);
+    if (producer === undefined) {
+      context.report(
+        UNRESOLVED_VARIABLE_REFERENCE,
+        path,
+        `No action declares the namespace ${namespace}; set it on the action that produces the variable: ${reference}`,
+      );
+    } else if (!site.isEarlier(producer)) {
+      context.report(
+        VARIABLE_USED_BEFORE_PRODUCED,
+        path,
+        `The action with namespace ${namespace} (${producer.name ?? "unnamed"}) does not run before ${site.reader}; move it earlier: ${reference}`,
+      );
+    }
+  }
+}
+
+/**
+ * Stage-condition rules read variables too. Entry conditions run before the stage, so only earlier
+ * stages' actions have produced theirs; success and failure conditions run after the stage's own
+ * actions.
+ */
+function forEachConditionSite(stage: IndexedStage, visit: (site: ReferenceSite) => void): void {
+  for (const hook of ["beforeEntry", "onSuccess", "onFailure"] as const) {
+    const declaration = recordMember(stage.stage, hook);
+    if (declaration === undefined) continue;
+    const isEarlier =
+      hook === "beforeEntry"
+        ? (producer: IndexedAction) => producer.stageIndex < stage.index
+        : (producer: IndexedAction) => producer.stageIndex <= stage.index;
+    arrayMember(declaration, "conditions").forEach((condition, c) => {
+      arrayMember(condition, "rules").forEach((rule, r) => {
+        const configuration = recordMember(rule, "configuration");
+        if (configuration === undefined) return;
+        for (const [key, value] of entriesOf(configuration)) {
+          if (typeof value !== "string" || !value.includes("#{")) continue;
+          const path = [...stage.path, hook, "conditions", c, "rules", r, "configuration", key];
+          visit({ path, text: value, isEarlier, reader: `this ${hook} condition` });
+        }
+      });
     });
   }
+}
+
+function checkReferences(context: RuleContext): void {
+  const { index } = context;
+  let declared: Set<string> | undefined;
+  const variables = (): ReadonlySet<string> => (declared ??= declaredVariables(index));
+  for (const action of index.actions) {
+    const isEarlier = (producer: IndexedAction): boolean => runsBefore(producer, action);
+    forEachReferenceSite(action, (path, text) =>
+      checkSite(context, { path, text, isEarlier, reader: "this action" }, variables),
+    );
+  }
+  for (const stage of index.stages)
+    forEachConditionSite(stage, (site) => checkSite(context, site, variables));
 }
 
 /** Namespaces, pipeline variables and `#{ns.var}` references. */

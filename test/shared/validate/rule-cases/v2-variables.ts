@@ -164,6 +164,15 @@ export const V2_VARIABLE_CASES: Record<string, CodeCases> = {
         validV2Pipeline,
       ),
       edited("in a command", (p) => (actionOf(p, 1, 0)["commands"] = ["echo #{Ghost.x}"])),
+      edited(
+        "in a stage-condition rule",
+        (p) =>
+          (stageOf(p, 2)["beforeEntry"] = condition("FAIL", {
+            ...VARIABLE_RULE,
+            configuration: { Variable: "#{Ghost.x}", Value: "1", Operator: "EQ" },
+          })),
+        validV2Pipeline,
+      ),
     ],
     pass: [
       edited(
@@ -182,6 +191,15 @@ export const V2_VARIABLE_CASES: Record<string, CodeCases> = {
         "build reads its own namespace",
         (p) => (configOf(p, 1, 0)["ProjectName"] = "#{BuildVariables.Name}"),
       ),
+      edited(
+        "an entry condition reads its own stage's namespace",
+        (p) =>
+          (stageOf(p, 1)["beforeEntry"] = condition("FAIL", {
+            ...VARIABLE_RULE,
+            configuration: { Variable: "#{BuildVariables.x}", Value: "1", Operator: "EQ" },
+          })),
+        validV2Pipeline,
+      ),
       edited("approval reads a parallel action's namespace", (p) => {
         actionOf(p, 2, 1)["runOrder"] = 1;
         actionOf(p, 2, 1)["namespace"] = "DeployVariables";
@@ -189,6 +207,15 @@ export const V2_VARIABLE_CASES: Record<string, CodeCases> = {
       }),
     ],
     pass: [
+      edited(
+        "a success condition reads its own stage's namespace",
+        (p) =>
+          (stageOf(p, 1)["onSuccess"] = condition("FAIL", {
+            ...VARIABLE_RULE,
+            configuration: { Variable: "#{BuildVariables.x}", Value: "1", Operator: "EQ" },
+          })),
+        validV2Pipeline,
+      ),
       edited("deploy reads the approval's namespace", (p) => {
         actionOf(p, 2, 0)["namespace"] = "ApprovalVariables";
         configOf(p, 2, 1)["ClusterName"] = "#{ApprovalVariables.Cluster}";
