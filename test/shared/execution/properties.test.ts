@@ -160,7 +160,7 @@ describe("never throws", () => {
         criticalPath(timeline);
         runStats([timeline, timeline], 2);
       }),
-      { numRuns: 400 },
+      { numRuns: 200 },
     );
   });
 });
@@ -239,7 +239,7 @@ describe("timeline invariants", () => {
           expect(a.samples).toBeLessThanOrEqual(stats.runs);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 100 },
     );
   });
 });
