@@ -3,9 +3,11 @@
  * measured, each suite printing its targets beside its results.
  */
 import { runDomainBench } from "./domain-bench";
+import { runLayoutBench } from "./layout-bench";
 
 const suites: Record<string, () => void | Promise<void>> = {
   domain: runDomainBench,
+  layout: runLayoutBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));

@@ -1,0 +1,2 @@
+import { runSandboxBench } from "./sandbox-bench";
+await runSandboxBench();
