@@ -26,9 +26,9 @@ export const retryStageExecution: OperationHandler = (ctx, input) => {
 
 /**
  * Rolls a stage back to a run that succeeded in it: a new ROLLBACK run of that stage alone,
- * with the target's source revisions. Refused, as by the service, for the source stage, for
- * PARALLEL pipelines, for a target from an older version, a rollback target or one that did not
- * succeed in the stage, and while a run is in the stage.
+ * with the target's source revisions. Refused, as by the service, for V1 pipelines, for the
+ * source stage, for PARALLEL pipelines, for a target from an older version, a rollback target
+ * or one that did not succeed in the stage, and while a run is in the stage.
  */
 export const rollbackStage: OperationHandler = (ctx, input) => {
   const pipeline = requirePipeline(ctx, input.pipelineName as string);
@@ -36,6 +36,12 @@ export const rollbackStage: OperationHandler = (ctx, input) => {
   const index = requireStage(pipeline, stageName);
   const target = requireExecution(pipeline, input.targetPipelineExecutionId as string);
   const declaration = currentDeclaration(pipeline);
+  if (declaration.pipelineType !== "V2") {
+    fail(
+      "UnableToRollbackStageException",
+      `Stage rollback needs a V2 pipeline; this one is: ${declaration.pipelineType ?? "V1"}`,
+    );
+  }
   if (index === 0)
     fail("UnableToRollbackStageException", `The source stage cannot be rolled back: ${stageName}`);
   if (declaration.executionMode === "PARALLEL") {

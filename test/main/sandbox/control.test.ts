@@ -312,6 +312,17 @@ describe("stop, abandon, retry, transitions, rollback, update", () => {
         }),
       ),
     ).rejects.toBeInstanceOf(UnableToRollbackStageException);
+    const v1 = await create(h.client, threeStagePipeline({ name: "rollback-v1" }));
+    await waitForExecution(h.client, "rollback-v1", v1, ["Succeeded"]);
+    await expect(
+      h.client.send(
+        new RollbackStageCommand({
+          pipelineName: "rollback-v1",
+          stageName: "Deploy",
+          targetPipelineExecutionId: v1,
+        }),
+      ),
+    ).rejects.toThrow(/V2 pipeline/);
     const { pipelineExecutionId } = await h.client.send(
       new RollbackStageCommand({
         pipelineName: "rollback",

@@ -155,6 +155,17 @@ describe("runs through the SDK", () => {
     expect(build?.latestExecution).toEqual({ pipelineExecutionId: id, status: "Failed", type: "STANDARD" });
     expect(build?.actionStates?.[0]?.latestExecution?.errorDetails?.message).toBe("exit 2: tests failed");
     expect(state.stageStates?.find((s) => s.stageName === "Deploy")?.latestExecution).toBeUndefined();
+    const succeededIn = async (stageName: string) =>
+      (
+        await h!.client.send(
+          new ListPipelineExecutionsCommand({
+            pipelineName: "failing",
+            filter: { succeededInStage: { stageName } },
+          }),
+        )
+      ).pipelineExecutionSummaries?.map((s) => s.pipelineExecutionId);
+    expect(await succeededIn("Source")).toEqual([id]);
+    expect(await succeededIn("Build")).toEqual([]);
   });
 
   it("starts runs with variables, source revision overrides, scenario outputs and an idempotency token", async () => {
