@@ -130,4 +130,18 @@ describe("validatePipeline never throws", () => {
       { numRuns: 500 },
     );
   });
+
+  it("validateDocument paths start at the pipeline or the tags for create-pipeline input", () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 4 }), fc.jsonValue({ maxDepth: 3 }), (pipeline, tags) => {
+        const doc = {
+          shape: "create-input",
+          pipeline,
+          root: { pipeline, tags },
+        } as unknown as PipelineDocument;
+        for (const d of validateDocument(doc)) expect(["pipeline", "tags"]).toContain(d.path[0]);
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

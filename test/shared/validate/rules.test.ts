@@ -4,7 +4,33 @@ import { RULE_CASES } from "./rule-cases";
 
 const codesOf = (input: unknown): string[] => validatePipeline(input).map((d) => d.code);
 
+/** The codes the team agreed on (parse codes belong to shared/formats), in RULES order. */
+const AGREED_CODES = [
+  ...["required-member", "wrong-type", "pattern-mismatch", "length-out-of-range", "value-out-of-range"],
+  ...["invalid-enum-value", "count-out-of-range", "too-few-stages", "too-many-stages", "too-many-actions"],
+  ...["empty-stage", "first-stage-not-source", "source-not-in-first-stage", "no-source-action"],
+  ...["duplicate-stage-name", "duplicate-action-name", "run-order-gap", "duplicate-output-artifact"],
+  ...["artifact-not-found", "artifact-used-before-produced", "unknown-action-type", "input-artifact-count"],
+  ...["output-artifact-count", "timeout-not-allowed", "configuration-value-too-long"],
+  ...["missing-required-configuration", "invalid-configuration-value", "artifact-store-conflict"],
+  ...["missing-artifact-store", "cross-region-store-missing", "cross-region-not-allowed", "v2-feature-in-v1"],
+  ...["trigger-source-not-found", "trigger-source-not-connection", "duplicate-trigger"],
+  ...["invalid-condition-result", "rollback-in-parallel-mode", "duplicate-namespace"],
+  ...["duplicate-variable-name", "namespace-artifact-clash", "unresolved-variable-reference"],
+  "variable-used-before-produced",
+];
+
 describe("RULES", () => {
+  it("holds exactly the agreed codes, with the agreed warning and info levels", () => {
+    expect([...RULES.map((r) => r.code)].sort()).toEqual([...AGREED_CODES].sort());
+    const notErrors = RULES.filter((r) => r.severity !== "error").map((r) => [r.code, r.severity]);
+    expect(notErrors).toEqual([
+      ["run-order-gap", "info"],
+      ["unknown-action-type", "warning"],
+      ["configuration-value-too-long", "warning"],
+    ]);
+  });
+
   it("lists each code once, with a severity and a one-line summary", () => {
     const codes = RULES.map((r) => r.code);
     expect(new Set(codes).size).toBe(codes.length);
