@@ -257,6 +257,12 @@ export function mapAwsError(error: unknown, context: CallContext): AwsError {
       `AWS did not accept the credentials (wrong or deleted key): ${context.profile ?? "default chain"}`,
     );
   }
+  if (STRUCTURE_NAMES.has(facts.name) && !/already exists/i.test(facts.message)) {
+    // "CodePipeline is not authorized to perform AssumeRole on role …" is about the pipeline's
+    // roleArn (missing, or not trusting codepipeline.amazonaws.com), not the caller's permissions.
+    const path = /\bAssumeRole\b|\brole\b/i.test(facts.message) ? { path: ["roleArn"] } : {};
+    return make("invalid-structure", `AWS rejected the pipeline structure: ${text}`, path);
+  }
   if (
     facts.name === "AccessDeniedException" ||
     facts.name === "AccessDenied" ||
@@ -293,9 +299,6 @@ export function mapAwsError(error: unknown, context: CallContext): AwsError {
   if (facts.name === "PipelineVersionNotFoundException") {
     return make("pipeline-version-not-found", `That version of the pipeline no longer exists: ${name}`);
   }
-  if (STRUCTURE_NAMES.has(facts.name)) {
-    return make("invalid-structure", `AWS rejected the pipeline structure: ${text}`);
-  }
   if (
     facts.name === "LimitExceededException" ||
     facts.name === "TooManyTagsException" ||
@@ -317,10 +320,18 @@ export function mapAwsError(error: unknown, context: CallContext): AwsError {
     );
   }
   if ((facts.code && NETWORK_CODES.has(facts.code)) || NETWORK_NAMES.has(facts.name)) {
-    const where = context.endpoint ?? "AWS";
+    const host = /ENOTFOUND\s+(\S+)/.exec(facts.message)?.[1];
+    const where = context.endpoint ?? host ?? "AWS";
     return make(
       "network",
       `Could not reach ${where}; check the network, the region and any endpoint override: ${facts.code ?? facts.name}`,
+    );
+  }
+  if (facts.status !== undefined && facts.status >= 500) {
+    // Also what an endpoint that lacks the operation does (moto answers HTML with status 500).
+    return make(
+      "unknown",
+      `The endpoint failed to answer (HTTP ${facts.status}); try again later: ${context.operation}`,
     );
   }
   return make("unknown", `AWS returned an error (${facts.name}): ${text || context.operation}`);

@@ -23,6 +23,8 @@ import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
 import type { PipelineDeclaration, Tag } from "../../shared/pipeline/model";
 import { connectionKey, SANDBOX_REGION, type Connection } from "./connection";
 import { fail, mapAwsError, ok, type AwsResult, type CallContext } from "./errors";
+import { listProfiles } from "./profiles";
+import { tolerateIsoTimestamps } from "./timestamp-compat";
 
 /** A pipeline as GetPipeline returns it; times as ISO strings so the value crosses IPC as JSON. */
 export interface RemotePipeline {
@@ -107,7 +109,7 @@ export class Gateway {
 
   constructor(private readonly options: GatewayOptions = {}) {}
 
-  private resolve(connection: Connection): AwsResult<Clients> {
+  private async resolve(connection: Connection): Promise<AwsResult<Clients>> {
     const key = connectionKey(connection);
     const cached = this.clients.get(key);
     if (cached) return ok(cached);
@@ -140,6 +142,13 @@ export class Gateway {
           `No region was given for the connection: ${connection.profile ?? "default"}`,
         );
       const { region, profile } = connection;
+      // The SDK reports an unknown profile as "could not load credentials"; say what is wrong.
+      if (profile && !(await listProfiles()).profiles.some((p) => p.name === profile)) {
+        return fail(
+          "profile-not-found",
+          `The profile is not in the AWS config or credentials files: ${profile}`,
+        );
+      }
       // One provider for both clients: the SDK memoizes it, so SSO and assume-role run once.
       const credentials = fromNodeProviderChain(
         profile ? { profile, clientConfig: { region } } : { clientConfig: { region } },
@@ -153,6 +162,7 @@ export class Gateway {
         },
       };
     }
+    tolerateIsoTimestamps(clients.codePipeline);
     this.clients.set(key, clients);
     return ok(clients);
   }
@@ -164,7 +174,7 @@ export class Gateway {
     pipelineName: string | undefined,
     run: (clients: Clients) => Promise<T>,
   ): Promise<AwsResult<T>> {
-    const resolved = this.resolve(connection);
+    const resolved = await this.resolve(connection);
     if (!resolved.ok) return resolved;
     try {
       return ok(await run(resolved.value));

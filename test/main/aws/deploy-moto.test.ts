@@ -1,0 +1,179 @@
+/**
+ * The gateway and deploy service through the real SDK against moto, an independent CodePipeline
+ * implementation. The AWS connection finds moto only through AWS_ENDPOINT_URL, as a user's would.
+ */
+import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { applyDeploy, Gateway, planDeploy, type Connection } from "../../../main/aws";
+import { renderDiff } from "../../../shared/diff";
+import type { PipelineDeclaration, PipelineDocument } from "../../../shared/pipeline/model";
+import { dummyAwsEnv, updateWithCli } from "./support/aws-cli";
+import { startMoto, type MotoServer } from "./support/moto-server";
+import { ACCOUNT, createInput, edited, ROLE_NAME, samplePipeline } from "./support/pipelines";
+
+let moto: MotoServer;
+let gateway: Gateway;
+const connection: Connection = { kind: "aws", region: "us-east-1" };
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  moto = await startMoto();
+  for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
+  Object.assign(process.env, dummyAwsEnv({ AWS_ENDPOINT_URL: moto.endpoint }));
+  const iam = new IAMClient({ region: "us-east-1" });
+  try {
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: ROLE_NAME,
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: "2012-10-17",
+          Statement: [
+            {
+              Effect: "Allow",
+              Principal: { Service: "codepipeline.amazonaws.com" },
+              Action: "sts:AssumeRole",
+            },
+          ],
+        }),
+      }),
+    );
+  } finally {
+    iam.destroy();
+  }
+  gateway = new Gateway({ maxAttempts: 2 });
+}, 60_000);
+
+afterAll(async () => {
+  gateway?.dispose();
+  process.env = savedEnv;
+  await moto?.close();
+});
+
+function must<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
+): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.value;
+}
+
+async function deployed(document: PipelineDocument): Promise<PipelineDocument> {
+  const plan = must(await planDeploy(gateway, document, connection));
+  const result = must(await applyDeploy(gateway, plan));
+  return edited(document, (p) => ({ ...p, version: result.version }));
+}
+
+describe("deploy to moto", () => {
+  it("tests the connection with STS GetCallerIdentity", async () => {
+    const identity = must(await gateway.getCallerIdentity(connection));
+    expect(identity.account).toBe(ACCOUNT);
+    expect(identity.arn).toMatch(/^arn:aws:(iam|sts)::123456789012:/);
+  });
+
+  it("creates with tags, then an update shows only the real change despite moto's added defaults", async () => {
+    const document = await deployed(
+      createInput(samplePipeline("moto-one"), [{ key: "team", value: "platform" }]),
+    );
+    expect(document.pipeline.version).toBe(1);
+    const remote = must(await gateway.getPipeline(connection, "moto-one"));
+    // moto fills in runOrder and empty artifact lists; the diff must not call those changes.
+    expect(remote.pipeline.stages[0]!.actions[0]!.runOrder).toBe(1);
+    expect(must(await gateway.listTags(connection, remote.metadata.pipelineArn!, "moto-one"))).toEqual([
+      { key: "team", value: "platform" },
+    ]);
+
+    const next = edited(document, (p) => {
+      p.stages[2]!.actions[0]!.configuration = { BucketName: "new-site", Extract: "true" };
+      return p;
+    });
+    const plan = must(await planDeploy(gateway, next, connection));
+    expect(plan.conflict).toBeUndefined();
+    expect(renderDiff(plan.diff!)).toBe(
+      [
+        "~ stage Deploy",
+        "    ~ action Publish",
+        '        ~ configuration.BucketName: "pipewright-site" -> "new-site"',
+        "Summary: 1 stage changed, 1 action changed.",
+        "",
+      ].join("\n"),
+    );
+    // moto has no ListPipelineExecutions: the impact is reported unknown, not silently clean.
+    expect(plan.warnings.map((w) => w.code)).toEqual(["impact-unknown"]);
+    expect(must(await applyDeploy(gateway, plan))).toMatchObject({ action: "update", version: 2 });
+    expect(
+      must(await gateway.getPipeline(connection, "moto-one")).pipeline.stages[2]!.actions[0]!.configuration,
+    ).toEqual({
+      BucketName: "new-site",
+      Extract: "true",
+    });
+  });
+
+  it("detects a conflict after an out-of-band update with the AWS CLI", async () => {
+    const document = await deployed(createInput(samplePipeline("moto-conflict")));
+    const theirs = samplePipeline("moto-conflict");
+    theirs.stages[1]!.actions[0]!.configuration = { ProjectName: "their-build" };
+    expect((await updateWithCli(moto.endpoint, theirs)).pipeline.version).toBe(2);
+
+    const plan = must(await planDeploy(gateway, document, connection));
+    expect(plan.conflict).toMatchObject({ documentVersion: 1, remoteVersion: 2 });
+    // moto ignores GetPipeline's version, so what changed remotely cannot be shown (never a wrong diff).
+    expect(plan.conflict?.remoteChanges).toBeUndefined();
+    expect(renderDiff(plan.diff!)).toContain('~ configuration.ProjectName: "their-build" -> "app-build"');
+    expect(await applyDeploy(gateway, plan)).toMatchObject({ ok: false, error: { code: "conflict" } });
+    expect(must(await applyDeploy(gateway, plan, { overwrite: true }))).toMatchObject({ version: 3 });
+  });
+
+  it("maps a missing role to invalid-structure on roleArn", async () => {
+    const pipeline: PipelineDeclaration = {
+      ...samplePipeline("moto-norole"),
+      roleArn: `arn:aws:iam::${ACCOUNT}:role/missing`,
+    };
+    const plan = must(await planDeploy(gateway, createInput(pipeline), connection));
+    const result = await applyDeploy(gateway, plan);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toMatchObject({ code: "invalid-structure", path: ["roleArn"] });
+    expect(result.error.message).toContain(
+      "not authorized to perform AssumeRole on role arn:aws:iam::123456789012:role/missing",
+    );
+    expect((await gateway.getPipeline(connection, "moto-norole")).ok).toBe(false);
+  });
+
+  it("maps an invalid structure and a name in use", async () => {
+    const oneStage = { ...samplePipeline("moto-short"), stages: [samplePipeline("x").stages[0]!] };
+    const short = await gateway.createPipeline(connection, oneStage, []);
+    expect(short).toMatchObject({ ok: false, error: { code: "invalid-structure" } });
+    if (!short.ok) expect(short.error.message).toContain("minimum of 2 stages");
+
+    must(await gateway.createPipeline(connection, samplePipeline("moto-taken"), []));
+    const again = await gateway.createPipeline(connection, samplePipeline("moto-taken"), []);
+    expect(again).toMatchObject({
+      ok: false,
+      error: {
+        code: "pipeline-name-in-use",
+        message: "A pipeline with this name already exists in the account and region: moto-taken",
+      },
+    });
+  });
+
+  it("maps a missing pipeline and an unreachable endpoint", async () => {
+    expect(await gateway.getPipeline(connection, "nothing-here")).toMatchObject({
+      ok: false,
+      error: {
+        code: "pipeline-not-found",
+        message: "The pipeline does not exist (it may have been deleted): nothing-here",
+      },
+    });
+    // The service-specific variable wins over AWS_ENDPOINT_URL, as the SDK documents.
+    process.env.AWS_ENDPOINT_URL_CODEPIPELINE = "http://127.0.0.1:9";
+    // A fresh gateway: a client resolves its endpoint once.
+    const fresh = new Gateway({ maxAttempts: 1 });
+    try {
+      const unreachable = await fresh.getPipeline(connection, "moto-one");
+      expect(unreachable).toMatchObject({ ok: false, error: { code: "network" } });
+      if (!unreachable.ok) expect(unreachable.error.message).toMatch(/^Could not reach .*: ECONNREFUSED$/);
+    } finally {
+      fresh.dispose();
+      delete process.env.AWS_ENDPOINT_URL_CODEPIPELINE;
+    }
+  });
+});
