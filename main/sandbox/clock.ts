@@ -36,12 +36,14 @@ export class ScaledClock implements Clock {
 
   schedule(atMs: number, fn: () => void): TimerHandle {
     const id = this.nextId++;
-    // setTimeout caps at ~24.8 days; re-arm in steps so week-long approval timeouts still fire.
+    // setTimeout caps at ~24.8 days; re-arm in steps so long approval timeouts at speed 1 still fire.
     const arm = (): void => {
       const wait = Math.max(0, (atMs - this.now()) / this.speed);
       const step = Math.min(wait, 2 ** 31 - 1);
       const timer = setTimeout(() => {
-        if (step < wait) return arm();
+        // Node timers may fire a fraction of a millisecond early, which `speed` magnifies; wait
+        // out the rest so a run never reports an action ending before its due time.
+        if (step < wait || this.now() < atMs) return arm();
         this.timers.delete(id);
         fn();
       }, step);

@@ -128,6 +128,23 @@ describe("approvals", () => {
       /5 minutes/,
     );
   });
+  it("lets a scenario decide an approval, for unattended runs", async () => {
+    const clock = new ManualClock();
+    h = await openHarness({
+      clock,
+      scenario: {
+        rules: [{ action: "Review", outcome: "fail", durationSeconds: 30, summary: "auto-rejected" }],
+      },
+    });
+    const id = await create(h.client, threeStagePipeline({ name: "auto", approval: {} }));
+    clock.advance(64_000 + 29_999);
+    const review = (await h.client.send(new GetPipelineStateCommand({ name: "auto" }))).stageStates?.[2]
+      ?.actionStates?.[0];
+    expect(review?.latestExecution).toMatchObject({ status: "InProgress" });
+    expect(review?.latestExecution?.token).toBeUndefined();
+    clock.advance(1);
+    await waitForExecution(h.client, "auto", id, ["Failed"]);
+  });
 });
 
 describe("stop, abandon, retry, transitions, rollback, update", () => {
