@@ -72,7 +72,7 @@ function checkArtifactCounts(
       context.report(
         rule,
         value === undefined ? action.path : [...action.path, key],
-        `${who} takes ${rangeText(range)} ${word} artifacts; this action has: ${count}`,
+        `${who} takes ${rangeText(range)} ${word} artifact${range.max === 1 ? "" : "s"}; this action has: ${count}`,
       );
     }
   }

@@ -101,6 +101,13 @@ function labelOf(root: JsonPath, link: PathLink | undefined): string {
   return "The pipeline";
 }
 
+/** A structure's name as a person says it: `ActionDeclaration` → "Action", `ArtifactStore` → "Artifact store". */
+function nounOf(shapeName: string): string {
+  if (shapeName === "PipelineDeclaration") return "The pipeline";
+  const words = shapeName.replace(/Declaration$/, "").split(/(?=[A-Z])/);
+  return words.map((word, i) => (i === 0 ? word : word.toLowerCase())).join(" ");
+}
+
 function found(value: unknown): string {
   const kind = kindOf(value);
   return typeof value === "string" || typeof value === "number" || typeof value === "boolean"
@@ -172,7 +179,7 @@ function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink |
       }
       for (const name of shape.required) {
         if (member(value, name) === undefined) {
-          emit(walk, REQUIRED_MEMBER, at, (label) => `${label} is missing a required member: ${name}`);
+          emit(walk, REQUIRED_MEMBER, at, () => `${nounOf(shapeName)} is missing a required member: ${name}`);
         }
       }
       for (const name in shape.members) {

@@ -114,6 +114,9 @@ interface ReferenceSite {
   readonly path: JsonPath;
   readonly text: string;
   readonly isEarlier: (producer: IndexedAction) => boolean;
+  /** The action reading the value; absent for a stage-condition rule. */
+  readonly action?: IndexedAction;
+  /** Who reads the value, for messages. */
   readonly reader: string;
 }
 
@@ -138,6 +141,12 @@ function checkSite(context: RuleContext, site: ReferenceSite, variables: () => R
         UNRESOLVED_VARIABLE_REFERENCE,
         path,
         `No action declares the namespace ${namespace}; set it on the action that produces the variable: ${reference}`,
+      );
+    } else if (producer === site.action) {
+      context.report(
+        VARIABLE_USED_BEFORE_PRODUCED,
+        path,
+        `An action cannot read its own output variables; read them in a later action: ${reference}`,
       );
     } else if (!site.isEarlier(producer)) {
       context.report(
@@ -183,7 +192,7 @@ function checkReferences(context: RuleContext): void {
   for (const action of index.actions) {
     const isEarlier = (producer: IndexedAction): boolean => runsBefore(producer, action);
     forEachReferenceSite(action, (path, text) =>
-      checkSite(context, { path, text, isEarlier, reader: "this action" }, variables),
+      checkSite(context, { path, text, isEarlier, action, reader: "this action" }, variables),
     );
   }
   for (const stage of index.stages)
