@@ -35,13 +35,26 @@ export async function readPipelineFile(file: string): Promise<PipelineFile> {
       ],
     };
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, "utf8");
+    bytes = await readFile(file);
   } catch (error) {
     return unreadable(`Cannot read the file (${errorCode(error)}): ${file}`);
   }
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) {
+    const message = `The file is UTF-16 text; save it as UTF-8 (what the AWS CLI and Pipewright read): ${utf16}`;
+    return { text: "", diagnostics: [{ code: "json-syntax", severity: "error", path: [], message }] };
+  }
+  const text = bytes.toString("utf8");
   return { text, ...parseDocument(text) };
+}
+
+/** Windows tools sometimes save UTF-16 with a byte order mark; read as UTF-8 it is noise. */
+function utf16Encoding(bytes: Buffer): string | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "UTF-16 LE";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "UTF-16 BE";
+  return undefined;
 }
 
 function unreadable(message: string): PipelineFile {

@@ -1,4 +1,4 @@
-import { orderedKeys } from "./key-order";
+import { hasRecordedOrders, orderedKeys } from "./key-order";
 
 const INDENT = "  ";
 
@@ -10,13 +10,22 @@ const INDENT = "  ";
  * document's nesting depth, which parsing limits.
  */
 export function stringifyCanonical(value: unknown): string {
+  // Until a file with reordered keys has been read, no object can differ from its JS order, and
+  // the engine's own JSON.stringify (several times faster) writes exactly the same text.
+  if (!hasRecordedOrders()) return JSON.stringify(value, null, 2) ?? "null";
+  return writeCanonical(value);
+}
+
+/** The order-aware writer behind `stringifyCanonical`, exported for its tests. */
+export function writeCanonical(value: unknown): string {
   return write(value, "") ?? "null";
 }
 
 function write(value: unknown, indent: string): string | undefined {
   if (typeof value === "object" && value !== null) {
     const withJson = value as { toJSON?: unknown };
-    if (typeof withJson.toJSON === "function") return JSON.stringify(value);
+    if (typeof withJson.toJSON === "function")
+      return write((withJson.toJSON as (key: string) => unknown)(""), indent);
     return Array.isArray(value) ? writeArray(value, indent) : writeObject(value, indent);
   }
   return JSON.stringify(value);

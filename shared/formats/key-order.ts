@@ -11,6 +11,13 @@
  * by crossing a process boundary (structured clone, JSON) lists integer-like keys first again.
  */
 const recordedOrder = new WeakMap<object, readonly string[]>();
+/** Set once any order is recorded; until then every object's own order is the file's order. */
+let anyRecorded = false;
+
+/** Whether some object may carry a recorded order (false until the first one is recorded). */
+export function hasRecordedOrders(): boolean {
+  return anyRecorded;
+}
 
 /** Whether `key` is one JavaScript lists before all others (a canonical array index). */
 export function isIndexKey(key: string): boolean {
@@ -35,6 +42,7 @@ export function objectFromEntries(
     const actual = Object.keys(obj);
     if (keys.length !== actual.length || keys.some((key, i) => key !== actual[i])) {
       recordedOrder.set(obj, [...new Set(keys)]);
+      anyRecorded = true;
     }
   }
   return obj;
@@ -47,8 +55,10 @@ export function objectFromEntries(
 export function recordKeyOrder(obj: object, keys: readonly string[]): void {
   const actual = Object.keys(obj);
   const differs = keys.length !== actual.length || keys.some((key, i) => key !== actual[i]);
-  if (differs && keys.some(isIndexKey)) recordedOrder.set(obj, [...keys]);
-  else recordedOrder.delete(obj);
+  if (differs && keys.some(isIndexKey)) {
+    recordedOrder.set(obj, [...keys]);
+    anyRecorded = true;
+  } else recordedOrder.delete(obj);
 }
 
 /** The members of `obj` in the order its file (or its builder) gave them. */

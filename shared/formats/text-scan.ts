@@ -16,9 +16,12 @@ export function stripBom(text: string): { text: string; hadBom: boolean } {
  */
 export function oversizeBytes(text: string): number | undefined {
   if (text.length * 3 <= MAX_FILE_BYTES) return undefined;
-  const bytes = countUtf8Bytes(text);
+  // Pure ASCII (most pipeline files) is one byte per unit; a native search settles that.
+  const bytes = NON_ASCII.test(text) ? countUtf8Bytes(text) : text.length;
   return bytes > MAX_FILE_BYTES ? bytes : undefined;
 }
+
+const NON_ASCII = /[\u0080-\uffff]/;
 
 function countUtf8Bytes(text: string): number {
   let bytes = 0;

@@ -1,7 +1,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, REPO_ROOT, runPipewright } from "./run-cli";
+import { generatePipeline } from "../../bench/generate";
+import { BIN, makeTempDir, REPO_ROOT, runPipewright, runProcess } from "./run-cli";
 
 const GOLDEN = join(REPO_ROOT, "test/fixtures/golden/exports");
 const V2_SOURCE = join(REPO_ROOT, "test/fixtures/golden/inputs/everything-v2.json");
@@ -123,6 +124,18 @@ describe("pipewright export", () => {
     const noFolder = await runPipewright(["export", V1_SOURCE, "-o", "missing/out.json"], temp.dir);
     expect(noFolder.code).toBe(1);
     expect(noFolder.stderr).toContain("cannot write missing/out.json (ENOENT)");
+  });
+
+  it("exits quietly when the reader closes the pipe early", async () => {
+    // Far more than a pipe buffer holds, so the CLI is still writing when head exits.
+    const big = join(temp.dir, "big.json");
+    writeFileSync(
+      big,
+      `${JSON.stringify({ pipeline: { ...generatePipeline(500), pipelineType: "V2" } }, null, 2)}\n`,
+    );
+    const script = `set -o pipefail; "${process.execPath}" "${BIN}" export "${big}" | head -c 10`;
+    const run = await runProcess("bash", ["-c", script], temp.dir);
+    expect(run).toMatchObject({ code: 0, stdout: '{\n  "pipel', stderr: "" });
   });
 
   it("exits 2 on a bad command line", async () => {

@@ -86,6 +86,18 @@ describe("pipewright validate", () => {
     expect(run.stdout).toMatch(/^deep\.json:1:\d+: error too-deeply-nested: /);
   });
 
+  it("names UTF-16 files instead of reporting noise", async () => {
+    writeFileSync(
+      join(temp.dir, "utf16.json"),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"stages": []}', "utf16le")]),
+    );
+    const run = await runPipewright(["validate", "utf16.json"], temp.dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(
+      "utf16.json:1:1: error json-syntax: The file is UTF-16 text; save it as UTF-8",
+    );
+  });
+
   it("--format json prints only a JSON array of placed diagnostics", async () => {
     const file = write("wrong.json", '{\n  "pipeline": {\n    "stages": "none"\n  }\n}\n');
     const run = await runPipewright(["validate", "--format", "json", file, FIXTURE], temp.dir);

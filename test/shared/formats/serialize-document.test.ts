@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument, serializeDocument, stringifyCanonical } from "../../../shared/formats";
+import { writeCanonical } from "../../../shared/formats/canonical-json";
 import { updateDocumentPipeline } from "../../../shared/pipeline/document";
 
 const FIXTURES = resolve(import.meta.dirname, "../../fixtures/aws");
@@ -60,7 +61,10 @@ describe("serializeDocument", () => {
     expect(serializeDocument({ ...edited, root: edited.pipeline })).toBe(
       '{\n  "stages": [],\n  "name": "n"\n}\n',
     );
-    expect(stringifyCanonical([undefined, 1])).toBe("[\n  null,\n  1\n]");
+    expect(writeCanonical([undefined, 1])).toBe("[\n  null,\n  1\n]");
+    expect(writeCanonical({ a: undefined, f: () => 1, d: new Date(0) })).toBe(
+      '{\n  "d": "1970-01-01T00:00:00.000Z"\n}',
+    );
   });
 
   it("writes the edited pipeline when root and pipeline were separated by a transport", () => {
