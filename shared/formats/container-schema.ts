@@ -8,6 +8,10 @@
  * `required` follows the model types (shared/pipeline/model.ts): a container typed as required
  * there is guaranteed present in every parsed document.
  */
+/**
+ * What one member must be: an object (with rules for some of its members), an array (with a rule
+ * for every element) or a map (an object with a rule for every value), and whether it is required.
+ */
 export type ContainerRule =
   | { kind: "object"; required?: boolean; members?: Readonly<Record<string, ContainerRule>> }
   | { kind: "array"; required?: boolean; elements?: ContainerRule }
