@@ -137,7 +137,8 @@ function checkString(
   at: PathLink | undefined,
   suffix = "",
 ): void {
-  if (outside(value.length, shape.min, shape.max)) {
+  const badLength = outside(value.length, shape.min, shape.max);
+  if (badLength) {
     emit(walk, LENGTH_OUT_OF_RANGE, at, (label) =>
       value.length === 0
         ? `${label}${suffix} must not be empty: ""`
@@ -154,7 +155,8 @@ function checkString(
         (label) => `${label}${suffix} must be one of ${allowed.join(", ")}: ${show(value)}`,
       );
     }
-  } else if (shape.pattern !== undefined && value.length > 0) {
+  } else if (shape.pattern !== undefined && !badLength) {
+    // A string of the wrong length already has its finding; matching a huge one costs time for nothing.
     const source = shape.pattern;
     const regex = patternOf(source);
     if (regex !== undefined && !regex.test(value)) {

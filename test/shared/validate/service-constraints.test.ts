@@ -87,4 +87,11 @@ describe("the model walk", () => {
     ) as unknown;
     expect(validatePipeline(pipeline).map((d) => [d.code, d.path])).toEqual([["required-member", []]]);
   });
+
+  it("reports a string of the wrong length once, without matching its pattern", () => {
+    const started = performance.now();
+    const codes = findings((p) => (p["roleArn"] = `arn:aws${"-x".repeat(500_000)}`)).map(([code]) => code);
+    expect(codes).toEqual(["length-out-of-range"]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
