@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from "electron";
+import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from "electron";
 import type { EventName, EventPayloads } from "../../shared/ipc";
 import { createHandlers } from "../ipc/handlers";
 import { registerIpcHandlers } from "../ipc/electron-bridge";
@@ -10,7 +10,7 @@ import { allowedExternalUrl } from "./external-links";
 import { fileFromArgv } from "./file-args";
 import { DOCS_URL, menuTemplate } from "./menu";
 import { nativeDialogs } from "./native-dialogs";
-import { denyAllPermissions, hardenWebContents, mainWindowOptions } from "./secure-window";
+import { createMainWindow, denyAllPermissions, hardenWebContents } from "./secure-window";
 import { placeOnScreen, windowStateFile } from "./window-state";
 
 /** Where the built pieces are, relative to the bundled main script. */
@@ -42,6 +42,7 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
   };
   const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) =>
     win?.webContents.send(name, payload);
+  // The app's only call to shell.openExternal, behind the URL check (https AWS sites only).
   const openExternal = (url: string) => {
     const allowed = allowedExternalUrl(url);
     if (allowed !== undefined) void shell.openExternal(allowed);
@@ -86,7 +87,7 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
       nativeDialogs: true,
     },
     dialogs: nativeDialogs(dialog, () => win),
-    openExternal: (url) => shell.openExternal(url),
+    openLink: async (url) => openExternal(url),
     emit,
     launchFile: launch.file,
   });
@@ -106,7 +107,7 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
     await stateFile.read(),
     screen.getAllDisplays().map((d) => d.workArea),
   );
-  const window = new BrowserWindow(mainWindowOptions(paths.preload, saved));
+  const window = createMainWindow(paths.preload, saved);
   win = window;
   if (saved.maximized) window.maximize();
   window.once("ready-to-show", () => window.show());

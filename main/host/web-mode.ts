@@ -52,7 +52,7 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
       nativeDialogs: false,
     },
     dialogs: undefined,
-    openExternal: async (url) => openBrowser(url),
+    openLink: async (url) => openBrowser(url),
     emit: (name, payload) => events.emit(name, payload),
   });
   const server = createWebServer({

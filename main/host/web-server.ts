@@ -109,6 +109,8 @@ async function handleApi(
   }
   const body = await readBody(request);
   if (body === undefined) {
+    // The rest of the body is never read, so this connection cannot carry another request.
+    response.setHeader("Connection", "close");
     sendError(
       response,
       413,

@@ -22,7 +22,7 @@ export function createHandlers(s: AppServices) {
       if (allowed === undefined) {
         return fail("url-not-allowed", `Only https links to the AWS console and documentation open: ${url}`);
       }
-      await s.openExternal(allowed);
+      await s.openLink(allowed);
       return ok(null);
     },
     "app.documentState": async (state) => {

@@ -21,7 +21,7 @@ export interface HostOptions {
   info: AppInfo;
   dialogs: FileDialogs | undefined;
   /** Opens an already-checked https URL in the system browser. */
-  openExternal(url: string): Promise<void>;
+  openLink(url: string): Promise<void>;
   emit: EmitEvent;
   /** A file to open at start (command line or file association). */
   launchFile?: string | undefined;
@@ -35,7 +35,7 @@ export interface AppServices {
   recovery: RecoveryStore;
   settings: SettingsStore;
   watcher: FileWatcher;
-  openExternal(url: string): Promise<void>;
+  openLink(url: string): Promise<void>;
   documentState: DocumentState;
   /** Handed out once by `app.launchFile`. */
   launchFile: string | null;
@@ -55,7 +55,7 @@ export function createServices(options: HostOptions): AppServices {
     recovery: new RecoveryStore(options.dataDir),
     settings,
     watcher,
-    openExternal: options.openExternal,
+    openLink: options.openLink,
     documentState: { dirty: false, title: "", recoveryId: null },
     launchFile: options.launchFile ?? null,
   };

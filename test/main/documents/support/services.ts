@@ -26,7 +26,7 @@ export async function createTestServices(dialogs?: FileDialogs): Promise<TestSer
       nativeDialogs: false,
     },
     dialogs,
-    openExternal: async () => undefined,
+    openLink: async () => undefined,
     emit: (name, payload) => events.push({ name, payload }),
   });
   return {
