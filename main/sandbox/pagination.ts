@@ -54,3 +54,30 @@ export function paginate<T>(
   const body: TokenBody = { s: scope, k: keyOf(last) };
   return { page, nextToken: Buffer.from(JSON.stringify(body)).toString("base64url") };
 }
+
+/**
+ * Newest-first paging over a history kept oldest-first (by `seq`), without copying or sorting
+ * it: walks back from the end, so the first page of a long history costs only that page.
+ */
+export function paginateNewestFirst<T extends { seq: number }>(
+  items: readonly T[],
+  matches: (item: T) => boolean,
+  request: { nextToken?: string; maxResults?: number },
+  scope: string,
+  defaultMax: number,
+): { page: T[]; nextToken?: string } {
+  const bound = request.nextToken === undefined ? undefined : decode(request.nextToken, scope);
+  const size = request.maxResults ?? defaultMax;
+  const page: T[] = [];
+  for (let i = items.length - 1; i >= 0; i--) {
+    const item = items[i];
+    if (!item || (bound !== undefined && !after(-item.seq, bound)) || !matches(item)) continue;
+    if (page.length === size) {
+      const last = page[page.length - 1] as T;
+      const body: TokenBody = { s: scope, k: -last.seq };
+      return { page, nextToken: Buffer.from(JSON.stringify(body)).toString("base64url") };
+    }
+    page.push(item);
+  }
+  return { page };
+}

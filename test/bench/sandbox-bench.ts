@@ -19,6 +19,8 @@ import {
   type PipelineDeclaration,
   type PipelineExecutionSummary,
 } from "@aws-sdk/client-codepipeline";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { startSandbox } from "../../main/sandbox";
 
 const RUNS = 50;
@@ -169,7 +171,7 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
 }
 
-async function latency(client: CodePipelineClient, concurrency: number): Promise<void> {
+async function latency(client: CodePipelineClient, concurrency: number, where: string): Promise<void> {
   const name = `bench-latency-${concurrency}`;
   await client.send(new CreatePipelineCommand({ pipeline: fiveStagePipeline(name, "PARALLEL") }));
   const executionIds = [
@@ -205,10 +207,19 @@ async function latency(client: CodePipelineClient, concurrency: number): Promise
   times.sort((a, b) => a - b);
   const p99 = percentile(times, 99);
   console.log(
-    `  API latency, ${REQUESTS} mixed requests (7 operations, ${concurrency} in flight, runs in progress): ` +
+    `  API latency, ${where}, ${REQUESTS} mixed requests (7 operations, ${concurrency} in flight, runs in progress): ` +
       `p50 ${percentile(times, 50).toFixed(2)} ms, p95 ${percentile(times, 95).toFixed(2)} ms, ` +
       `p99 ${p99.toFixed(2)} ms, max ${(times[times.length - 1] ?? NaN).toFixed(2)} ms (target p99 < 10 ms: ${p99 < 10 ? "met" : "MISSED"})`,
   );
+}
+
+function clientFor(endpoint: string): CodePipelineClient {
+  return new CodePipelineClient({
+    endpoint,
+    region: "us-east-1",
+    credentials: { accessKeyId: "x", secretAccessKey: "y" },
+    maxAttempts: 1,
+  });
 }
 
 async function withSandbox(
@@ -216,12 +227,7 @@ async function withSandbox(
   body: (client: CodePipelineClient) => Promise<void>,
 ): Promise<void> {
   const sandbox = await startSandbox({ speed, log: (m) => console.error(m) });
-  const client = new CodePipelineClient({
-    endpoint: sandbox.endpoint,
-    region: "us-east-1",
-    credentials: { accessKeyId: "x", secretAccessKey: "y" },
-    maxAttempts: 1,
-  });
+  const client = clientFor(sandbox.endpoint);
   try {
     await body(client);
   } finally {
@@ -230,16 +236,52 @@ async function withSandbox(
   }
 }
 
+/** `pipewright sandbox` in its own process, as a user runs it: the server gets its own thread. */
+async function withSandboxProcess(
+  speed: number,
+  body: (client: CodePipelineClient) => Promise<void>,
+): Promise<void> {
+  const command = fileURLToPath(new URL("../../main/sandbox/cli-command.ts", import.meta.url));
+  const script = `const { runSandboxCommand } = await import(${JSON.stringify(command)});
+process.exitCode = await runSandboxCommand(["--speed", "${speed}"]);`;
+  const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const endpoint = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Sandbox endpoint: (\S+)/.exec(out);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`sandbox process exited with ${code}`)));
+  });
+  const client = clientFor(endpoint);
+  try {
+    await body(client);
+  } finally {
+    client.destroy();
+    child.kill("SIGTERM");
+    await exited;
+  }
+}
+
 export async function runSandboxBench(): Promise<void> {
-  console.log("sandbox (client and server share this process; numbers include the SDK's own time)");
+  console.log("sandbox (client-side latency through the real SDK, so it includes the SDK's own time)");
   // Runs: as fast as the engine goes, to stress ordering.
   await withSandbox(20_000, async (client) => {
     await concurrentRuns(client, "PARALLEL");
     await concurrentRuns(client, "QUEUED");
   });
   // Latency: runs progress at 1000x (a 60 s build takes 60 ms) while requests are measured.
+  // Embedded (as the app runs it: client and server share one thread) and standalone.
   await withSandbox(1_000, async (client) => {
-    await latency(client, 1);
-    await latency(client, 8);
+    await latency(client, 1, "embedded");
+    await latency(client, 8, "embedded");
+  });
+  await withSandboxProcess(1_000, async (client) => {
+    await latency(client, 1, "own process");
+    await latency(client, 8, "own process");
   });
 }

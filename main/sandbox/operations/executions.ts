@@ -3,8 +3,8 @@
  * ListActionExecutions and GetPipelineState.
  */
 import { requirePipeline, type OperationHandler } from "../context";
-import { isActive } from "../execution-queries";
-import { paginate } from "../pagination";
+import { isActive, runsOf } from "../execution-queries";
+import { paginate, paginateNewestFirst } from "../pagination";
 import { fail } from "../protocol";
 import {
   currentDeclaration,
@@ -111,15 +111,9 @@ export const listPipelineExecutions: OperationHandler = (ctx, input) => {
   const pipeline = requirePipeline(ctx, input.pipelineName as string);
   const filter = input.filter as { succeededInStage?: { stageName?: string } } | undefined;
   const stageName = filter?.succeededInStage?.stageName;
-  const matching = pipeline.executions
-    .filter(
-      (e) =>
-        stageName === undefined || e.stages.some((s) => s.name === stageName && s.status === "Succeeded"),
-    )
-    .sort((a, b) => b.seq - a.seq);
-  const { page, nextToken } = paginate(
-    matching,
-    (e) => -e.seq,
+  const { page, nextToken } = paginateNewestFirst(
+    pipeline.executions,
+    (e) => stageName === undefined || e.stages.some((s) => s.name === stageName && s.status === "Succeeded"),
     input as { nextToken?: string; maxResults?: number },
     `ListPipelineExecutions:${pipeline.name}:${stageName ?? ""}`,
     100,
@@ -145,19 +139,16 @@ export const listActionExecutions: OperationHandler = (ctx, input) => {
         latestInPipelineExecution?: { pipelineExecutionId: string; startTimeRange: string };
       }
     | undefined;
+  const paging = input as { nextToken?: string; maxResults?: number };
+  const scope = `ListActionExecutions:${pipeline.name}:${JSON.stringify(filter ?? {})}`;
   const executionId = filter?.latestInPipelineExecution?.pipelineExecutionId ?? filter?.pipelineExecutionId;
-  if (executionId !== undefined) requireExecution(pipeline, executionId);
-  let runs = pipeline.actionRuns
-    .filter((r) => executionId === undefined || r.executionId === executionId)
-    .sort((a, b) => b.seq - a.seq);
+  if (executionId === undefined) {
+    const { page, nextToken } = paginateNewestFirst(pipeline.actionRuns, () => true, paging, scope, 100);
+    return { actionExecutionDetails: page.map(actionDetailView), nextToken };
+  }
+  let runs = runsOf(pipeline, requireExecution(pipeline, executionId)).reverse();
   if (filter?.latestInPipelineExecution?.startTimeRange === "Latest") runs = latestPerAction(runs);
-  const { page, nextToken } = paginate(
-    runs,
-    (r) => -r.seq,
-    input as { nextToken?: string; maxResults?: number },
-    `ListActionExecutions:${pipeline.name}:${JSON.stringify(filter ?? {})}`,
-    100,
-  );
+  const { page, nextToken } = paginate(runs, (r) => -r.seq, paging, scope, 100);
   return { actionExecutionDetails: page.map(actionDetailView), nextToken };
 };
 
