@@ -3,11 +3,11 @@
  * guard, the impact) and `applyDeploy` carries a plan out. The document is never changed here; the
  * caller sets `pipeline.version` to the returned version after a success and saves.
  */
-import { diffPipelines, type PipelineDiff } from "../../shared/diff";
+import { diffPipelines, serviceView, type PipelineDiff } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
 import type { Connection } from "./connection";
-import { assessImpact, type DeployWarning } from "./deploy-impact";
+import { assessImpact, droppedMembersWarning, type DeployWarning } from "./deploy-impact";
 import { fail, failWith, ok, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
 
@@ -129,6 +129,9 @@ export async function planDeploy(
     });
   }
   const warningsAndInfo = diagnostics.filter((d) => d.severity !== "error");
+  // What AWS will store: the diff and the request leave out members outside the model.
+  const view = serviceView(document.pipeline);
+  const notDeployed = droppedMembersWarning(view.dropped);
   const remote = await gateway.getPipeline(connection, name);
   if (!remote.ok && remote.error.code !== "pipeline-not-found") return remote;
   if (!remote.ok) {
@@ -137,22 +140,22 @@ export async function planDeploy(
       name,
       action: "create",
       diagnostics: warningsAndInfo,
-      pipeline: withoutVersion(document.pipeline),
+      pipeline: withoutVersion(view.pipeline),
       tags: tagsOf(document),
-      warnings: [],
+      warnings: notDeployed,
       upToDate: false,
     });
   }
   const remoteVersion = versionOf(remote.value.pipeline);
   const documentVersion =
     typeof document.pipeline.version === "number" ? document.pipeline.version : undefined;
-  const diff = diffPipelines(remote.value.pipeline, document.pipeline);
+  const diff = diffPipelines(remote.value.pipeline, view.pipeline);
   const plan: DeployPlan = {
     connection,
     name,
     action: "update",
     diagnostics: warningsAndInfo,
-    pipeline: { ...document.pipeline, version: remoteVersion },
+    pipeline: { ...view.pipeline, version: remoteVersion },
     tags: [],
     remote: { ...remote.value, version: remoteVersion },
     diff,
@@ -181,7 +184,7 @@ export async function planDeploy(
     plan.upToDate = true;
   }
   const impact = await assessImpact(gateway, connection, name, remote.value.metadata.pipelineArn);
-  plan.warnings = impact.warnings;
+  plan.warnings = [...notDeployed, ...impact.warnings];
   return ok(plan);
 }
 

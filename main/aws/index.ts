@@ -40,3 +40,4 @@ export {
 export { ownershipWarnings, type DeployWarning, type DeployWarningCode } from "./deploy-impact";
 export { pullPipeline, type PulledPipeline } from "./pull";
 export { setVersionInText } from "./file-version";
+export { connectionFromFlags, type ConnectionFlags } from "./connection-from-env";

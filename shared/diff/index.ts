@@ -14,3 +14,4 @@ export {
 export { SECRET_MASK, sameValue, type MemberChange } from "./json-compare";
 export { withServiceDefaults } from "./service-defaults";
 export { formatPath, formatValue, renderDiff, summarizeDiff } from "./render-diff";
+export { serviceView, type ServiceView } from "./service-members";

@@ -1,0 +1,195 @@
+/** `pipewright deploy` and `pipewright pull` as a user runs them: the real CLI against the sandbox. */
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startSandbox, type Sandbox } from "../../../main/sandbox";
+import { awsCli, dummyAwsEnv, updateWithCli } from "./support/aws-cli";
+import { samplePipeline } from "./support/pipelines";
+
+const BIN = resolve(__dirname, "../../../bin/pipewright.js");
+let sandbox: Sandbox;
+let dir: string;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ speed: 1, log: () => {} });
+  dir = await mkdtemp(join(tmpdir(), "pipewright-cli-deploy-"));
+});
+
+afterAll(async () => {
+  await sandbox.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Spawns the CLI without a terminal (stdin is /dev/null), asynchronously so the sandbox answers. */
+function cli(args: string[], env: NodeJS.ProcessEnv = dummyAwsEnv()): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    child.once("error", reject);
+    child.once("close", (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
+
+/** A hand-formatted file (4-space indent, an unknown member, tags): not what Pipewright would write. */
+function handWritten(name: string): string {
+  const pipeline = samplePipeline(name);
+  return `${JSON.stringify({ pipeline: { ...pipeline, "x-owner": "team-a" }, tags: [{ key: "team", value: "a" }] }, null, 4)}\n`;
+}
+
+describe("pipewright deploy", () => {
+  it("creates, records only the version in the file, then deploys an edit showing the diff", async () => {
+    const file = join(dir, "first.json");
+    const original = handWritten("cli-first");
+    await writeFile(file, original);
+
+    const created = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes"]);
+    // The unknown member stays in the file; AWS keeps only modelled members, and the user is told.
+    expect(created.stderr).toBe(
+      'warning: A member is not part of the CodePipeline model, so AWS will not keep it (the file does): ["x-owner"]\n',
+    );
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain("New pipeline: 3 stages, 3 actions, 1 tags.");
+    expect(created.stdout).toContain("Created cli-first: version 1.");
+    const afterCreate = await readFile(file, "utf8");
+    // The version goes in as the pipeline's last member, in the file's own indentation; nothing else moves.
+    expect(afterCreate).toBe(
+      original.replace(
+        '\n        "x-owner": "team-a"\n    },',
+        '\n        "x-owner": "team-a",\n        "version": 1\n    },',
+      ),
+    );
+
+    const editedText = afterCreate.replace('"ProjectName": "app-build"', '"ProjectName": "app-build-v2"');
+    await writeFile(file, editedText);
+    const updated = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes"]);
+    expect(updated.code).toBe(0);
+    expect(updated.stdout).toContain("Changes to the remote pipeline (version 1):");
+    expect(updated.stdout).toContain('~ configuration.ProjectName: "app-build" -> "app-build-v2"');
+    expect(updated.stdout).toContain("Updated cli-first: version 2.");
+    expect(await readFile(file, "utf8")).toBe(editedText.replace('"version": 1', '"version": 2'));
+
+    const again = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes"]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain(
+      "Nothing to deploy: the remote pipeline already matches the file (version 2).",
+    );
+  });
+
+  it("stops with exit 3 on a remote change made with the AWS CLI, leaving the file alone, until --overwrite", async () => {
+    const file = join(dir, "conflict.json");
+    await writeFile(file, handWritten("cli-conflict"));
+    expect((await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes"])).code).toBe(0);
+    const before = await readFile(file, "utf8");
+    const theirs = samplePipeline("cli-conflict");
+    theirs.stages[2]!.actions[0]!.configuration = { BucketName: "their-site", Extract: "true" };
+    await updateWithCli(sandbox.endpoint, theirs);
+
+    const refused = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes"]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(
+      "conflict: The pipeline changed remotely since the document's version 1: cli-conflict (remote version 2)",
+    );
+    expect(refused.stderr).toContain("What changed remotely since version 1:");
+    expect(refused.stderr).toContain('~ configuration.BucketName: "pipewright-site" -> "their-site"');
+    expect(await readFile(file, "utf8")).toBe(before);
+
+    const forced = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes", "--overwrite"]);
+    expect(forced.code).toBe(0);
+    expect(forced.stdout).toContain("Updated cli-conflict: version 3.");
+    expect(await readFile(file, "utf8")).toBe(before.replace('"version": 1', '"version": 3'));
+  });
+
+  it("refuses without a terminal and without --yes, and blocks a file with errors", async () => {
+    const file = join(dir, "refuse.json");
+    await writeFile(file, handWritten("cli-refuse"));
+    const noTty = await cli(["deploy", file, "--sandbox", sandbox.endpoint]);
+    expect(noTty.code).toBe(2);
+    expect(noTty.stderr).toContain("pass --yes");
+
+    const broken = join(dir, "broken.json");
+    const text = handWritten("cli-broken").replace('"name": "BuildOutput"', '"name": "Missing"');
+    await writeFile(broken, text);
+    const blocked = await cli(["deploy", broken, "--sandbox", sandbox.endpoint, "--yes"]);
+    expect(blocked.code).toBe(1);
+    expect(blocked.stderr).toMatch(/broken\.json:\d+:\d+: error artifact-not-found/);
+    expect(blocked.stderr).toMatch(/fix (it|them) before deploying/);
+    expect(await readFile(broken, "utf8")).toBe(text);
+    await expect(
+      awsCli(sandbox.endpoint, ["codepipeline", "get-pipeline", "--name", "cli-broken"]),
+    ).rejects.toThrow(/PipelineNotFound/);
+  });
+
+  it("honours AWS_ENDPOINT_URL_CODEPIPELINE and AWS_REGION without --sandbox", async () => {
+    const file = join(dir, "env.json");
+    await writeFile(file, handWritten("cli-env"));
+    const run = await cli(
+      ["deploy", file, "--yes"],
+      dummyAwsEnv({ AWS_ENDPOINT_URL_CODEPIPELINE: sandbox.endpoint, AWS_REGION: "eu-west-1" }),
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("to the default credentials in eu-west-1.");
+    expect(run.stdout).toContain("Created cli-env: version 1.");
+  });
+
+  it("names an unknown profile and a missing region", async () => {
+    const file = join(dir, "profile.json");
+    await writeFile(file, handWritten("cli-profile"));
+    const unknown = await cli(["deploy", file, "--yes"], dummyAwsEnv({ AWS_PROFILE: "nobody" }));
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("The profile is not in the AWS config or credentials files: nobody");
+    const env = dummyAwsEnv();
+    delete env.AWS_REGION;
+    delete env.AWS_DEFAULT_REGION;
+    const noRegion = await cli(["deploy", file, "--yes"], env);
+    expect(noRegion.code).toBe(2);
+    expect(noRegion.stderr).toContain("No region: pass --region");
+  });
+});
+
+describe("pipewright pull", () => {
+  it("writes get-pipeline output that deploys back with nothing to change", async () => {
+    const source = join(dir, "to-pull.json");
+    await writeFile(source, handWritten("cli-pull"));
+    expect((await cli(["deploy", source, "--sandbox", sandbox.endpoint, "--yes"])).code).toBe(0);
+
+    const out = join(dir, "pulled.json");
+    const pulled = await cli(["pull", "cli-pull", "-o", out, "--sandbox", sandbox.endpoint]);
+    expect(pulled.code).toBe(0);
+    expect(pulled.stderr).toContain(
+      `Pulled cli-pull (version 1) from the sandbox at ${sandbox.endpoint} to ${out}.`,
+    );
+    const written = JSON.parse(await readFile(out, "utf8")) as {
+      pipeline: { version: number };
+      metadata: { pipelineArn: string };
+    };
+    expect(written.pipeline.version).toBe(1);
+    expect(written.metadata.pipelineArn).toMatch(/:cli-pull$/);
+
+    const redeploy = await cli(["deploy", out, "--sandbox", sandbox.endpoint, "--yes"]);
+    expect(redeploy.code).toBe(0);
+    expect(redeploy.stdout).toContain("Nothing to deploy");
+
+    const clobber = await cli(["pull", "cli-pull", "-o", out, "--sandbox", sandbox.endpoint]);
+    expect(clobber.code).toBe(1);
+    expect(clobber.stderr).toContain("pass --force");
+    const missing = await cli(["pull", "no-such-pipeline", "--sandbox", sandbox.endpoint]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain(
+      "The pipeline does not exist (it may have been deleted): no-such-pipeline",
+    );
+  });
+});
