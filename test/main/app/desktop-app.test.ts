@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CHANNEL_NAMES } from "../../../shared/ipc";
-import type { FakeEmitter} from "./support/fake-electron";
+import type { FakeEmitter } from "./support/fake-electron";
 import { FakeWebContents, fakeEvent } from "./support/fake-electron";
 
 /** The mocked electron module's state, reset per test. */
