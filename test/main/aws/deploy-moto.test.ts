@@ -2,6 +2,9 @@
  * The gateway and deploy service through the real SDK against moto, an independent CodePipeline
  * implementation. The AWS connection finds moto only through AWS_ENDPOINT_URL, as a user's would.
  */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyDeploy, Gateway, planDeploy, type Connection } from "../../../main/aws";
@@ -9,7 +12,7 @@ import { renderDiff } from "../../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument } from "../../../shared/pipeline/model";
 import { dummyAwsEnv, updateWithCli } from "./support/aws-cli";
 import { startMoto, type MotoServer } from "./support/moto-server";
-import { ACCOUNT, createInput, edited, ROLE_NAME, samplePipeline } from "./support/pipelines";
+import { ACCOUNT, createInput, edited, ROLE_ARN, ROLE_NAME, samplePipeline } from "./support/pipelines";
 
 let moto: MotoServer;
 let gateway: Gateway;
@@ -67,6 +70,36 @@ describe("deploy to moto", () => {
     const identity = must(await gateway.getCallerIdentity(connection));
     expect(identity.account).toBe(ACCOUNT);
     expect(identity.arn).toMatch(/^arn:aws:(iam|sts)::123456789012:/);
+  });
+
+  it("assumes a role through a role_arn + source_profile profile (STS AssumeRole at moto)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "pipewright-moto-profiles-"));
+    const before = {
+      config: process.env.AWS_CONFIG_FILE,
+      credentials: process.env.AWS_SHARED_CREDENTIALS_FILE,
+    };
+    await writeFile(
+      join(dir, "config"),
+      `[profile deployer]\nrole_arn = ${ROLE_ARN}\nsource_profile = base\nregion = us-east-1\n`,
+    );
+    await writeFile(
+      join(dir, "credentials"),
+      "[base]\naws_access_key_id = AKIDBASE\naws_secret_access_key = base-secret\n",
+    );
+    process.env.AWS_CONFIG_FILE = join(dir, "config");
+    process.env.AWS_SHARED_CREDENTIALS_FILE = join(dir, "credentials");
+    const roles = new Gateway({ maxAttempts: 1 });
+    try {
+      const identity = must(
+        await roles.getCallerIdentity({ kind: "aws", profile: "deployer", region: "us-east-1" }),
+      );
+      expect(identity.arn).toMatch(new RegExp(`^arn:aws:sts::${ACCOUNT}:assumed-role/${ROLE_NAME}/`));
+    } finally {
+      roles.dispose();
+      process.env.AWS_CONFIG_FILE = before.config;
+      process.env.AWS_SHARED_CREDENTIALS_FILE = before.credentials;
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("creates with tags, then an update shows only the real change despite moto's added defaults", async () => {
