@@ -6,7 +6,7 @@
 import { ExecutionFlow } from "./execution-flow";
 import { isActive, latestInStage } from "./execution-queries";
 import { fail } from "./protocol";
-import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
+import type { ActionRunRecord, ExecutionRecord, PipelineRecord, StageRun } from "./records";
 
 export type { EngineOptions, StartRequest } from "./execution-flow";
 
@@ -94,6 +94,18 @@ export class Engine extends ExecutionFlow {
     if (execution.executionMode !== "PARALLEL" && this.occupant(pipeline, stageName, execution)) {
       fail("ConflictException", `Another run is in stage ${stageName}`);
     }
+    stage.manualRetries += 1;
+    stage.latestRetryTrigger = "ManualStageRetry";
+    this.restartStage(pipeline, execution, index, mode);
+  }
+
+  private restartStage(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    index: number,
+    mode: "FAILED_ACTIONS" | "ALL_ACTIONS",
+  ): void {
+    const stage = execution.stages[index] as StageRun;
     execution.status = "InProgress";
     delete execution.statusSummary;
     delete execution.stopTrigger;
@@ -104,9 +116,52 @@ export class Engine extends ExecutionFlow {
     stage.status = "InProgress";
     stage.enteredSeq = this.nextSeq();
     stage.group = 0;
-    stage.manualRetries += 1;
     this.touch(execution);
     this.runGroup(pipeline, execution);
+  }
+
+  /**
+   * The stage's onFailure result, when it has no conditions (rule conditions are not
+   * simulated): RETRY retries the stage once automatically; ROLLBACK starts an automated
+   * rollback of the stage to the latest run that succeeded in it on this version.
+   */
+  protected override stageFailed(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    stage: StageRun,
+  ): void {
+    const declaration = this.declarationOf(pipeline, execution);
+    const onFailure = declaration.stages[execution.position]?.onFailure;
+    if (!onFailure || (onFailure.conditions?.length ?? 0) > 0) return;
+    const current = execution.version === pipeline.versions.length;
+    if (onFailure.result === "RETRY" && current && (stage.autoRetries ?? 0) === 0) {
+      stage.autoRetries = 1;
+      stage.latestRetryTrigger = "AutomatedStageRetry";
+      this.restartStage(
+        pipeline,
+        execution,
+        execution.position,
+        onFailure.retryConfiguration?.retryMode ?? "ALL_ACTIONS",
+      );
+      return;
+    }
+    if (onFailure.result !== "ROLLBACK" || !current || execution.executionType !== "STANDARD") return;
+    if (declaration.executionMode === "PARALLEL" || execution.position === 0) return;
+    const index = execution.position;
+    const target = [...pipeline.executions]
+      .reverse()
+      .find(
+        (e) =>
+          e !== execution &&
+          e.version === execution.version &&
+          e.executionType === "STANDARD" &&
+          e.stages[index]?.status === "Succeeded",
+      );
+    if (!target) return;
+    this.start(pipeline, {
+      trigger: { triggerType: "AutomatedRollback", triggerDetail: execution.id },
+      rollback: { stageName: stage.name, target },
+    });
   }
 
   /**

@@ -335,11 +335,15 @@ export class ExecutionFlow {
       const message = firstFailure.output.executionResult.errorDetails?.message ?? "failed";
       execution.statusSummary = `Stage ${stage.name} failed: action ${firstFailure.actionName}: ${message}`;
       this.touch(execution);
-      return this.pump(pipeline);
+      this.pump(pipeline);
+      return this.stageFailed(pipeline, execution, stage);
     }
     stage.group += 1;
     this.runGroup(pipeline, execution);
   }
+
+  /** Hook for the stage's onFailure result; the base flow just leaves the run Failed. */
+  protected stageFailed(_pipeline: PipelineRecord, _execution: ExecutionRecord, _stage: StageRun): void {}
 
   protected completeStage(pipeline: PipelineRecord, execution: ExecutionRecord, stage: StageRun): void {
     stage.status = "Succeeded";

@@ -36,6 +36,9 @@ export interface StageRun {
   /** Index into the stage's runOrder groups currently running. */
   group: number;
   manualRetries: number;
+  /** Automatic retries done by the stage's onFailure RETRY result (absent in older state files). */
+  autoRetries?: number;
+  latestRetryTrigger?: "AutomatedStageRetry" | "ManualStageRetry";
 }
 
 export interface SourceRevisionRecord {

@@ -155,13 +155,13 @@ export function pipelineStateView(
           ? { pipelineExecutionId: latest.id, status: latestStage.status, type: latest.executionType }
           : undefined,
       retryStageMetadata:
-        latestStage && latestStage.manualRetries > 0
-          ? {
-              autoStageRetryAttempt: 0,
+        latestStage?.latestRetryTrigger === undefined
+          ? undefined
+          : {
+              autoStageRetryAttempt: latestStage.autoRetries ?? 0,
               manualStageRetryAttempt: latestStage.manualRetries,
-              latestRetryTrigger: "ManualStageRetry",
-            }
-          : undefined,
+              latestRetryTrigger: latestStage.latestRetryTrigger,
+            },
     };
   });
   return {
