@@ -8,6 +8,7 @@ const CODEBUILD_CONFIGURATION: readonly ConfigField[] = [
   optional(
     "PrimarySource",
     "Input artifact whose directory holds the buildspec; required when the action has more than one input.",
+    { requiredWithInputsAtLeast: 2 },
   ),
   optional("BatchEnabled", 'Run a batch build ("true") instead of a single build.'),
   optional(

@@ -47,6 +47,8 @@ export const INVOKE_APPROVAL_ACTION_TYPES: readonly ActionTypeSpec[] = [
         { key: "InputType", equals: ["FilePath"] },
       ),
     ],
+    // The input file is read from the input artifact (action-reference-StepFunctions.html).
+    inputArtifactsWhen: [{ key: "InputType", equals: ["FilePath"], min: 1 }],
     v2Only: false,
     docsUrl: `${USER_GUIDE}action-reference-StepFunctions.html`,
   },

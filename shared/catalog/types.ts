@@ -17,6 +17,11 @@ export interface ConfigField {
    * when `Extract` is `"false"`). Data, so the rule engine needs no provider-specific code.
    */
   requiredWhen?: { key: string; equals: readonly string[] };
+  /**
+   * Required only when the action has at least this many input artifacts (CodeBuild's
+   * `PrimarySource` names which of several inputs holds the buildspec).
+   */
+  requiredWithInputsAtLeast?: number;
   /** One line a person reads in the inspector. */
   description: string;
   /** The values the docs allow, when they list them. */
@@ -49,6 +54,11 @@ export interface ActionTypeSpec {
   inputArtifacts: ArtifactCount;
   outputArtifacts: ArtifactCount;
   configuration: readonly ConfigField[];
+  /**
+   * Input artifact minimums that depend on configuration, e.g. Step Functions needs its input
+   * artifact when `InputType` is `FilePath`. Checked in addition to `inputArtifacts`.
+   */
+  inputArtifactsWhen?: readonly { key: string; equals: readonly string[]; min: number }[];
   /** Only V2 pipelines accept this action type. */
   v2Only: boolean;
   /** Action-level members this type uses beyond configuration (Commands: commands, outputVariables…). */

@@ -85,7 +85,19 @@ function checkConfiguration(context: RuleContext, action: IndexedAction, spec: A
     action.path,
     spec.provider,
     spec.configuration,
+    arrayMember(action.action, "inputArtifacts").length,
   );
+  const inputs = arrayMember(action.action, "inputArtifacts").length;
+  for (const condition of spec.inputArtifactsWhen ?? []) {
+    const value = stringMember(recordMember(action.action, "configuration"), condition.key);
+    if (value !== undefined && condition.equals.includes(value) && inputs < condition.min) {
+      context.report(
+        INPUT_ARTIFACT_COUNT,
+        action.path,
+        `${spec.provider} needs at least ${condition.min} input artifact when ${condition.key} is ${value}; this action has: ${inputs}`,
+      );
+    }
+  }
 }
 
 function checkValueLengths(context: RuleContext, action: IndexedAction, configuration: JsonRecord): void {

@@ -26,6 +26,7 @@ export function checkConfigurationFields(
   ownerPath: JsonPath,
   owner: string,
   fields: readonly ConfigField[],
+  inputCount = 0,
 ): void {
   const valueOf = (key: string): string | undefined => stringMember(configuration, key);
   const where = configuration === undefined ? ownerPath : [...ownerPath, "configuration"];
@@ -33,9 +34,15 @@ export function checkConfigurationFields(
     const value = valueOf(field.key);
     const when = field.requiredWhen;
     const trigger = when === undefined ? undefined : valueOf(when.key);
-    const requiredHere = trigger !== undefined && (when?.equals.includes(trigger) ?? false);
-    if ((field.required || requiredHere) && member(configuration, field.key) === undefined) {
-      const reason = !field.required && when !== undefined ? ` when ${when.key} is ${trigger ?? ""}` : "";
+    const byValue = trigger !== undefined && (when?.equals.includes(trigger) ?? false);
+    const byInputs =
+      field.requiredWithInputsAtLeast !== undefined && inputCount >= field.requiredWithInputsAtLeast;
+    if ((field.required || byValue || byInputs) && member(configuration, field.key) === undefined) {
+      const reason = field.required
+        ? ""
+        : byValue && when !== undefined
+          ? ` when ${when.key} is ${trigger ?? ""}`
+          : ` when it has ${inputCount} input artifacts`;
       context.report(
         MISSING_REQUIRED_CONFIGURATION,
         where,

@@ -9,7 +9,13 @@ const PIPELINE_VARIABLES_NAMESPACE = "variables";
 /** `#{namespace.key}`: namespaces cannot contain a dot, so the first dot splits. */
 const REFERENCE = /#\{([A-Za-z0-9@_-]+)\.([^}]+)\}/g;
 
-/** Two actions declare one namespace. */
+/** An action declares the reserved `codepipeline` namespace. */
+export const RESERVED_NAMESPACE_USED = defineRule(
+  "reserved-namespace",
+  "error",
+  "The namespace codepipeline is reserved for the pipeline's own variables.",
+);
+/** Two actions declare the same namespace. */
 export const DUPLICATE_NAMESPACE = defineRule(
   "duplicate-namespace",
   "error",
@@ -47,6 +53,13 @@ function checkDeclarations(context: RuleContext): void {
     const namespace = action.namespace;
     if (namespace === undefined) continue;
     const path = [...action.path, "namespace"];
+    if (namespace === RESERVED_NAMESPACE) {
+      context.report(
+        RESERVED_NAMESPACE_USED,
+        path,
+        `Choose another namespace; #{codepipeline.…} always means the pipeline's own variables: ${namespace}`,
+      );
+    }
     if (namespaces.has(namespace)) {
       context.report(
         DUPLICATE_NAMESPACE,
@@ -203,6 +216,7 @@ function checkReferences(context: RuleContext): void {
 export const VARIABLES: RuleGroup = {
   topic: "variables",
   rules: [
+    RESERVED_NAMESPACE_USED,
     DUPLICATE_NAMESPACE,
     DUPLICATE_VARIABLE_NAME,
     NAMESPACE_ARTIFACT_CLASH,

@@ -15,7 +15,7 @@ const AGREED_CODES = [
   ...["missing-required-configuration", "invalid-configuration-value", "artifact-store-conflict"],
   ...["missing-artifact-store", "cross-region-store-missing", "cross-region-not-allowed", "v2-feature-in-v1"],
   ...["trigger-source-not-found", "trigger-source-not-connection", "duplicate-trigger"],
-  ...["invalid-condition-result", "rollback-in-parallel-mode", "duplicate-namespace"],
+  ...["invalid-condition-result", "rollback-in-parallel-mode", "reserved-namespace", "duplicate-namespace"],
   ...["duplicate-variable-name", "namespace-artifact-clash", "unresolved-variable-reference"],
   "variable-used-before-produced",
 ];

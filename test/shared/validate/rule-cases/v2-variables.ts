@@ -122,6 +122,20 @@ export const V2_VARIABLE_CASES: Record<string, CodeCases> = {
       ),
     ],
   },
+  "reserved-namespace": {
+    fail: [
+      edited(
+        "build declares the codepipeline namespace",
+        (p) => (actionOf(p, 2, 1)["namespace"] = "codepipeline"),
+      ),
+    ],
+    pass: [
+      edited(
+        "a namespace that only starts like it",
+        (p) => (actionOf(p, 2, 1)["namespace"] = "codepipelineBuild"),
+      ),
+    ],
+  },
   "duplicate-namespace": {
     fail: [
       edited(

@@ -82,12 +82,36 @@ export const WIRING_CASES: Record<string, CodeCases> = {
     ],
   },
   "input-artifact-count": {
-    fail: [edited("CodeBuild without input", (p) => (actionOf(p, 1, 0)["inputArtifacts"] = []))],
+    fail: [
+      edited("CodeBuild without input", (p) => (actionOf(p, 1, 0)["inputArtifacts"] = [])),
+      edited("Step Functions reading its input from a file but given no artifact", (p) =>
+        actionsOf(p, 2).push({
+          name: "StateMachine",
+          actionTypeId: { category: "Invoke", owner: "AWS", provider: "StepFunctions", version: "1" },
+          configuration: {
+            StateMachineArn: "arn:aws:states:us-east-1:111122223333:stateMachine:m",
+            InputType: "FilePath",
+            Input: "in.json",
+          },
+        }),
+      ),
+    ],
     pass: [
       edited("CodeBuild with two inputs", (p) => {
         actionsOf(p, 0).push(s3SourceAction("Second", "Other"));
         actionOf(p, 1, 0)["inputArtifacts"] = [{ name: "SourceOutput" }, { name: "Other" }];
+        (actionOf(p, 1, 0)["configuration"] as Record<string, string>)["PrimarySource"] = "SourceOutput";
       }),
+      edited("Step Functions with literal input needs no artifact", (p) =>
+        actionsOf(p, 2).push({
+          name: "StateMachine",
+          actionTypeId: { category: "Invoke", owner: "AWS", provider: "StepFunctions", version: "1" },
+          configuration: {
+            StateMachineArn: "arn:aws:states:us-east-1:111122223333:stateMachine:m",
+            InputType: "Literal",
+          },
+        }),
+      ),
     ],
   },
   "output-artifact-count": {
@@ -102,6 +126,10 @@ export const WIRING_CASES: Record<string, CodeCases> = {
   "missing-required-configuration": {
     fail: [
       edited("CodeBuild without ProjectName", (p) => (actionOf(p, 1, 0)["configuration"] = {})),
+      edited("CodeBuild with two inputs and no PrimarySource", (p) => {
+        actionsOf(p, 0).push(s3SourceAction("Second", "Other"));
+        actionOf(p, 1, 0)["inputArtifacts"] = [{ name: "SourceOutput" }, { name: "Other" }];
+      }),
       edited("CloudFormation CREATE_UPDATE without TemplatePath", (p) => {
         const { TemplatePath: _dropped, ...rest } = STACK;
         actionsOf(p, 2).push(cloudFormation(rest));
@@ -210,6 +238,11 @@ export const WIRING_CASES: Record<string, CodeCases> = {
       ),
     ],
     pass: [
+      edited("get-pipeline output: every action names the pipeline's own region", (p) => {
+        for (const stage of p["stages"] as { actions: Record<string, unknown>[] }[]) {
+          for (const action of stage.actions) action["region"] = "us-east-1";
+        }
+      }),
       edited("deploy in a region with a store", (p) => {
         delete p["artifactStore"];
         p["artifactStores"] = STORES;
@@ -226,6 +259,14 @@ export const WIRING_CASES: Record<string, CodeCases> = {
       }),
     ],
     pass: [
+      edited("get-pipeline output of a cross-region pipeline: every action has a region", (p) => {
+        delete p["artifactStore"];
+        p["artifactStores"] = STORES;
+        for (const stage of p["stages"] as { actions: Record<string, unknown>[] }[]) {
+          for (const action of stage.actions) action["region"] = "us-east-1";
+        }
+        actionOf(p, 2, 1)["region"] = "eu-west-1";
+      }),
       edited("an AWS deploy action with a region", (p) => {
         delete p["artifactStore"];
         p["artifactStores"] = STORES;
