@@ -8,8 +8,9 @@ import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pi
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
 import type { Connection } from "./connection";
 import { assessImpact, droppedMembersWarning, type DeployWarning } from "./deploy-impact";
-import { fail, failWith, ok, type AwsResult } from "./errors";
+import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
+import { pathFromStructureMessage } from "./structure-error-path";
 
 /** The remote pipeline moved away from the document's base version. */
 export interface DeployConflict {
@@ -188,6 +189,13 @@ export async function planDeploy(
   return ok(plan);
 }
 
+/** A structure error with the path of the element it names, so the canvas can highlight it. */
+function located(error: AwsError, pipeline: PipelineDeclaration): AwsError {
+  if (error.code !== "invalid-structure" || error.path) return error;
+  const path = pathFromStructureMessage(pipeline, error.message);
+  return path ? { ...error, path } : error;
+}
+
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -242,7 +250,7 @@ export async function applyDeploy(
   if (plan.action === "create") {
     options.onProgress?.("creating");
     const created = await gateway.createPipeline(plan.connection, plan.pipeline, plan.tags);
-    if (!created.ok) return created;
+    if (!created.ok) return failWith(located(created.error, plan.pipeline));
     return ok({
       action: "create",
       name: plan.name,
@@ -283,7 +291,7 @@ export async function applyDeploy(
   }
   options.onProgress?.("updating");
   const updated = await gateway.updatePipeline(plan.connection, plan.pipeline);
-  if (!updated.ok) return updated;
+  if (!updated.ok) return failWith(located(updated.error, plan.pipeline));
   return ok({
     action: "update",
     name: plan.name,

@@ -23,6 +23,7 @@ import type { Diagnostic } from "../../shared/validate";
  * - `concurrent-modification`: another change to the same resource was in flight.
  * - `wait-timeout`: waiting for runs to finish took longer than allowed; nothing was changed.
  * - `cancelled`: the caller aborted; nothing was changed.
+ * - `plan-expired`: a deploy named a preview that expired or was already used; preview again.
  * - `unknown`: anything else; the message carries the service's own name and text.
  */
 export type AwsErrorCode =
@@ -47,6 +48,7 @@ export type AwsErrorCode =
   | "concurrent-modification"
   | "wait-timeout"
   | "cancelled"
+  | "plan-expired"
   | "unknown";
 
 /** An error safe to show: no credentials, the specific value after a colon; `details` for logs. */

@@ -41,3 +41,4 @@ export { ownershipWarnings, type DeployWarning, type DeployWarningCode } from ".
 export { pullPipeline, type PulledPipeline } from "./pull";
 export { setVersionInText } from "./file-version";
 export { connectionFromFlags, type ConnectionFlags } from "./connection-from-env";
+export { AwsService, type AwsServiceOptions, type DeployPreview } from "./aws-service";
