@@ -81,7 +81,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
   for (const note of notes) log(note);
-  const { server, port } = await listen(ctx, options.port ?? 0, log);
+  let listening;
+  try {
+    listening = await listen(ctx, options.port ?? 0, log);
+  } catch (error) {
+    store.release();
+    throw error;
+  }
+  const { server, port } = listening;
   const activeClock = clock;
   let closed: Promise<void> | undefined;
   return {
@@ -98,7 +105,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           server.closeAllConnections();
         });
         if (activeClock instanceof ScaledClock || activeClock instanceof ManualClock) activeClock.cancelAll();
-        await store.flush();
+        try {
+          await store.flush();
+        } finally {
+          store.release();
+        }
       })();
       return closed;
     },

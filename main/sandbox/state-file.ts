@@ -88,13 +88,19 @@ export class StateWriter {
     private readonly onError: (error: Error) => void = () => {},
   ) {}
 
+  /** How long the last save took; saves are spaced so they use at most a fifth of the time. */
+  private lastWriteMs = 0;
+
   markDirty(): void {
     this.dirty = true;
     if (this.timer) return;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.writeNow();
-    }, this.delayMs);
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.writeNow();
+      },
+      Math.max(this.delayMs, this.lastWriteMs * 4),
+    );
   }
 
   async flush(): Promise<void> {
@@ -111,6 +117,7 @@ export class StateWriter {
     this.writing = this.writing.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
+      const started = performance.now();
       const text = JSON.stringify({ format: FORMAT, state: this.snapshot() });
       const target = join(this.dataDir, STATE_FILE);
       const temp = `${target}.tmp-${process.pid}`;
@@ -124,6 +131,7 @@ export class StateWriter {
         }
         await rename(temp, target);
         this.failure = undefined;
+        this.lastWriteMs = performance.now() - started;
       } catch (error) {
         this.failure = error as Error;
         this.dirty = true;

@@ -4,6 +4,7 @@
  * about the load, such as a corrupt file moved aside.
  */
 import type { SandboxState } from "./records";
+import { lockDataDir } from "./data-dir-lock";
 import { loadStateFile, StateWriter } from "./state-file";
 
 export interface Store {
@@ -13,6 +14,8 @@ export interface Store {
   notes: string[];
   markDirty(): void;
   flush(): Promise<void>;
+  /** Gives up the data directory (after the final flush). */
+  release(): void;
 }
 
 export function openStore(
@@ -24,7 +27,11 @@ export function openStore(
   const notes: string[] = [];
   let state: SandboxState = { pipelines: [], seq: 0, clockMs: 0 };
   let loaded = false;
-  if (dataDir !== undefined) {
+  if (dataDir === undefined) {
+    return { state, loaded, notes, markDirty: () => {}, flush: async () => {}, release: () => {} };
+  }
+  const release = lockDataDir(dataDir);
+  try {
     const result = loadStateFile(dataDir);
     if (result.movedAside !== undefined) {
       notes.push(
@@ -35,9 +42,9 @@ export function openStore(
       state = result.state;
       loaded = true;
     }
-  }
-  if (dataDir === undefined) {
-    return { state, loaded, notes, markDirty: () => {}, flush: async () => {} };
+  } catch (error) {
+    release();
+    throw error;
   }
   const writer = new StateWriter(
     dataDir,
@@ -51,5 +58,6 @@ export function openStore(
     notes,
     markDirty: () => writer.markDirty(),
     flush: () => writer.flush(),
+    release,
   };
 }

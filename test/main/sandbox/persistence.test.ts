@@ -16,7 +16,7 @@ import {
   type PipelineDeclaration as SdkPipeline,
 } from "@aws-sdk/client-codepipeline";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ManualClock } from "../../../main/sandbox";
+import { ManualClock, startSandbox } from "../../../main/sandbox";
 import { threeStagePipeline } from "./fixtures";
 import { openHarness, waitForExecution, type Harness } from "./harness";
 
@@ -153,5 +153,20 @@ describe("persistence", () => {
     writeFileSync(join(dataDir, "state.json"), JSON.stringify({ format: 1, state: { pipelines: "nope" } }));
     h = await openHarness({ dataDir });
     expect(readdirSync(dataDir).filter((f) => f.startsWith("state.json.corrupt-"))).toHaveLength(2);
+  });
+  it("refuses a second sandbox on the same data directory, and takes over a stale lock", async () => {
+    h = await openHarness({ dataDir });
+    await expect(startSandbox({ dataDir, log: () => {} })).rejects.toThrow(
+      /Another sandbox \(process \d+\) is using this data directory/,
+    );
+    await h.close();
+    h = undefined;
+    // A lock left by a process that no longer exists (pid far above any live one) is stale.
+    writeFileSync(join(dataDir, "sandbox.lock"), "999999999");
+    h = await openHarness({ dataDir });
+    expect(readFileSync(join(dataDir, "sandbox.lock"), "utf8")).toBe(String(process.pid));
+    await h.close();
+    h = undefined;
+    expect(existsSync(join(dataDir, "sandbox.lock"))).toBe(false);
   });
 });
