@@ -335,8 +335,10 @@ export class ExecutionFlow {
       const message = firstFailure.output.executionResult.errorDetails?.message ?? "failed";
       execution.statusSummary = `Stage ${stage.name} failed: action ${firstFailure.actionName}: ${message}`;
       this.touch(execution);
-      this.pump(pipeline);
-      return this.stageFailed(pipeline, execution, stage);
+      // The onFailure result goes first: an automatic retry must re-take the stage before a
+      // waiting run can enter it.
+      this.stageFailed(pipeline, execution, stage);
+      return this.pump(pipeline);
     }
     stage.group += 1;
     this.runGroup(pipeline, execution);
