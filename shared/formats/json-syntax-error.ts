@@ -29,7 +29,13 @@ interface FirstError {
  * Runs only on failure, so valid files never pay for it.
  */
 export function explainSyntaxError(text: string, engineMessage: string): SyntaxProblem {
-  const first = findFirstError(text);
+  let first: FirstError | undefined;
+  try {
+    first = findFirstError(text);
+  } catch (error) {
+    // jsonc-parser recurses per nesting level; malformed text can nest past the depth scan's view.
+    if (!(error instanceof RangeError)) throw error;
+  }
   if (first) return { message: describe(first, text), location: first.location };
   return explainFromEngine(text, engineMessage);
 }

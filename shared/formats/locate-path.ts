@@ -2,7 +2,8 @@ import { findNodeAtLocation, parseTree, type Node } from "jsonc-parser";
 import type { JsonPath } from "../pipeline/model";
 import type { SourceLocation } from "../validate/diagnostic";
 import { LineIndex } from "./source-position";
-import { stripBom } from "./text-scan";
+import { MAX_NESTING_DEPTH } from "./limits";
+import { scanStructure, stripBom } from "./text-scan";
 
 /** Finds where paths are in one text; build once per file, ask per diagnostic. */
 export type PathLocator = (path: JsonPath) => SourceLocation | undefined;
@@ -16,7 +17,7 @@ export type PathLocator = (path: JsonPath) => SourceLocation | undefined;
  */
 export function createPathLocator(text: string): PathLocator {
   const body = stripBom(text).text;
-  const root = parseTree(body, [], { disallowComments: true, allowTrailingComma: false });
+  const root = parseShallow(body);
   const lines = new LineIndex(body);
   return (path) => {
     if (!root) return undefined;
@@ -24,6 +25,21 @@ export function createPathLocator(text: string): PathLocator {
     const start = node.parent?.type === "property" ? node.parent.offset : node.offset;
     return lines.locate(start);
   };
+}
+
+/**
+ * jsonc-parser's tree builder recurses once per nesting level, so text that `parseDocument` refuses
+ * as too deeply nested is not parsed at all: nothing in it has a path to locate.
+ */
+function parseShallow(body: string): Node | undefined {
+  if (scanStructure(body, MAX_NESTING_DEPTH).tooDeepAt !== undefined) return undefined;
+  try {
+    return parseTree(body, [], { disallowComments: true, allowTrailingComma: false });
+  } catch (error) {
+    // Malformed text the depth scan read differently from jsonc-parser can still nest too deep.
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
 }
 
 function deepestNode(root: Node, path: JsonPath): Node {
@@ -39,7 +55,7 @@ let lastLocator: PathLocator | undefined;
 
 /**
  * The 1-based line and column of the member at `path` in `text` (see `createPathLocator`), or
- * `undefined` when the text holds no JSON value. Remembers the last text's locator, so asking about
+ * `undefined` when the text holds no JSON value (or nests deeper than `parseDocument` accepts). Remembers the last text's locator, so asking about
  * many paths of one text parses it once. Meant for reporting (CLI, editor markers), not hot paths.
  */
 export function locatePath(text: string, path: JsonPath): SourceLocation | undefined {

@@ -1,6 +1,5 @@
 import { isIndexKey } from "./key-order";
 import { MAX_FILE_BYTES } from "./limits";
-import { closingQuote } from "./ordered-parse";
 
 /** The byte order mark some editors put at the start of UTF-8 files. */
 const BOM = "\uFEFF";
@@ -66,13 +65,14 @@ const MAX_INDEX_KEY_SOURCE = 60;
  */
 export function scanStructure(text: string, maxDepth: number): StructureScan {
   const structural = new RegExp(STRUCTURAL.source, "g");
+  const strings = new StringEnds(text);
   let depth = 0;
   let mayHaveIndexKeys = false;
   for (let match = structural.exec(text); match !== null; match = structural.exec(text)) {
     const at = match.index;
     const char = match[0];
     if (char === '"') {
-      const end = closingQuote(text, at + 1);
+      const end = strings.endOf(at + 1);
       // Most strings start with a letter; only one starting with a digit or an escape can be an index.
       const first = text.charCodeAt(at + 1);
       if (
@@ -92,6 +92,46 @@ export function scanStructure(text: string, maxDepth: number): StructureScan {
     }
   }
   return { mayHaveIndexKeys };
+}
+
+/**
+ * Finds where strings end the way jsonc-parser's scanner does: at an unescaped quote, or at a
+ * line break (JSON strings cannot hold one, so the string is unterminated there). Agreeing with
+ * that scanner matters: on malformed text, brackets this scan took for string content must not be
+ * structure to jsonc-parser, whose recursive parser explains syntax errors after this scan has
+ * vouched for the depth. Line-break positions are cached, so the whole scan stays linear.
+ */
+class StringEnds {
+  private nextLf = -2;
+  private nextCr = -2;
+
+  constructor(private readonly text: string) {}
+
+  /** The offset of the quote or line break ending the string whose content starts at `from`. */
+  endOf(from: number): number {
+    const text = this.text;
+    let at = from;
+    for (;;) {
+      const quote = text.indexOf('"', at);
+      const lineBreak = this.lineBreakFrom(at);
+      const end = quote === -1 ? lineBreak : lineBreak === -1 ? quote : Math.min(quote, lineBreak);
+      if (end === -1) return text.length;
+      let backslashes = 0;
+      while (end - 1 - backslashes >= from && text.charCodeAt(end - 1 - backslashes) === BACKSLASH)
+        backslashes++;
+      if (backslashes % 2 === 0) return end;
+      // An escaped quote or line break belongs to the string (jsonc-parser consumes it as an escape).
+      at = end + 1;
+    }
+  }
+
+  private lineBreakFrom(at: number): number {
+    if (this.nextLf !== -1 && this.nextLf < at) this.nextLf = this.text.indexOf("\n", at);
+    if (this.nextCr !== -1 && this.nextCr < at) this.nextCr = this.text.indexOf("\r", at);
+    if (this.nextLf === -1) return this.nextCr;
+    if (this.nextCr === -1) return this.nextLf;
+    return Math.min(this.nextLf, this.nextCr);
+  }
 }
 
 /** Whether a key, as written between its quotes (escapes and all), is an integer-like key. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { MAX_FILE_BYTES, MAX_NESTING_DEPTH, parseDocument, serializeDocument } from "../../../shared/formats";
+import {
+  locatePath,
+  MAX_FILE_BYTES,
+  MAX_NESTING_DEPTH,
+  parseDocument,
+  serializeDocument,
+} from "../../../shared/formats";
 
 const PIPELINE = {
   name: "p",
@@ -217,6 +223,21 @@ describe("parseDocument: bad input", () => {
       const [diagnostic] = parseDocument(deep).diagnostics;
       expect(diagnostic?.code).toBe("too-deeply-nested");
       expect(diagnostic?.location).toEqual({ line: 1, column: open.length * MAX_NESTING_DEPTH + 1 });
+    }
+  });
+
+  it.each([
+    ['{"a": "x\n, "b": ', "an unterminated string before deep brackets"],
+    ['"\n', "a lone quote and a line break"],
+    ['{"a": "x\\\n", "b": ', "an escaped line break"],
+    ['{"a\\": ', "an escaped closing quote"],
+  ])("never overflows the stack on malformed deep text: %j (%s)", (prefix) => {
+    for (const open of ["[", "{", '{"k":']) {
+      const text = `${prefix}${open.repeat(100_000)}`;
+      const result = parseDocument(text);
+      expect(result.document).toBeUndefined();
+      expect(["too-deeply-nested", "json-syntax"]).toContain(result.diagnostics[0]?.code);
+      expect(() => locatePath(text, ["a", "b"])).not.toThrow();
     }
   });
 

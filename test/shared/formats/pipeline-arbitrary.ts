@@ -11,7 +11,10 @@ const NAME = fc.stringMatching(/^[A-Za-z0-9.@_-]{1,24}$/);
 const ARTIFACT = fc.stringMatching(/^[A-Za-z0-9_-]{1,20}$/);
 const TYPE_PART = fc.stringMatching(/^[0-9A-Za-z_-]{1,9}$/);
 const CONFIG_KEY = fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{0,20}$/);
-const TEXT = fc.string({ minLength: 1, maxLength: 40, unit: "grapheme" });
+/** Free text; the model's `.*` patterns (Java) refuse line terminators, so none are generated. */
+const TEXT = fc
+  .string({ minLength: 1, maxLength: 40, unit: "grapheme" })
+  .filter((text) => !/[\n\r\u0085\u2028\u2029]/.test(text));
 
 type Entries = Array<[string, unknown]>;
 

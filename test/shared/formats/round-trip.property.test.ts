@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   exportPipeline,
+  locatePath,
   parseDocument,
   serializeDocument,
   stringifyCanonical,
@@ -138,6 +139,21 @@ describe("parseDocument never throws (property-based)", () => {
         neverThrows(JSON.stringify({ stages: [{ actions: [{ actionTypeId: {}, configuration: value }] }] }));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it("on long runs of brackets, quotes, escapes and line breaks (deep malformed text)", () => {
+    const run = fc.tuple(
+      fc.constantFrom('"', "\n", "\r", "\\", "[", "{", "]", "}", ":", ",", '"a":', "1"),
+      fc.integer({ min: 1, max: 20_000 }),
+    );
+    fc.assert(
+      fc.property(fc.array(run, { minLength: 1, maxLength: 6 }), (runs) => {
+        const text = runs.map(([piece, count]) => piece.repeat(count)).join("");
+        neverThrows(text);
+        expect(() => locatePath(text, ["a"])).not.toThrow();
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -102,7 +102,7 @@ function check(value: unknown, shapeName: string, path: string, out: ModelViolat
       if (shape.enum && !shape.enum.includes(value))
         fail(`${JSON.stringify(value)} is not one of ${shape.enum.join(", ")}`);
       checkRange([...value].length, shape, "characters", fail);
-      if (shape.pattern !== undefined && !new RegExp(`^(?:${shape.pattern})$`).test(value)) {
+      if (shape.pattern !== undefined && !wholeStringPattern(shape.pattern).test(value)) {
         fail(`${JSON.stringify(value)} does not match /${shape.pattern}/`);
       }
       return;
@@ -121,6 +121,30 @@ function check(value: unknown, shapeName: string, path: string, out: ModelViolat
     default:
       fail(`shape type ${shape.type} is not expected in request input`);
   }
+}
+
+/**
+ * The model's patterns are Java regular expressions matched against the whole string. They read
+ * the same in JavaScript except `.`, which in Java also refuses U+0085 (NEL); outside character
+ * classes it is rewritten to say so.
+ */
+function wholeStringPattern(pattern: string): RegExp {
+  let out = "";
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!;
+    if (char === "\\") {
+      out += char + (pattern[i + 1] ?? "");
+      i++;
+    } else if (char === "[") {
+      inClass = true;
+      out += char;
+    } else if (char === "]") {
+      inClass = false;
+      out += char;
+    } else out += char === "." && !inClass ? "[^\\n\\r\\u0085\\u2028\\u2029]" : char;
+  }
+  return new RegExp(`^(?:${out})$`);
 }
 
 function checkRange(count: number, shape: Shape, unit: string, fail: (problem: string) => void): void {

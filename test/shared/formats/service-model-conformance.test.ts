@@ -94,6 +94,17 @@ describe("the service-model checker catches each kind of violation", () => {
     expect(violations(mutate)).toEqual(expect.arrayContaining([expect.stringMatching(expected)]));
   });
 
+  it("reads `.` in patterns as Java does: no line terminators, NEL included", () => {
+    for (const bad of ["a\nb", "a\u2028b", "a\u0085b"]) {
+      expect(violations((i) => (i.pipeline["variables"] = [{ name: "v", defaultValue: bad }]))).toEqual([
+        expect.stringMatching(/defaultValue: .* does not match/s),
+      ]);
+    }
+    expect(violations((i) => (i.pipeline["variables"] = [{ name: "v", defaultValue: "a.b\tc" }]))).toEqual(
+      [],
+    );
+  });
+
   it("counts string length in code points, as the service does", () => {
     expect(
       violations((i) => (i.pipeline["variables"] = [{ name: "v", defaultValue: "😀".repeat(1000) }])),
