@@ -185,6 +185,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     const plan = planned.value;
     printDiagnostics(io, file, read.text, [...read.diagnostics, ...plan.diagnostics]);
+    if (plan.upToDate) {
+      io.out(
+        `Nothing to deploy: the remote pipeline already matches the file (version ${plan.remote?.version ?? "?"}).\n`,
+      );
+      return EXIT_OK;
+    }
     printPlan(io, plan);
     if (plan.conflict) {
       printConflict(io, plan);
@@ -195,12 +201,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
         return EXIT_CONFLICT;
       }
       io.err("--overwrite: the remote changes will be replaced.\n");
-    }
-    if (plan.upToDate) {
-      io.out(
-        `Nothing to deploy: the remote pipeline already matches the file (version ${plan.remote?.version ?? "?"}).\n`,
-      );
-      return EXIT_OK;
     }
     if (!values.yes) {
       const verb = plan.action === "create" ? "Create" : "Update";

@@ -160,6 +160,52 @@ describe("pipewright deploy", () => {
   });
 });
 
+/**
+ * Runs the CLI on a pseudo-terminal (util-linux `script`), answering the confirmation prompt once
+ * it appears.
+ */
+function cliOnTerminal(args: string[], answer: string): Promise<Run> {
+  return new Promise((resolvePromise, reject) => {
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a.replace(/'/g, "'\\''")}'`).join(" ");
+    const child = spawn("script", ["-qec", command, "/dev/null"], {
+      env: { ...dummyAwsEnv(), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let answered = false;
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString();
+      if (!answered && stdout.includes("[y/N]")) {
+        answered = true;
+        child.stdin.write(`${answer}\r`);
+      }
+    });
+    child.once("error", reject);
+    child.once("close", (code) => resolvePromise({ code, stdout, stderr: "" }));
+  });
+}
+
+describe("pipewright deploy on a terminal", () => {
+  it("asks before deploying: no leaves everything as it was, yes deploys", async () => {
+    const file = join(dir, "tty.json");
+    const original = handWritten("cli-tty");
+    await writeFile(file, original);
+    const declined = await cliOnTerminal(["deploy", file, "--sandbox", sandbox.endpoint], "n");
+    expect(declined.stdout).toContain("Create cli-tty on the sandbox at");
+    expect(declined.stdout).toContain("Cancelled; nothing was deployed.");
+    expect(declined.code).toBe(1);
+    expect(await readFile(file, "utf8")).toBe(original);
+    await expect(
+      awsCli(sandbox.endpoint, ["codepipeline", "get-pipeline", "--name", "cli-tty"]),
+    ).rejects.toThrow(/PipelineNotFound/);
+
+    const accepted = await cliOnTerminal(["deploy", file, "--sandbox", sandbox.endpoint], "y");
+    expect(accepted.stdout).toContain("Created cli-tty: version 1.");
+    expect(accepted.code).toBe(0);
+    expect(await readFile(file, "utf8")).toContain('"version": 1');
+  });
+});
+
 describe("pipewright pull", () => {
   it("writes get-pipeline output that deploys back with nothing to change", async () => {
     const source = join(dir, "to-pull.json");
