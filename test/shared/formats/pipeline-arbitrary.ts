@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
+import { findV2OnlyFeatures } from "../../../shared/validate/v2-features";
 
 /**
  * fast-check arbitraries for pipelines that satisfy the service model (names, patterns, lengths,
@@ -88,8 +89,14 @@ const variables = fc.uniqueArray(
   { minLength: 1, maxLength: 3, selector: (v) => v.name },
 );
 
-/** A pipeline the service model accepts; V2-only members appear only when `withV2` is set. */
+/** A pipeline the service model accepts; V2-only features appear only when `withV2` is set. */
 export function pipelineArbitrary(withV2: boolean): fc.Arbitrary<PipelineDeclaration> {
+  const pipelines = anyPipeline(withV2);
+  // A random provider can name a V2-only action type (EC2, Commands…); keep those out of V1.
+  return withV2 ? pipelines : pipelines.filter((pipeline) => findV2OnlyFeatures(pipeline).length === 0);
+}
+
+function anyPipeline(withV2: boolean): fc.Arbitrary<PipelineDeclaration> {
   return fc
     .record({
       name: NAME,
