@@ -2,10 +2,17 @@ import type { CliCommand } from "./command";
 import { deployCommand } from "./deploy";
 import { exportCommand } from "./export-command";
 import { pullCommand } from "./pull";
+import { sandboxCommand } from "./sandbox-command";
 import { validateCommand } from "./validate-command";
 
 /**
  * Every `pipewright` command, in the order `--help` lists them. A new command (sandbox, deploy,
  * pull, runs) is a `CliCommand` in its own file under main/cli/, registered by adding it here.
  */
-export const COMMANDS: readonly CliCommand[] = [validateCommand, exportCommand, deployCommand, pullCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  validateCommand,
+  exportCommand,
+  sandboxCommand,
+  deployCommand,
+  pullCommand,
+];

@@ -4,10 +4,12 @@
  */
 import { runDomainBench } from "./domain-bench";
 import { runLayoutBench } from "./layout-bench";
+import { runSandboxBench } from "./sandbox-bench";
 
 const suites: Record<string, () => void | Promise<void>> = {
   domain: runDomainBench,
   layout: runLayoutBench,
+  sandbox: runSandboxBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
