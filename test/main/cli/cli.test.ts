@@ -1,10 +1,37 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { REPO_ROOT, runPipewright, runProcess } from "./run-cli";
+import { makeTempDir, REPO_ROOT, runPipewright, runProcess } from "./run-cli";
 
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string })
   .version;
+
+describe("bin/run-ts.js", () => {
+  it("runs a TypeScript file with its own arguments", async () => {
+    const temp = makeTempDir();
+    try {
+      const script = join(temp.dir, "echo-args.ts");
+      writeFileSync(
+        script,
+        "const args: string[] = process.argv.slice(2);\nconsole.log(JSON.stringify(args));\n",
+      );
+      const run = await runProcess(
+        process.execPath,
+        [join(REPO_ROOT, "bin/run-ts.js"), script, "a", "--b"],
+        REPO_ROOT,
+      );
+      expect(run).toMatchObject({ code: 0, stdout: '["a","--b"]\n' });
+    } finally {
+      temp.remove();
+    }
+  });
+
+  it("exits 2 with a usage line when no file is given", async () => {
+    const run = await runProcess(process.execPath, [join(REPO_ROOT, "bin/run-ts.js")], REPO_ROOT);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("Usage: node bin/run-ts.js <file.ts>");
+  });
+});
 
 describe("pipewright (top level)", () => {
   it("--help lists the commands and exits 0", async () => {
