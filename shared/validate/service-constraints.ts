@@ -43,6 +43,17 @@ export const COUNT_OUT_OF_RANGE = defineRule(
   "A list or map has fewer or more entries than the service allows.",
 );
 
+/**
+ * A member the service model does not have. Kept in the file (the model is lossless, and AWS adds
+ * members over time), but the AWS CLI refuses unknown parameters and the SDK silently drops them,
+ * so the user should know before deploying.
+ */
+export const UNKNOWN_MEMBER = defineRule(
+  "unknown-member",
+  "warning",
+  "A member the service does not know; it is kept, but AWS clients reject or drop it.",
+);
+
 type Report = (rule: RuleInfo, path: JsonPath, message: string) => void;
 
 const compiled = new Map<string, RegExp>();
@@ -184,6 +195,17 @@ function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink |
           emit(walk, REQUIRED_MEMBER, at, () => `${nounOf(shapeName)} is missing a required member: ${name}`);
         }
       }
+      for (const name of Object.keys(value)) {
+        if (!Object.prototype.hasOwnProperty.call(shape.members, name)) {
+          emit(
+            walk,
+            UNKNOWN_MEMBER,
+            extend(at, name),
+            () =>
+              `${nounOf(shapeName)} has a member the service does not know; remove it or check its spelling: ${name}`,
+          );
+        }
+      }
       for (const name in shape.members) {
         const child = member(value, name);
         const childShape = shape.members[name];
@@ -258,7 +280,7 @@ function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink |
 /**
  * Checks a value against a model shape and everything under it; findings get paths starting with
  * `path`. Walks the shape, not the value, so depth is bounded by the model however deeply the
- * input nests, and only known member names are read (unknown members are kept, not judged).
+ * input nests; unknown members are reported as warnings, never walked.
  */
 export function checkShape(value: unknown, shapeName: string, path: JsonPath, report: Report): void {
   walkShape({ root: path, report }, value, shapeName, undefined);
@@ -275,6 +297,7 @@ export const SERVICE_CONSTRAINTS: RuleGroup = {
     VALUE_OUT_OF_RANGE,
     INVALID_ENUM_VALUE,
     COUNT_OUT_OF_RANGE,
+    UNKNOWN_MEMBER,
   ],
   check(context: RuleContext): void {
     checkShape(context.index.pipeline, "PipelineDeclaration", [], (rule, path, message) =>

@@ -18,6 +18,7 @@ const AGREED_CODES = [
   ...["invalid-condition-result", "rollback-in-parallel-mode", "reserved-namespace", "duplicate-namespace"],
   ...["duplicate-variable-name", "namespace-artifact-clash", "unresolved-variable-reference"],
   "variable-used-before-produced",
+  "unknown-member",
 ];
 
 describe("RULES", () => {
@@ -25,6 +26,7 @@ describe("RULES", () => {
     expect([...RULES.map((r) => r.code)].sort()).toEqual([...AGREED_CODES].sort());
     const notErrors = RULES.filter((r) => r.severity !== "error").map((r) => [r.code, r.severity]);
     expect(notErrors).toEqual([
+      ["unknown-member", "warning"],
       ["run-order-gap", "info"],
       ["unknown-action-type", "warning"],
       ["configuration-value-too-long", "warning"],

@@ -64,8 +64,14 @@ describe("the model walk", () => {
     ).toEqual([["length-out-of-range", ["stages", 1, "actions", 0, "configuration", "K".repeat(51)]]]);
   });
 
-  it("keeps unknown members without judging them", () => {
-    expect(findings((p) => (actionOf(p, 1, 0)["x-notes"] = { anything: [1, 2] }))).toEqual([]);
+  it("warns once about an unknown member and does not walk into it", () => {
+    expect(findings((p) => (actionOf(p, 1, 0)["x-notes"] = { anything: [1, 2], name: 5 }))).toEqual([
+      [
+        "unknown-member",
+        ["stages", 1, "actions", 0, "x-notes"],
+        "Action has a member the service does not know; remove it or check its spelling: x-notes",
+      ],
+    ]);
   });
 
   it("treats null as the wrong type, not as absent", () => {
@@ -85,7 +91,10 @@ describe("the model walk", () => {
     const pipeline = JSON.parse(
       JSON.stringify(validPipeline()).replace('"name":"Demo"', '"__proto__":{"name":"Demo"}'),
     ) as unknown;
-    expect(validatePipeline(pipeline).map((d) => [d.code, d.path])).toEqual([["required-member", []]]);
+    expect(validatePipeline(pipeline).map((d) => [d.code, d.path])).toEqual([
+      ["required-member", []],
+      ["unknown-member", ["__proto__"]],
+    ]);
   });
 
   it("reports a string of the wrong length once, without matching its pattern", () => {

@@ -62,6 +62,13 @@ export const MODEL_CASES: Record<string, CodeCases> = {
     ],
     pass: [edited("SUPERSEDED mode", (p) => (p["executionMode"] = "SUPERSEDED"))],
   },
+  "unknown-member": {
+    fail: [
+      edited("a misspelled action member", (p) => (actionOf(p, 1, 0)["runorder"] = 1)),
+      edited("a pipeline member the service lacks", (p) => (p["description"] = "mine")),
+    ],
+    pass: [edited("only modelled members", () => undefined)],
+  },
   "count-out-of-range": {
     fail: [
       edited(
