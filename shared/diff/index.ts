@@ -15,3 +15,4 @@ export { SECRET_MASK, sameValue, type MemberChange } from "./json-compare";
 export { withServiceDefaults } from "./service-defaults";
 export { formatPath, formatValue, renderDiff, summarizeDiff } from "./render-diff";
 export { serviceView, type ServiceView } from "./service-members";
+export { displayValue, isSecretKey } from "./secret-values";

@@ -120,103 +120,115 @@ function actionPath(stageIndex: number, index: number): (string | number)[] {
  * the `after` pipeline, or the `before` one for removed elements.
  */
 export function diffPipelines(before: PipelineDeclaration, after: PipelineDeclaration): PipelineDiff {
-  const old = withServiceDefaults(before);
-  const next = withServiceDefaults(after);
+  const old = withServiceDefaults(isRecord(before) ? before : EMPTY);
+  const next = withServiceDefaults(isRecord(after) ? after : EMPTY);
   const pipeline = diffMembers(old, next, [], PIPELINE_SKIP);
   const oldStages = stagesOf(old);
   const newStages = stagesOf(next);
   const oldByName = byName(oldStages);
   const newByName = byName(newStages);
+  /** The old stage a new stage continues: same name, and the first of its name on both sides. */
+  const counterpart = (stage: StageDeclaration, toIndex: number) =>
+    newByName.get(stage.name)?.index === toIndex ? oldByName.get(stage.name) : undefined;
+  const survives = (stage: StageDeclaration, fromIndex: number) =>
+    oldByName.get(stage.name)?.index === fromIndex && newByName.has(stage.name);
 
-  // Actions that left their stage, by name: an action added elsewhere under the same name moved.
-  const departed = new Map<string, Located>();
+  // Actions that left their stage; the first of each name is the one a same-named arrival moved.
+  const departures = new Map<string, Located>();
   oldStages.forEach((stage, stageIndex) => {
-    const target = newByName.get(stage.name);
+    const target = survives(stage, stageIndex) ? newByName.get(stage.name) : undefined;
     const remaining = target ? byName(actionsOf(target.item)) : new Map<string, unknown>();
     actionsOf(stage).forEach((action, index) => {
-      if (typeof action.name === "string" && !remaining.has(action.name) && !departed.has(action.name)) {
-        departed.set(action.name, { action, stage: stage.name, stageIndex, index });
+      if (typeof action.name === "string" && !remaining.has(action.name) && !departures.has(action.name)) {
+        departures.set(action.name, { action, stage: stage.name, stageIndex, index });
       }
     });
   });
-  const arrived = new Set<string>();
+  // Actions that appeared in a stage without one of their name before; the first of each name
+  // that also departed somewhere is a move. Decided up front, so removals are known per stage.
+  const moves = new Map<string, { stageIndex: number; index: number }>();
+  newStages.forEach((stage, stageIndex) => {
+    const previous = counterpart(stage, stageIndex);
+    const before = previous ? byName(actionsOf(previous.item)) : new Map<string, unknown>();
+    actionsOf(stage).forEach((action, index) => {
+      const name = action.name;
+      if (typeof name === "string" && !before.has(name) && departures.has(name) && !moves.has(name)) {
+        moves.set(name, { stageIndex, index });
+      }
+    });
+  });
+  const context: ActionContext = { departures, moves };
 
   const matched = newStages
-    .map((stage, to) => ({ name: stage.name, from: oldByName.get(stage.name)?.index ?? -1, to }))
+    .map((stage, to) => ({ name: stage.name, from: counterpart(stage, to)?.index ?? -1, to }))
     .filter((entry) => entry.from >= 0);
   const moved = movedNames(matched);
 
   const changes: StageChange[] = [];
   newStages.forEach((stage, toIndex) => {
-    const previous = oldByName.get(stage.name);
-    if (!previous || newByName.get(stage.name)?.index !== toIndex) {
+    const previous = counterpart(stage, toIndex);
+    if (!previous) {
       changes.push({
         kind: "added",
         name: stage.name,
         toIndex,
         changes: [],
-        actions: diffActions({ name: stage.name, actions: [] }, stage, toIndex, departed, arrived),
+        actions: diffActions(undefined, stage, toIndex, context),
       });
       return;
     }
     const stageChanges = diffMembers(previous.item, stage, ["stages", toIndex], STAGE_SKIP);
-    const actions = diffActions(previous.item, stage, toIndex, departed, arrived);
+    const actions = diffActions(previous, stage, toIndex, context);
     const contentChanged = stageChanges.length > 0 || actions.length > 0;
-    if (moved.has(stage.name)) {
-      changes.push({
-        kind: "moved",
-        name: stage.name,
-        fromIndex: previous.index,
-        toIndex,
-        changes: stageChanges,
-        actions,
-        contentChanged,
-      });
-    } else if (contentChanged) {
-      changes.push({
-        kind: "changed",
-        name: stage.name,
-        fromIndex: previous.index,
-        toIndex,
-        changes: stageChanges,
-        actions,
-      });
-    }
+    const common = { name: stage.name, fromIndex: previous.index, toIndex, changes: stageChanges, actions };
+    if (moved.has(stage.name)) changes.push({ kind: "moved", ...common, contentChanged });
+    else if (contentChanged) changes.push({ kind: "changed", ...common });
   });
   oldStages.forEach((stage, fromIndex) => {
-    if (newByName.has(stage.name) && oldByName.get(stage.name)?.index === fromIndex) return;
+    if (survives(stage, fromIndex)) return;
     const removed: StageChange = {
       kind: "removed",
       name: stage.name,
       fromIndex,
       changes: [],
       actions: actionsOf(stage)
-        .filter((action) => !arrived.has(action.name))
+        .filter((action, index) => !movedAway(context, action, fromIndex, index))
         .map((action) => ({ kind: "removed", name: action.name, stage: stage.name, changes: [] })),
     };
     const at = changes.findIndex((c) => (c.fromIndex ?? c.toIndex ?? 0) > fromIndex);
     changes.splice(at < 0 ? changes.length : at, 0, removed);
   });
-  // Actions that moved out of a stage that still exists are reported at their new stage only;
-  // the ones that went nowhere are removals in the stage they left.
-  for (const [name, left] of departed) {
-    if (arrived.has(name) || !newByName.has(left.stage)) continue;
-    const stage = changes.find((c) => c.name === left.stage && c.kind !== "removed" && c.kind !== "added");
-    if (stage) stage.actions.push({ kind: "removed", name, stage: left.stage, changes: [] });
-  }
   return summarize(pipeline, changes);
 }
 
+const EMPTY: PipelineDeclaration = { name: "", roleArn: "", stages: [] };
+
+interface ActionContext {
+  departures: ReadonlyMap<string, Located>;
+  moves: ReadonlyMap<string, { stageIndex: number; index: number }>;
+}
+
+/** Whether the old action at (stageIndex, index) is the one that moved to another stage. */
+function movedAway(
+  context: ActionContext,
+  action: ActionDeclaration,
+  stageIndex: number,
+  index: number,
+): boolean {
+  const from = context.departures.get(action.name);
+  return context.moves.has(action.name) && from?.stageIndex === stageIndex && from.index === index;
+}
+
 function diffActions(
-  oldStage: StageDeclaration,
+  previous: { item: StageDeclaration; index: number } | undefined,
   newStage: StageDeclaration,
   stageIndex: number,
-  departed: Map<string, Located>,
-  arrived: Set<string>,
+  context: ActionContext,
 ): ActionChange[] {
-  const oldActions = byName(actionsOf(oldStage));
+  const oldActions = byName(previous ? actionsOf(previous.item) : []);
   const result: ActionChange[] = [];
-  actionsOf(newStage).forEach((action, index) => {
+  const newActions = actionsOf(newStage);
+  newActions.forEach((action, index) => {
     const path = actionPath(stageIndex, index);
     const same = oldActions.get(action.name);
     if (same) {
@@ -225,9 +237,9 @@ function diffActions(
         result.push({ kind: "changed", name: action.name, stage: newStage.name, changes });
       return;
     }
-    const from = departed.get(action.name);
-    if (from && !arrived.has(action.name)) {
-      arrived.add(action.name);
+    const move = context.moves.get(action.name);
+    const from = context.departures.get(action.name);
+    if (from && move?.stageIndex === stageIndex && move.index === index) {
       result.push({
         kind: "moved",
         name: action.name,
@@ -239,6 +251,13 @@ function diffActions(
     }
     result.push({ kind: "added", name: action.name, stage: newStage.name, changes: [] });
   });
+  if (previous) {
+    const remaining = byName(newActions);
+    actionsOf(previous.item).forEach((action, index) => {
+      if (remaining.has(action.name) || movedAway(context, action, previous.index, index)) return;
+      result.push({ kind: "removed", name: action.name, stage: previous.item.name, changes: [] });
+    });
+  }
   return result;
 }
 

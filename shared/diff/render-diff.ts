@@ -4,6 +4,7 @@
 import type { JsonPath } from "../pipeline/model";
 import type { MemberChange } from "./json-compare";
 import type { ActionChange, DiffSummary, PipelineDiff, StageChange } from "./pipeline-diff";
+import { displayValue } from "./secret-values";
 
 /** Longest rendering of one value; longer ones (a whole stage, a long script) are cut. */
 const MAX_VALUE_LENGTH = 120;
@@ -57,13 +58,14 @@ export function formatPath(path: JsonPath, from = 0): string {
 
 function memberLine(change: MemberChange, indent: string, from: number): string {
   const path = formatPath(change.path, from);
+  const shown = (value: unknown) => formatValue(displayValue(change.path, value));
   switch (change.kind) {
     case "added":
-      return `${indent}+ ${path}: ${formatValue(change.after)}`;
+      return `${indent}+ ${path}: ${shown(change.after)}`;
     case "removed":
-      return `${indent}- ${path}: ${formatValue(change.before)}`;
+      return `${indent}- ${path}: ${shown(change.before)}`;
     case "changed":
-      return `${indent}~ ${path}: ${formatValue(change.before)} -> ${formatValue(change.after)}`;
+      return `${indent}~ ${path}: ${shown(change.before)} -> ${shown(change.after)}`;
   }
 }
 
@@ -88,7 +90,8 @@ function stageLines(stage: StageChange): string[] {
 
 /**
  * The diff as indented text: pipeline settings first, then stages in order with their actions and
- * member changes (`+` added, `-` removed, `~` changed, `>` moved), then the summary line.
+ * member changes (`+` added, `-` removed, `~` changed, `>` moved), then the summary line. Secret
+ * configuration values show as `(secret)`, so a preview in a terminal or CI log never leaks one.
  */
 export function renderDiff(diff: PipelineDiff): string {
   if (diff.identical) return "No changes.\n";

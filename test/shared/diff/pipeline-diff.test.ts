@@ -156,6 +156,20 @@ describe("diffPipelines", () => {
     );
   });
 
+  it("reports an action removed from a stage that has no other change", () => {
+    const after = pipeline([source, stage("Build", [action("Compile")]), stage("Deploy", [action("Ship")])]);
+    expect(diffPipelines(base, after).stages).toEqual([
+      {
+        kind: "changed",
+        name: "Build",
+        fromIndex: 1,
+        toIndex: 1,
+        changes: [],
+        actions: [{ kind: "removed", name: "Lint", stage: "Build", changes: [] }],
+      },
+    ]);
+  });
+
   it("reports a removed stage where it was, with its actions", () => {
     const after = pipeline([source, stage("Deploy", [action("Ship")])]);
     const diff = diffPipelines(base, after);
@@ -256,5 +270,32 @@ describe("renderDiff", () => {
         "",
       ].join("\n"),
     );
+  });
+});
+
+describe("renderDiff and secrets", () => {
+  it("never prints a secret configuration value, by catalog key or by name", () => {
+    const withConfig = (configuration: Record<string, string>) =>
+      pipeline([stage("Source", [{ ...source.actions[0]!, configuration }]), base.stages[1]!]);
+    const text = renderDiff(
+      diffPipelines(
+        withConfig({ Owner: "me", OAuthToken: "ghp_old", Repo: "r" }),
+        withConfig({ Owner: "you", OAuthToken: "ghp_new", CustomPassword: "hunter2", Repo: "r" }),
+      ),
+    );
+    expect(text).toContain('~ configuration.Owner: "me" -> "you"');
+    expect(text).toContain('~ configuration.OAuthToken: "(secret)" -> "(secret)"');
+    expect(text).toContain('+ configuration.CustomPassword: "(secret)"');
+    expect(text).not.toMatch(/ghp_|hunter2/);
+    const added = renderDiff(
+      diffPipelines(
+        pipeline([
+          stage("Source", [{ ...source.actions[0]!, configuration: undefined as never }]),
+          base.stages[1]!,
+        ]),
+        withConfig({ OAuthToken: "ghp_x", Repo: "r" }),
+      ),
+    );
+    expect(added).not.toContain("ghp_x");
   });
 });
