@@ -2,8 +2,7 @@
  * What an update would disturb: runs in progress it would cancel, and an owner (CloudFormation,
  * CDK) whose next stack update would undo the change. Warnings, never blockers: the user decides.
  */
-import { formatPath } from "../../shared/diff";
-import type { JsonPath, Tag } from "../../shared/pipeline/model";
+import type { Tag } from "../../shared/pipeline/model";
 import type { Connection } from "./connection";
 import type { AwsError } from "./errors";
 import type { ExecutionListItem, Gateway } from "./gateway";
@@ -12,15 +11,9 @@ import type { ExecutionListItem, Gateway } from "./gateway";
  * - `executions-in-progress`: an update cancels these runs; the caller may wait until idle.
  * - `managed-by-cloudformation` / `managed-by-cdk`: the pipeline belongs to a stack; a deploy here drifts it.
  * - `impact-unknown`: the runs or tags could not be read (permissions, an endpoint without the API).
- * - `members-not-deployed`: the document has members outside the CodePipeline model; AWS keeps
- *   none of them, so they stay in the file only.
  */
 export type DeployWarningCode =
-  | "executions-in-progress"
-  | "managed-by-cloudformation"
-  | "managed-by-cdk"
-  | "impact-unknown"
-  | "members-not-deployed";
+  "executions-in-progress" | "managed-by-cloudformation" | "managed-by-cdk" | "impact-unknown";
 
 export interface DeployWarning {
   code: DeployWarningCode;
@@ -29,8 +22,6 @@ export interface DeployWarning {
   executions?: ExecutionListItem[];
   /** For `managed-by-*`: the stack name or CDK path from the tags. */
   owner?: string;
-  /** For `members-not-deployed`: the members, as paths from the pipeline. */
-  paths?: JsonPath[];
   /** For `impact-unknown`: why. */
   error?: AwsError;
 }
@@ -105,21 +96,4 @@ export async function assessImpact(
     });
   }
   return { warnings, executions: active };
-}
-
-/** A warning for members AWS will not store (they stay in the file). */
-export function droppedMembersWarning(paths: readonly JsonPath[]): DeployWarning[] {
-  if (paths.length === 0) return [];
-  const shown = paths
-    .slice(0, 5)
-    .map((p) => formatPath(p))
-    .join(", ");
-  const more = paths.length > 5 ? ` and ${paths.length - 5} more` : "";
-  return [
-    {
-      code: "members-not-deployed",
-      paths: [...paths],
-      message: `${paths.length === 1 ? "A member is" : `${paths.length} members are`} not part of the CodePipeline model, so AWS will not keep ${paths.length === 1 ? "it" : "them"} (the file does): ${shown}${more}`,
-    },
-  ];
 }

@@ -7,7 +7,7 @@ import { diffPipelines, serviceView, type PipelineDiff } from "../../shared/diff
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
 import type { Connection } from "./connection";
-import { assessImpact, droppedMembersWarning, type DeployWarning } from "./deploy-impact";
+import { assessImpact, type DeployWarning } from "./deploy-impact";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
 import { pathFromStructureMessage } from "./structure-error-path";
@@ -130,9 +130,9 @@ export async function planDeploy(
     });
   }
   const warningsAndInfo = diagnostics.filter((d) => d.severity !== "error");
-  // What AWS will store: the diff and the request leave out members outside the model.
+  // What AWS will store: the diff and the request leave out members outside the model (each is
+  // already an `unknown-member` validation warning, so the plan does not repeat them).
   const view = serviceView(document.pipeline);
-  const notDeployed = droppedMembersWarning(view.dropped);
   const remote = await gateway.getPipeline(connection, name);
   if (!remote.ok && remote.error.code !== "pipeline-not-found") return remote;
   if (!remote.ok) {
@@ -143,7 +143,7 @@ export async function planDeploy(
       diagnostics: warningsAndInfo,
       pipeline: withoutVersion(view.pipeline),
       tags: tagsOf(document),
-      warnings: notDeployed,
+      warnings: [],
       upToDate: false,
     });
   }
@@ -185,7 +185,7 @@ export async function planDeploy(
     plan.upToDate = true;
   }
   const impact = await assessImpact(gateway, connection, name, remote.value.metadata.pipelineArn);
-  plan.warnings = [...notDeployed, ...impact.warnings];
+  plan.warnings = impact.warnings;
   return ok(plan);
 }
 
