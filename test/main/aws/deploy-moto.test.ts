@@ -2,9 +2,10 @@
  * The gateway and deploy service through the real SDK against moto, an independent CodePipeline
  * implementation. The AWS connection finds moto only through AWS_ENDPOINT_URL, as a user's would.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { CreateRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyDeploy, Gateway, planDeploy, type Connection } from "../../../main/aws";
@@ -51,6 +52,19 @@ afterAll(async () => {
   process.env = savedEnv;
   await moto?.close();
 });
+
+/** The real CLI, asynchronously (moto is another process, but the test should not block). */
+function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const bin = resolve(__dirname, "../../../bin/pipewright.js");
+  return new Promise((done) => {
+    execFile(process.execPath, [bin, ...args], { env }, (error, stdout, stderr) => {
+      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
 
 function must<T>(
   result: { ok: true; value: T } | { ok: false; error: { code: string; message: string } },
@@ -153,6 +167,37 @@ describe("deploy to moto", () => {
     expect(renderDiff(plan.diff!)).toContain('~ configuration.ProjectName: "their-build" -> "app-build"');
     expect(await applyDeploy(gateway, plan)).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect(must(await applyDeploy(gateway, plan, { overwrite: true }))).toMatchObject({ version: 3 });
+  });
+
+  it("pulls with the real CLI through AWS_ENDPOINT_URL and deploys the file back", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "pipewright-moto-cli-"));
+    try {
+      must(await gateway.createPipeline(connection, samplePipeline("moto-pull"), []));
+      const env = {
+        ...dummyAwsEnv({ AWS_ENDPOINT_URL: moto.endpoint }),
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      };
+      const file = join(dir, "pulled.json");
+      const pulled = await runCli(["pull", "moto-pull", "-o", file], env);
+      expect(pulled).toMatchObject({ code: 0 });
+      const text = await readFile(file, "utf8");
+      const parsed = JSON.parse(text) as { pipeline: { version: number }; metadata: { created: string } };
+      expect(parsed.pipeline.version).toBe(1);
+      // moto's ISO timestamps arrive as dates and are written as ISO again.
+      expect(parsed.metadata.created).toMatch(/^\d{4}-\d\d-\d\dT/);
+      const same = await runCli(["deploy", file, "--yes"], env);
+      expect(same.stdout).toContain(
+        "Nothing to deploy: the remote pipeline already matches the file (version 1).",
+      );
+      await writeFile(file, text.replace('"ProjectName": "app-build"', '"ProjectName": "moto-build"'));
+      const changed = await runCli(["deploy", file, "--yes"], env);
+      expect(changed.code).toBe(0);
+      expect(changed.stdout).toContain('~ configuration.ProjectName: "app-build" -> "moto-build"');
+      expect(changed.stdout).toContain("Updated moto-pull: version 2.");
+      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ pipeline: { version: 2 } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("maps a missing role to invalid-structure on roleArn", async () => {
