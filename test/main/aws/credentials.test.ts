@@ -89,6 +89,24 @@ describe("credentials through the SDK chain", () => {
     }
   });
 
+  it("picks up credentials that appear after a failure (the cached client does not keep the failure)", async () => {
+    const gateway = new Gateway({ maxAttempts: 1 });
+    const connection = { kind: "aws" as const, region: "eu-west-1" };
+    try {
+      expect(await gateway.listPipelines(connection)).toMatchObject({
+        ok: false,
+        error: { code: "credentials-missing" },
+      });
+      process.env.AWS_ACCESS_KEY_ID = "AKIDLATER";
+      process.env.AWS_SECRET_ACCESS_KEY = "later-secret";
+      expect(await gateway.listPipelines(connection)).toMatchObject({ ok: true });
+    } finally {
+      delete process.env.AWS_ACCESS_KEY_ID;
+      delete process.env.AWS_SECRET_ACCESS_KEY;
+      gateway.dispose();
+    }
+  });
+
   it("names a profile that is in neither file", async () => {
     const gateway = new Gateway({ maxAttempts: 1 });
     try {
