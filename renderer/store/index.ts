@@ -26,7 +26,7 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string }): AppSt
 const StoreContext = createContext<AppStore | null>(null);
 
 /** Makes `store` available to the components below. */
-export function StoreProvider({ store, children }: { store: AppStore; children: ReactNode }) {
+export function StoreProvider({ store, children }: { store: AppStore; children?: ReactNode }) {
   return createElement(StoreContext.Provider, { value: store }, children);
 }
 

@@ -1,0 +1,81 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { createElement } from "react";
+import { afterEach, describe, expect, it } from "vitest";
+import { fail } from "../../shared/ipc";
+import { App } from "../../renderer/App";
+import { createAppStore, StoreProvider } from "../../renderer/store";
+import { fakeApi } from "./support/fake-api";
+
+afterEach(cleanup);
+
+async function renderApp() {
+  const { api, client, emit } = fakeApi();
+  const store = createAppStore({ api: client, confirm: () => true, newId: () => "rid" });
+  render(createElement(StoreProvider, { store }, createElement(App, { api: client })));
+  await screen.findByText("No document is open.");
+  await act(async () => {
+    await Promise.resolve();
+  });
+  return { api, store, emit };
+}
+
+describe("the app frame", () => {
+  it("has the five areas and named controls", async () => {
+    await renderApp();
+    expect(screen.getByRole("toolbar", { name: "Document" })).toBeTruthy();
+    for (const name of ["Palette", "Inspector", "Problems"])
+      expect(screen.getByRole(name === "Problems" ? "region" : "complementary", { name })).toBeTruthy();
+    expect(screen.getByRole("main", { name: "Canvas" })).toBeTruthy();
+    for (const name of ["New", "Open", "Save", "Save as"])
+      expect(screen.getByRole("button", { name })).toBeTruthy();
+    expect(screen.getByRole("combobox", { name: "Theme" })).toBeTruthy();
+    for (const button of screen.getAllByRole("button")) expect(button.textContent?.trim()).not.toBe("");
+  });
+
+  it("creates from a template, and the title carries the unsaved marker until saved", async () => {
+    const { api } = await renderApp();
+    fireEvent.click(screen.getByRole("button", { name: "New" }));
+    const dialog = screen.getByRole("dialog", { name: "New pipeline" });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "Blank V2 pipeline" }));
+    });
+    expect(document.title).toBe("● sample (not saved) — Pipewright");
+    expect(screen.getByRole("listitem", { name: "Stage Approve" })).toBeTruthy();
+    expect((screen.getByLabelText("Pipeline name") as HTMLInputElement).value).toBe("sample");
+
+    fireEvent.click(screen.getByRole("button", { name: "Save" }));
+    const saveDialog = screen.getByRole("dialog", { name: "Save the pipeline as" });
+    fireEvent.change(within(saveDialog).getByLabelText("File path"), {
+      target: { value: "/tmp/sample.pipeline.json" },
+    });
+    await act(async () => {
+      fireEvent.click(within(saveDialog).getByRole("button", { name: "Save file" }));
+    });
+    expect(api.documents.saveAs).toHaveBeenCalledWith(
+      expect.objectContaining({ path: "/tmp/sample.pipeline.json" }),
+    );
+    expect(document.title).toBe("sample.pipeline.json — Pipewright");
+  });
+
+  it("shows errors from store state in an alert", async () => {
+    const { api } = await renderApp();
+    api.documents.open.mockResolvedValueOnce(
+      fail("not-a-pipeline", "The file is not a pipeline document: /x.json"),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Open" }));
+    const dialog = screen.getByRole("dialog", { name: "Open a pipeline file" });
+    fireEvent.change(within(dialog).getByLabelText("File path"), { target: { value: "/x.json" } });
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "Open file" }));
+    });
+    const alerts = screen.getAllByRole("alert").map((a) => a.textContent);
+    expect(alerts.some((t) => t?.includes("The file is not a pipeline document: /x.json"))).toBe(true);
+  });
+
+  it("runs menu commands sent by main", async () => {
+    const { emit } = await renderApp();
+    act(() => emit("menu.command", { command: "new" }));
+    expect(screen.getByRole("dialog", { name: "New pipeline" })).toBeTruthy();
+  });
+});

@@ -1,0 +1,129 @@
+import { vi } from "vitest";
+import {
+  fail,
+  ok,
+  type ApiMethods,
+  type EventName,
+  type EventPayloads,
+  type EventSource,
+  type OpenedDocument,
+  type RecentFile,
+  type RecoveryEntry,
+} from "../../../shared/ipc";
+import type { PipelineDocument } from "../../../shared/pipeline/model";
+
+/** A small valid document, as main would hand it over. */
+export function sampleDocument(name = "sample"): PipelineDocument {
+  const pipeline = {
+    name,
+    roleArn: "arn:aws:iam::111111111111:role/r",
+    artifactStore: { type: "S3" as const, location: "bucket-name" },
+    stages: [
+      {
+        name: "Source",
+        actions: [
+          {
+            name: "Source",
+            actionTypeId: {
+              category: "Source" as const,
+              owner: "AWS" as const,
+              provider: "S3",
+              version: "1",
+            },
+            configuration: { S3Bucket: "b", S3ObjectKey: "k.zip" },
+            outputArtifacts: [{ name: "Out" }],
+          },
+        ],
+      },
+      {
+        name: "Approve",
+        actions: [
+          {
+            name: "Approve",
+            actionTypeId: {
+              category: "Approval" as const,
+              owner: "AWS" as const,
+              provider: "Manual",
+              version: "1",
+            },
+          },
+        ],
+      },
+    ],
+  };
+  return { shape: "create-input", root: { pipeline, tags: [] }, pipeline };
+}
+
+export function opened(overrides: Partial<OpenedDocument> = {}): OpenedDocument {
+  return {
+    path: null,
+    document: sampleDocument(),
+    version: null,
+    diagnostics: [],
+    dirty: true,
+    ...overrides,
+  };
+}
+
+/** An api client whose every method is a vi.fn with a sensible default answer. */
+export function fakeApi() {
+  const listeners = new Map<EventName, ((payload: unknown) => void)[]>();
+  const api = {
+    app: {
+      info: vi.fn(async () =>
+        ok({
+          name: "Pipewright",
+          version: "1",
+          mode: "web" as const,
+          platform: "linux",
+          nativeDialogs: false,
+        }),
+      ),
+      launchFile: vi.fn(async () => ok<string | null>(null)),
+      openExternal: vi.fn(async () => ok(null)),
+      documentState: vi.fn(async () => ok(null)),
+    },
+    documents: {
+      templates: vi.fn(async () =>
+        ok([{ id: "blank-v2", title: "Blank V2 pipeline", description: "The smallest pipeline" }]),
+      ),
+      create: vi.fn(async () => ok(opened())),
+      open: vi.fn(async ({ path }: { path?: string }) =>
+        path === "/missing.json"
+          ? fail<OpenedDocument>("not-found", "The file or its folder does not exist: /missing.json")
+          : ok(opened({ path: path ?? "/picked.json", version: "v1", dirty: false })),
+      ),
+      save: vi.fn(async ({ path }: { path: string }) => ok({ path, version: "v2" })),
+      saveAs: vi.fn(async ({ path }: { path?: string }) =>
+        ok({ path: path ?? "/chosen.json", version: "v3" }),
+      ),
+      recent: vi.fn(async () => ok<RecentFile[]>([])),
+      watch: vi.fn(async () => ok(null)),
+    },
+    recovery: {
+      list: vi.fn(async () => ok<RecoveryEntry[]>([])),
+      store: vi.fn(async ({ id, path }: { id: string; path: string | null }) =>
+        ok({ id, path, title: "t", savedAt: "2026-01-01T00:00:00.000Z" }),
+      ),
+      restore: vi.fn(async () => ok(opened({ path: "/restored.json" }))),
+      discard: vi.fn(async () => ok(null)),
+    },
+    settings: {
+      get: vi.fn(async () => ok({ theme: "system" as const, recentLimit: 10 })),
+      update: vi.fn(async ({ theme }: { theme?: "system" | "light" | "dark" }) =>
+        ok({ theme: theme ?? "system", recentLimit: 10 }),
+      ),
+    },
+    events: {
+      on: vi.fn(<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void) => {
+        listeners.set(name, [...(listeners.get(name) ?? []), listener as (payload: unknown) => void]);
+        return () => undefined;
+      }),
+    },
+  };
+  const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) =>
+    listeners.get(name)?.forEach((l) => l(payload));
+  // The renderer's ApiClient is ApiMethods plus events; typed from the contract so this helper does
+  // not import renderer/ (the main test project, which also sees this file, does not include it).
+  return { api, client: api as unknown as ApiMethods & { events: EventSource }, emit };
+}
