@@ -1,4 +1,4 @@
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -102,5 +102,48 @@ describe("web mode in Chromium", () => {
     await expect.poll(() => page.getByRole("alert").first().textContent()).toContain("does not exist");
     await page.close();
     expect(errors).toEqual([]);
+  });
+
+  it("restores unsaved edits after the host crashed", async () => {
+    const crashing = await startWebHost({ workDir: host.workDir, dataDir: join(host.workDir, "crash-data") });
+    const { page, errors } = await openApp(crashing.url);
+    await page.getByRole("button", { name: "New", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "New pipeline" })
+      .getByRole("button", { name: "Cross-region deploy" })
+      .click();
+    await page.getByLabel("Pipeline name").fill("unsaved-edit");
+    // Autosave lands in the recovery folder within a second of the edit.
+    const recoveryDir = join(crashing.dataDir, "recovery");
+    await expect
+      .poll(
+        async () => {
+          const names = await readdir(recoveryDir).catch(() => []);
+          const texts = await Promise.all(names.map((n) => readFile(join(recoveryDir, n), "utf8")));
+          return texts.some((t) => t.includes("unsaved-edit"));
+        },
+        { timeout: 1500, interval: 50 },
+      )
+      .toBe(true);
+    // After the crash the page's event stream breaks, which the browser logs; that is expected.
+    const errorsBeforeCrash = [...errors];
+    await crashing.crash();
+    await page.close();
+
+    const restarted = await startWebHost({ workDir: host.workDir, dataDir: crashing.dataDir });
+    try {
+      const again = await openApp(restarted.url);
+      const offer = again.page.getByRole("region", { name: "Unsaved work: unsaved-edit" });
+      await offer.getByRole("button", { name: "Restore" }).click();
+      await expect.poll(() => again.page.getByLabel("Pipeline name").inputValue()).toBe("unsaved-edit");
+      expect(await again.page.title()).toBe("● unsaved-edit (not saved) — Pipewright");
+      expect(
+        await again.page.getByRole("listitem", { name: "Stage Deploy" }).getByRole("listitem").count(),
+      ).toBe(2);
+      await again.page.close();
+      expect([...errorsBeforeCrash, ...again.errors]).toEqual([]);
+    } finally {
+      await restarted.stop();
+    }
   });
 });

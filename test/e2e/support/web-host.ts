@@ -13,32 +13,40 @@ export interface WebHost {
   /** The URL without the token fragment. */
   origin: string;
   dataDir: string;
-  /** A scratch folder for the test's files, removed by stop(). */
+  /** A scratch folder for the test's files, removed by stop() unless it was given. */
   workDir: string;
   stop(): Promise<void>;
+  /** Kills the host with SIGKILL, as a crash would, leaving its folders in place. */
+  crash(): Promise<void>;
 }
 
 /**
  * Starts `web-cli` on a free port with a fresh data folder and resolves once it printed its URL line,
  * the readiness signal (no sleeps). Rejects with the host's stderr if it exits first.
  */
-export async function startWebHost(timeoutMs = 60_000): Promise<WebHost> {
-  const workDir = await mkdtemp(join(tmpdir(), "pipewright-e2e-"));
-  const dataDir = join(workDir, "data");
+export async function startWebHost(
+  reuse?: { workDir: string; dataDir: string },
+  timeoutMs = 60_000,
+): Promise<WebHost> {
+  const workDir = reuse?.workDir ?? (await mkdtemp(join(tmpdir(), "pipewright-e2e-")));
+  const dataDir = reuse?.dataDir ?? join(workDir, "data");
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", join(ROOT, "main/host/web-cli.ts"), "--port", "0", "--data", dataDir, "--no-open"],
+    [join(ROOT, "main/host/web-launcher.mjs"), "--port", "0", "--data", dataDir, "--no-open"],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
+  const end = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
+      child.kill(signal);
       await exited;
     }
-    await rm(workDir, { recursive: true, force: true });
+  };
+  const stop = async () => {
+    await end("SIGTERM");
+    if (reuse === undefined) await rm(workDir, { recursive: true, force: true });
   };
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(
@@ -60,5 +68,5 @@ export async function startWebHost(timeoutMs = 60_000): Promise<WebHost> {
     await stop();
     throw error;
   });
-  return { url, origin: url.slice(0, url.indexOf("#")), dataDir, workDir, stop };
+  return { url, origin: url.slice(0, url.indexOf("#")), dataDir, workDir, stop, crash: () => end("SIGKILL") };
 }
