@@ -5,7 +5,7 @@ import { registerIpcHandlers } from "../ipc/electron-bridge";
 import { createServices, type AppServices } from "../ipc/services";
 import { APP_SCHEME_PRIVILEGES, APP_URL, serveRenderer } from "./app-protocol";
 import { guardClose } from "./close-guard";
-import { APP_NAME } from "./data-dir";
+import { APP_NAME, defaultDataDir } from "./data-dir";
 import { allowedExternalUrl } from "./external-links";
 import { fileFromArgv } from "./file-args";
 import { DOCS_URL, menuTemplate } from "./menu";
@@ -29,6 +29,11 @@ function argvSkip(): number {
  * table behind sender-checked IPC, a single instance, and the window's state remembered.
  */
 export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
+  app.setName(APP_NAME);
+  // The folder web mode uses too, so both share settings, recent files and recovery copies (the
+  // default would follow package.json's lower-case name in development). It also scopes the
+  // single-instance lock, so it is set before the lock is taken.
+  app.setPath("userData", defaultDataDir());
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   if (!app.requestSingleInstanceLock()) {
     // The first instance gets our argv through "second-instance" and opens the file there.
@@ -72,7 +77,6 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
   });
 
   await app.whenReady();
-  app.setName(APP_NAME);
   denyAllPermissions(session.defaultSession);
   serveRenderer(protocol, paths.rendererDir);
 

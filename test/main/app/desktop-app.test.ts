@@ -25,6 +25,7 @@ vi.mock("electron", async () => {
     isPackaged = true;
     quit = vi.fn();
     setName = vi.fn();
+    setPath = vi.fn();
     requestSingleInstanceLock = () => electron.lock;
     whenReady = async () => undefined;
     getPath = () => electron.userData;
@@ -70,6 +71,7 @@ vi.mock("electron", async () => {
 });
 
 const { runDesktopApp } = await import("../../../main/app/desktop-app");
+const { defaultDataDir } = await import("../../../main/app/data-dir");
 const app = electron.app as FakeEmitter & { quit: ReturnType<typeof vi.fn> };
 
 interface FakeWindow extends FakeEmitter {
@@ -105,6 +107,10 @@ describe("the desktop app", () => {
 
   it("opens one secure window on app://, with every channel handled and permissions denied", async () => {
     await runDesktopApp(paths);
+    expect((app as unknown as { setPath: ReturnType<typeof vi.fn> }).setPath).toHaveBeenCalledWith(
+      "userData",
+      defaultDataDir(),
+    );
     expect(electron.windows).toHaveLength(1);
     const win = electron.windows[0] as FakeWindow;
     expect(win.options.webPreferences).toMatchObject({
