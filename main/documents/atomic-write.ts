@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, rename, rm, stat } from "node:fs/promises";
+import { open, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Prefix of the temporary files a save writes beside its target; a crashed save leaves one behind. */
@@ -9,9 +9,12 @@ export const TEMP_PREFIX = ".pipewright-save-";
  * Writes `text` to `path` so that a crash, a kill or a full disk leaves either the old file or the
  * new one, never a mix: the bytes go to a temporary file in the same folder (a rename across file
  * systems would not be atomic), are flushed to the disk with fsync, and only then renamed over the
- * target. The temporary file is removed on failure. The target's permission bits are kept.
+ * target. The temporary file is removed on failure. The target's permission bits are kept, and a
+ * symlinked target stays a symlink (its destination is replaced).
  */
-export async function writeFileAtomic(path: string, text: string): Promise<void> {
+export async function writeFileAtomic(requested: string, text: string): Promise<void> {
+  // Renaming over a symlink would replace the link with a file; write where it points instead.
+  const path = await realpath(requested).catch(() => requested);
   const dir = dirname(path);
   const temp = join(dir, `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString("hex")}.tmp`);
   const mode = await existingMode(path);

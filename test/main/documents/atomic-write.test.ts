@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
-import { chmod, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -29,6 +29,16 @@ describe("writeFileAtomic", () => {
     await chmod(path, 0o600);
     await writeFileAtomic(path, "new");
     expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it("writes through a symlink, which stays a symlink", async () => {
+    const real = join(dir, "real.json");
+    const link = join(dir, "link.json");
+    await writeFile(real, "old");
+    await symlink(real, link);
+    await writeFileAtomic(link, "new");
+    expect((await lstat(link)).isSymbolicLink()).toBe(true);
+    expect(await readFile(real, "utf8")).toBe("new");
   });
 
   it("fails without touching anything when the folder does not exist", async () => {
