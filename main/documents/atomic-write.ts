@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { open, realpath, rename, rm, stat } from "node:fs/promises";
+import { open, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 /** Prefix of the temporary files a save writes beside its target; a crashed save leaves one behind. */
@@ -30,6 +30,24 @@ export async function writeFileAtomic(requested: string, text: string): Promise<
     throw error;
   }
   await syncDirectory(dir);
+  await removeStaleTemps(dir, basename(path));
+}
+
+/** A temporary file older than this is a leftover of a save that was killed, not one in progress. */
+const STALE_TEMP_MS = 60_000;
+
+/** Removes what killed saves of this file left behind, so they do not pile up beside it. */
+async function removeStaleTemps(dir: string, name: string, now = Date.now()): Promise<void> {
+  const prefix = `${TEMP_PREFIX}${name}-`;
+  try {
+    for (const entry of await readdir(dir)) {
+      if (!entry.startsWith(prefix) || !entry.endsWith(".tmp")) continue;
+      const temp = join(dir, entry);
+      if (now - (await stat(temp)).mtimeMs > STALE_TEMP_MS) await rm(temp, { force: true });
+    }
+  } catch {
+    // Housekeeping only: the save itself succeeded.
+  }
 }
 
 async function existingMode(path: string): Promise<number | undefined> {

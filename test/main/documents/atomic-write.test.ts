@@ -1,6 +1,17 @@
 import { spawn } from "node:child_process";
 import { watch } from "node:fs";
-import { chmod, lstat, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from "node:fs/promises";
+import {
+  chmod,
+  lstat,
+  mkdtemp,
+  readdir,
+  readFile,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  writeFile,
+} from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -29,6 +40,21 @@ describe("writeFileAtomic", () => {
     await chmod(path, 0o600);
     await writeFileAtomic(path, "new");
     expect((await stat(path)).mode & 0o777).toBe(0o600);
+  });
+
+  it("clears what a killed save of the same file left behind, but not a save in progress", async () => {
+    const path = join(dir, "p.json");
+    const stale = join(dir, `${TEMP_PREFIX}p.json-dead.tmp`);
+    const fresh = join(dir, `${TEMP_PREFIX}p.json-live.tmp`);
+    const other = join(dir, `${TEMP_PREFIX}q.json-dead.tmp`);
+    for (const f of [stale, fresh, other]) await writeFile(f, "partial");
+    const old = new Date(Date.now() - 10 * 60_000);
+    await utimes(stale, old, old);
+    await utimes(other, old, old);
+    await writeFileAtomic(path, "saved");
+    expect((await readdir(dir)).sort()).toEqual(
+      [`${TEMP_PREFIX}p.json-live.tmp`, `${TEMP_PREFIX}q.json-dead.tmp`, "p.json"].sort(),
+    );
   });
 
   it("writes through a symlink, which stays a symlink", async () => {
