@@ -16,7 +16,8 @@ type Set = (partial: Partial<AppState>) => void;
 /** Unwraps a Result: the value, or undefined after putting the error in state. */
 function settle<T>(set: Set, result: Result<T>): T | undefined {
   if (result.ok) return result.value;
-  set({ error: result.error, busy: false });
+  // Closing a file dialog is a choice, not a failure: nothing to report.
+  set(result.error.code === "cancelled" ? { busy: false } : { error: result.error, busy: false });
   return undefined;
 }
 

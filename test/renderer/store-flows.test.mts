@@ -73,6 +73,13 @@ describe("the renderer store", () => {
     expect(store.getState().error).toBeNull();
   });
 
+  it("says nothing when the user closes a native file dialog", async () => {
+    const { store, api } = setup();
+    api.documents.open.mockResolvedValueOnce(fail("cancelled", "No file was chosen"));
+    await store.getState().openRequested();
+    expect(store.getState()).toMatchObject({ error: null, busy: false, doc: null });
+  });
+
   it("asks before replacing unsaved edits, and keeps them when the user says no", async () => {
     const { store, api, confirm } = setup(false);
     await store.getState().newDocumentRequested("blank-v2");
