@@ -121,17 +121,23 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
     (w, options) => dialog.showMessageBox(w, options),
     (id) => services.recovery.discard(id),
   );
+  // Bounds are written shortly after the last move or resize, and once more as the window closes
+  // (a pending write would find the window destroyed).
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const saveBounds = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = undefined;
+    if (window.isDestroyed()) return;
+    const bounds = window.getNormalBounds();
+    void stateFile.update(() => ({ ...bounds, maximized: window.isMaximized() }));
+  };
   const remember = () => {
     if (timer !== undefined) clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (window.isDestroyed()) return;
-      const bounds = window.getNormalBounds();
-      void stateFile.update(() => ({ ...bounds, maximized: window.isMaximized() }));
-    }, 400);
+    timer = setTimeout(saveBounds, 400);
   };
   for (const event of ["resize", "move", "maximize", "unmaximize"] as const)
     window.on(event as "resize", remember);
+  window.on("close", saveBounds);
   window.on("closed", () => {
     services.watcher.stop();
     win = undefined;

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -156,6 +156,17 @@ describe("the desktop app", () => {
     ).find((m) => m.label === "&File");
     file?.submenu?.find((i) => i.label === "Save")?.click?.();
     expect(win.webContents.send).toHaveBeenCalledWith("menu.command", { command: "save" });
+  });
+
+  it("remembers the window's bounds when it closes", async () => {
+    await runDesktopApp(paths);
+    (electron.windows[0] as FakeWindow).emit("close", fakeEvent());
+    await vi.waitFor(async () => {
+      const saved = JSON.parse(
+        await readFile(join(electron.userData, "window-state.json"), "utf8"),
+      ) as unknown;
+      expect(saved).toEqual({ x: 1, y: 2, width: 1000, height: 700, maximized: false });
+    });
   });
 
   it("restores the remembered window position and size", async () => {
