@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { onlySelfRemark, parseCsvLine, runElectronegativity } from "./support/electronegativity";
+import { cspOfPage, onlySelfRemark, runElectronegativity } from "./support/electronegativity";
 
 // Each run of the tool takes several seconds (it tries, and fails, to fetch Electron's release list).
 const TOOL_TIMEOUT = 120_000;
@@ -30,7 +30,9 @@ new BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: f
     expect(onlySelfRemark("script-src 'self'")).toBe(false);
   });
 
-  it("reads quoted CSV fields", () => {
-    expect(parseCsvLine('A,"b, c","d ""e"""')).toEqual(["A", "b, c", 'd "e"']);
+  it("reads the policy from a page's CSP meta tag", () => {
+    const html = `<head>\n<meta\n  http-equiv="Content-Security-Policy"\n  content="default-src 'none'"\n/>\n</head>`;
+    expect(cspOfPage(html)).toBe("default-src 'none'");
+    expect(cspOfPage("<head><title>x</title></head>")).toBe("");
   });
 });

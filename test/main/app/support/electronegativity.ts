@@ -28,27 +28,25 @@ export interface Finding {
   sample: string;
 }
 
-/** Splits one line of the tool's CSV report (fields may be quoted and hold commas). */
-export function parseCsvLine(line: string): string[] {
-  const fields: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quoted) {
-      if (c === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      fields.push(field);
-      field = "";
-    } else field += c;
-  }
-  fields.push(field);
-  return fields;
+/** The part of a SARIF log this runner reads. */
+interface SarifLog {
+  runs: {
+    results?: {
+      ruleId: string;
+      locations?: {
+        physicalLocation?: {
+          artifactLocation?: { uri?: string };
+          region?: { startLine?: number; startColumn?: number };
+        };
+      }[];
+    }[];
+  }[];
+}
+
+/** The policy of a page's Content-Security-Policy meta tag, or "" when it has none. */
+export function cspOfPage(html: string): string {
+  const tag = /<meta\b[^>]*http-equiv\s*=\s*"Content-Security-Policy"[^>]*>/i.exec(html)?.[0];
+  return (tag === undefined ? undefined : /\bcontent\s*=\s*"([^"]*)"/i.exec(tag)?.[1]) ?? "";
 }
 
 interface CspFinding {
@@ -94,7 +92,9 @@ export async function runElectronegativity(
     await cp(join(ROOT, "renderer"), join(app, "renderer"), { recursive: true });
     await cp(join(ROOT, "package.json"), join(app, "package.json"));
     for (const [name, text] of Object.entries(extraFiles)) await writeFile(join(app, name), text);
-    const report = join(dir, "report.csv");
+    // SARIF, not CSV: the tool writes its CSV header and rows with two racing async writes, which can
+    // leave a truncated file.
+    const report = join(dir, "report.sarif");
     const electron = JSON.parse(
       await readFile(join(ROOT, "node_modules", "electron", "package.json"), "utf8"),
     ) as {
@@ -125,16 +125,22 @@ export async function runElectronegativity(
     if (/error/i.test(output.replace(/Found a bug\?.*$/gm, "")) && /pars/i.test(output)) {
       throw new Error(`electronegativity could not parse the sources: ${output.slice(-2000)}`);
     }
-    const csv = await readFile(report, "utf8").catch(() => "");
-    return csv
-      .split("\n")
-      .slice(1)
-      .filter((line) => line.trim() !== "")
-      .map((line) => {
-        const [check = "", , , file = "", location = "", sample = ""] = parseCsvLine(line);
-        return { check, file, location, sample };
-      })
-      .filter((f) => !(f.check === "CSP_GLOBAL_CHECK" && onlySelfRemark(f.sample)));
+    const sarif = JSON.parse(await readFile(report, "utf8")) as SarifLog;
+    const findings: Finding[] = [];
+    for (const result of sarif.runs[0]?.results ?? []) {
+      const where = result.locations?.[0]?.physicalLocation;
+      const file = where?.artifactLocation?.uri ?? "";
+      const location = `${where?.region?.startLine ?? 0}:${where?.region?.startColumn ?? 0}`;
+      // The report does not carry a CSP finding's policy; read it from the page the tool flagged.
+      const sample =
+        result.ruleId === "CSP_GLOBAL_CHECK" && file.endsWith(".html")
+          ? cspOfPage(await readFile(join(app, file), "utf8"))
+          : "";
+      findings.push({ check: result.ruleId, file, location, sample });
+    }
+    return findings.filter(
+      (f) => !(f.check === "CSP_GLOBAL_CHECK" && f.sample !== "" && onlySelfRemark(f.sample)),
+    );
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
