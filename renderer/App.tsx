@@ -1,6 +1,7 @@
 import { useEffect } from "react";
-import { findCommand, commandForKey } from "./commands/registry";
+import { findCommand, commandForKey, isMenuCommand } from "./commands/registry";
 import { Banners } from "./frame/Banners";
+import { DragProvider } from "./canvas/drag-context";
 import { documentTitle } from "./frame/document-title";
 import { Toolbar } from "./frame/Toolbar";
 import { NewDialog } from "./dialogs/NewDialog";
@@ -38,9 +39,9 @@ export function App({ api }: { api: ApiClient }) {
     ];
     // In the desktop app the menu's accelerators run these; handling keys too would run them twice.
     const onKey = (e: KeyboardEvent) => {
-      if (store.getState().info?.mode !== "web") return;
       const command = commandForKey(e);
       if (command === undefined) return;
+      if (store.getState().info?.mode !== "web" && isMenuCommand(command)) return;
       e.preventDefault();
       if (command.enabled(store.getState())) command.run(store.getState());
     };
@@ -73,11 +74,13 @@ export function App({ api }: { api: ApiClient }) {
     <div className="app" data-ready={ready ? "true" : "false"}>
       <Toolbar title={title} />
       <Banners />
-      <div className="workspace">
-        <PalettePanel />
-        <CanvasArea />
-        <InspectorPanel />
-      </div>
+      <DragProvider>
+        <div className="workspace">
+          <PalettePanel />
+          <CanvasArea />
+          <InspectorPanel />
+        </div>
+      </DragProvider>
       <BottomPanel />
       {dialog === "new" && <NewDialog />}
       {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}

@@ -1,10 +1,32 @@
+import { ReactFlowProvider } from "@xyflow/react";
+import "@xyflow/react/dist/style.css";
+import "../styles/designer.css";
 import { useAppStore } from "../store";
+import { DesignerToolbar } from "../canvas/DesignerToolbar";
+import { FlowCanvas } from "../canvas/FlowCanvas";
 
-/** The centre area: the pipeline's stages and actions in order (React Flow arrives with the designer). */
+function CanvasMessage() {
+  const message = useAppStore((s) => s.dropPreview?.refusal ?? s.canvasMessage);
+  const dismiss = useAppStore((s) => s.canvasMessageShown);
+  return (
+    <div className="canvas-message" role="status" aria-live="polite">
+      {message !== null && (
+        <>
+          <span>{message}</span>
+          <button type="button" aria-label="Dismiss the message" onClick={() => dismiss(null)}>
+            ×
+          </button>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The centre area: the designer's toolbar and the pipeline canvas. */
 export function CanvasArea() {
-  const pipeline = useAppStore((s) => s.doc?.document.pipeline);
+  const hasDocument = useAppStore((s) => s.doc !== null);
   const newRequested = useAppStore((s) => s.dialogOpened);
-  if (pipeline === undefined) {
+  if (!hasDocument) {
     return (
       <main className="canvas canvas-empty" aria-label="Canvas">
         <p>No document is open.</p>
@@ -14,24 +36,13 @@ export function CanvasArea() {
       </main>
     );
   }
-  const stages = Array.isArray(pipeline.stages) ? pipeline.stages : [];
   return (
     <main className="canvas" aria-label="Canvas">
-      <ol className="stages" aria-label={`Stages of ${pipeline.name}`}>
-        {stages.map((stage, i) => (
-          <li key={`${i}-${stage.name}`} className="stage" aria-label={`Stage ${stage.name}`}>
-            <h3>{stage.name}</h3>
-            <ul>
-              {(Array.isArray(stage.actions) ? stage.actions : []).map((action, j) => (
-                <li key={`${j}-${action.name}`} className="action">
-                  <strong>{action.name}</strong>
-                  <span className="muted">{action.actionTypeId?.provider}</span>
-                </li>
-              ))}
-            </ul>
-          </li>
-        ))}
-      </ol>
+      <DesignerToolbar />
+      <ReactFlowProvider>
+        <FlowCanvas />
+      </ReactFlowProvider>
+      <CanvasMessage />
     </main>
   );
 }

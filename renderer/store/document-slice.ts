@@ -1,12 +1,11 @@
 import type { StateCreator } from "zustand";
 import { relinkDocument } from "../../shared/ipc";
 import { setPipelineMembers } from "../../shared/pipeline/operations";
-import { updateDocumentPipeline } from "../../shared/pipeline/document";
 import type { AppState, DocumentSlice } from "./state";
 
 /** The open document. `newId` mints recovery ids (crypto.randomUUID in the app, counters in tests). */
 export function createDocumentSlice(newId: () => string): StateCreator<AppState, [], [], DocumentSlice> {
-  return (set) => ({
+  return (set, get) => ({
     doc: null,
     documentLoaded: (opened, recoveryId) =>
       set({
@@ -20,13 +19,18 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
           overwriteOnSave: false,
         },
         diskChange: null,
+        // A new document starts a new history and selection.
+        past: [],
+        future: [],
+        lastEdit: null,
+        selection: { kind: "pipeline" },
+        jsonDraft: null,
+        dropPreview: null,
+        canvasMessage: null,
       }),
+    // Through the designer's history, so a rename is undoable and typing coalesces.
     pipelineRenamed: (name) =>
-      set(({ doc }) => {
-        if (doc === null || doc.document.pipeline.name === name) return {};
-        const document = updateDocumentPipeline(doc.document, (p) => setPipelineMembers(p, { name }));
-        return { doc: { ...doc, document, dirty: true } };
-      }),
+      get().documentEdited((p) => setPipelineMembers(p, { name }), { coalesce: "pipeline.name" }),
     documentSaved: (saved) =>
       set(({ doc }) =>
         doc === null

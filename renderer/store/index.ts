@@ -1,17 +1,19 @@
 import { createContext, createElement, useContext, type ReactNode } from "react";
 import { createStore, useStore, type StoreApi } from "zustand";
+import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
 import type { AppState } from "./state";
 import { createUiSlice } from "./ui-slice";
 
 export type { AppState, DialogKind, OpenDocument } from "./state";
+export type { Selection } from "./designer-state";
 
 /** The renderer's one store, combined from its slices. */
 export type AppStore = StoreApi<AppState>;
 
 /** Builds the store; the api client and the confirm prompt are injected. */
-export function createAppStore(deps: FlowDeps & { newId?: () => string }): AppStore {
+export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: () => number }): AppStore {
   const newId = deps.newId ?? (() => crypto.randomUUID());
   return createStore<AppState>()((...a) => ({
     ...createDocumentSlice(newId)(...a),
@@ -20,6 +22,7 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string }): AppSt
     recent: [],
     recovery: [],
     ...createFlowSlice(deps)(...a),
+    ...createDesignerSlice(deps.now)(...a),
   }));
 }
 

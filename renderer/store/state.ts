@@ -10,6 +10,7 @@ import type {
 } from "../../shared/ipc";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
+import type { DesignerSlice } from "./designer-state";
 
 /** The open document and what the shell knows about its file. */
 export interface OpenDocument {
@@ -83,4 +84,4 @@ export interface FlowSlice {
 }
 
 /** The whole renderer store. */
-export type AppState = DocumentSlice & UiSlice & FilesSlice & FlowSlice;
+export type AppState = DocumentSlice & UiSlice & FilesSlice & FlowSlice & DesignerSlice;

@@ -1,0 +1,19 @@
+/** One glyph per category, drawn in the category's colour (see app.css); unknown types get "?". */
+const GLYPHS: Record<string, string> = {
+  Source: "⤓",
+  Build: "⚙",
+  Test: "✓",
+  Deploy: "⇪",
+  Approval: "✋",
+  Invoke: "λ",
+  Compute: "▣",
+};
+
+/** The icon of an action's category. */
+export function CategoryIcon({ category }: { category: string }) {
+  return (
+    <span className="category-icon" aria-hidden="true">
+      {GLYPHS[category] ?? "?"}
+    </span>
+  );
+}

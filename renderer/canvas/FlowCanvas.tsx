@@ -1,0 +1,141 @@
+import {
+  Background,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  ViewportPortal,
+  useReactFlow,
+  type Edge,
+  type Node,
+} from "@xyflow/react";
+import { useEffect, useMemo, useRef } from "react";
+import type { Layout, LayoutNode } from "../../shared/layout";
+import type { Selection } from "../store";
+import { useAppStore } from "../store";
+import { selectLayout } from "../store/derived";
+import { useDrag } from "./drag-context";
+import { NODE_TYPES } from "./node-types";
+
+/** Above this many nodes only the visible ones are rendered (the 50 x 50 stress file stays smooth). */
+const VIRTUALIZE_ABOVE = 300;
+
+function isSelected(node: LayoutNode, selection: Selection): boolean {
+  if (selection.kind === "pipeline") return false;
+  if (node.type === "stage") return selection.kind === "stage" && node.data.index === selection.stage;
+  if (node.type === "action")
+    return (
+      selection.kind === "actions" &&
+      node.data.stageIndex === selection.stage &&
+      selection.actions.includes(node.data.actionIndex)
+    );
+  return false;
+}
+
+/** Layout nodes as React Flow nodes: same ids, geometry and data; interaction is the designer's own. */
+export function toFlowNodes(layout: Layout, selection: Selection): Node[] {
+  return layout.nodes.map((n) => {
+    const base = {
+      id: n.id,
+      type: n.type,
+      position: n.position,
+      width: n.width,
+      height: n.height,
+      data: n.data as unknown as Record<string, unknown>,
+      draggable: false,
+      selectable: false,
+      connectable: false,
+      selected: isSelected(n, selection),
+      // Nodes take their size from the layout; without it React Flow measures before it can draw.
+      style: { width: n.width, height: n.height },
+    };
+    return n.type === "action" ? { ...base, parentId: n.parentId, zIndex: 1 } : base;
+  });
+}
+
+/** Artifact-flow edges, from the output's producer to each consumer. */
+export function toFlowEdges(layout: Layout): Edge[] {
+  return layout.edges.map((e) => ({
+    id: e.id,
+    source: e.source,
+    target: e.target,
+    type: "default",
+    zIndex: 2,
+    className: e.data.backward ? "artifact-edge is-backward" : "artifact-edge",
+    ariaLabel: `Artifact ${e.data.artifact}`,
+    data: e.data,
+  }));
+}
+
+function DropIndicator() {
+  const preview = useAppStore((s) => s.dropPreview);
+  if (preview === null) return null;
+  const { x, y, width, height } = preview.indicator;
+  return (
+    <ViewportPortal>
+      <div
+        className={`drop-indicator${preview.refusal === undefined ? "" : " is-refused"}`}
+        data-testid="drop-indicator"
+        style={{ transform: `translate(${x}px, ${y}px)`, width, height }}
+      />
+    </ViewportPortal>
+  );
+}
+
+/** The controlled React Flow canvas, fed by `layout()` of the open document. */
+export function FlowCanvas() {
+  const layout = useAppStore(selectLayout);
+  const selection = useAppStore((s) => s.selection);
+  const reveal = useAppStore((s) => s.reveal);
+  const selectionChanged = useAppStore((s) => s.selectionChanged);
+  const flow = useReactFlow();
+  const { registerSurface } = useDrag();
+  const container = useRef<HTMLDivElement>(null);
+
+  const nodes = useMemo(() => (layout === null ? [] : toFlowNodes(layout, selection)), [layout, selection]);
+  const edges = useMemo(() => (layout === null ? [] : toFlowEdges(layout)), [layout]);
+
+  useEffect(() => {
+    registerSurface({
+      toCanvas: (client) => {
+        const box = container.current?.getBoundingClientRect();
+        if (box === undefined) return undefined;
+        const inside =
+          client.x >= box.left && client.x < box.right && client.y >= box.top && client.y < box.bottom;
+        return inside ? flow.screenToFlowPosition(client, { snapToGrid: false }) : undefined;
+      },
+    });
+    return () => registerSurface(null);
+  }, [flow, registerSurface]);
+
+  useEffect(() => {
+    if (reveal === null) return;
+    void flow.fitView({ nodes: [{ id: reveal.nodeId }], maxZoom: 1.2, duration: 200 });
+  }, [reveal, flow]);
+
+  return (
+    <div className="flow" ref={container}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={NODE_TYPES}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable={false}
+        edgesFocusable={false}
+        onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
+        minZoom={0.05}
+        maxZoom={2}
+        fitView
+        fitViewOptions={{ maxZoom: 1 }}
+        onPaneClick={() => selectionChanged({ kind: "pipeline" })}
+        aria-label="Pipeline canvas"
+      >
+        <Background gap={24} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <Controls showInteractive={false} />
+        <DropIndicator />
+      </ReactFlow>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+/**
+ * Values derived from the document, computed once per document change and shared by every
+ * component (diagnostics feed badges, the problems panel, the status bar and the inspector).
+ */
+import { layout, type Layout } from "../../shared/layout";
+import type { PipelineDocument } from "../../shared/pipeline/model";
+import { validateDocument } from "../../shared/validate";
+import type { Diagnostic } from "../../shared/validate/diagnostic";
+import type { AppState } from "./state";
+
+const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+const diagnosticsByDocument = new WeakMap<PipelineDocument, readonly Diagnostic[]>();
+
+/** Every finding for the open document (parse findings from opening it, then validation). */
+export function selectDiagnostics(state: Pick<AppState, "doc">): readonly Diagnostic[] {
+  const doc = state.doc;
+  if (doc === null) return NO_DIAGNOSTICS;
+  let found = diagnosticsByDocument.get(doc.document);
+  if (found === undefined) {
+    // Parse findings describe the file as it was opened; once edited they no longer apply.
+    const parse = doc.dirty ? doc.diagnostics.filter((d) => d.severity === "info") : doc.diagnostics;
+    found = [...parse, ...validateDocument(doc.document)];
+    diagnosticsByDocument.set(doc.document, found);
+  }
+  return found;
+}
+
+/** Counts per severity, for the status bar. */
+export function countBySeverity(
+  diagnostics: readonly Diagnostic[],
+): Record<"error" | "warning" | "info", number> {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const d of diagnostics) counts[d.severity] += 1;
+  return counts;
+}
+
+let lastLayout: { key: readonly unknown[]; value: Layout } | null = null;
+
+/** The canvas layout for the open document and the designer's view options (one cached result). */
+export function selectLayout(
+  state: Pick<AppState, "doc" | "collapsedStages" | "showArtifactEdges">,
+): Layout | null {
+  const doc = state.doc;
+  if (doc === null) return null;
+  const diagnostics = selectDiagnostics(state);
+  const key = [doc.document, state.collapsedStages, state.showArtifactEdges, diagnostics] as const;
+  if (lastLayout !== null && lastLayout.key.every((k, i) => k === key[i])) return lastLayout.value;
+  const value = layout(doc.document.pipeline, {
+    diagnostics,
+    collapsedStages: new Set(state.collapsedStages),
+    showArtifactEdges: state.showArtifactEdges,
+  });
+  lastLayout = { key, value };
+  return value;
+}
+
+/** A diagnostic path relative to the pipeline (validation gives paths from the file root). */
+export function pipelinePath(path: readonly (string | number)[]): readonly (string | number)[] {
+  return path[0] === "pipeline" ? path.slice(1) : path;
+}
