@@ -4,6 +4,7 @@ import { Banners } from "./frame/Banners";
 import { DragProvider } from "./canvas/drag-context";
 import { documentTitle } from "./frame/document-title";
 import { Toolbar } from "./frame/Toolbar";
+import { DesignerOverlays } from "./dialogs/DesignerOverlays";
 import { NewDialog } from "./dialogs/NewDialog";
 import { PathDialog } from "./dialogs/PathDialog";
 import { BottomPanel } from "./panels/BottomPanel";
@@ -84,6 +85,7 @@ export function App({ api }: { api: ApiClient }) {
       <BottomPanel />
       {dialog === "new" && <NewDialog />}
       {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}
+      <DesignerOverlays />
     </div>
   );
 }

@@ -1,30 +1,76 @@
-import { useMemo } from "react";
-import { validateDocument } from "../../shared/validate";
+import { lazy, Suspense } from "react";
 import { useAppStore } from "../store";
+import { countBySeverity, selectDiagnostics } from "../store/derived";
+import { ProblemsList } from "./ProblemsList";
 
-/** The bottom area: problems in the document, from the parse and from the validator. */
-export function BottomPanel() {
-  const document = useAppStore((s) => s.doc?.document);
-  const parseFindings = useAppStore((s) => s.doc?.diagnostics);
-  const problems = useMemo(
-    () => (document === undefined ? [] : [...(parseFindings ?? []), ...validateDocument(document)]),
-    [document, parseFindings],
-  );
+// CodeMirror is only needed once the JSON view opens; it stays out of the first bundle.
+const JsonView = lazy(() => import("./json/JsonView"));
+
+function StatusBar() {
+  const errors = useAppStore((s) => countBySeverity(selectDiagnostics(s)).error);
+  const warnings = useAppStore((s) => countBySeverity(selectDiagnostics(s)).warning);
+  const jsonError = useAppStore((s) => s.jsonDraft?.error ?? null);
   return (
-    <section className="panel bottom" aria-label="Problems">
-      <h2>Problems ({problems.length})</h2>
-      {document !== undefined && problems.length === 0 ? (
-        <p className="muted">No problems found.</p>
-      ) : (
-        <ul>
-          {problems.map((d, i) => (
-            <li key={i} className={`problem problem-${d.severity}`}>
-              <span className="problem-severity">{d.severity}</span> {d.message}{" "}
-              <code className="muted">{d.path.join(".")}</code>
-            </li>
-          ))}
-        </ul>
-      )}
+    <div className="status-bar" role="status" aria-label="Status">
+      <span className={errors > 0 ? "has-errors" : ""}>
+        {errors} error{errors === 1 ? "" : "s"}
+      </span>
+      <span>
+        {warnings} warning{warnings === 1 ? "" : "s"}
+      </span>
+      {jsonError !== null && <span className="has-errors">JSON not applied: line {jsonError.line}</span>}
+    </div>
+  );
+}
+
+/** The bottom area: problems and the JSON view as tabs, with the status bar's counts. */
+export function BottomPanel() {
+  const hasDocument = useAppStore((s) => s.doc !== null);
+  const tab = useAppStore((s) => s.bottomTab);
+  const chosen = useAppStore((s) => s.bottomTabChosen);
+  const total = useAppStore((s) => selectDiagnostics(s).length);
+  return (
+    <section className="panel bottom" aria-label="Problems and JSON">
+      <div className="bottom-head">
+        <div role="tablist" aria-label="Bottom panel">
+          <button
+            type="button"
+            role="tab"
+            id="tab-problems"
+            aria-selected={tab === "problems"}
+            aria-controls="tabpanel-bottom"
+            onClick={() => chosen("problems")}
+          >
+            Problems ({total})
+          </button>
+          <button
+            type="button"
+            role="tab"
+            id="tab-json"
+            aria-selected={tab === "json"}
+            aria-controls="tabpanel-bottom"
+            onClick={() => chosen("json")}
+            disabled={!hasDocument}
+          >
+            JSON
+          </button>
+        </div>
+        <StatusBar />
+      </div>
+      <div
+        className="bottom-body"
+        role="tabpanel"
+        id="tabpanel-bottom"
+        aria-labelledby={tab === "json" ? "tab-json" : "tab-problems"}
+      >
+        {tab === "json" && hasDocument ? (
+          <Suspense fallback={<p className="muted">Loading the JSON view…</p>}>
+            <JsonView />
+          </Suspense>
+        ) : (
+          <ProblemsList />
+        )}
+      </div>
     </section>
   );
 }

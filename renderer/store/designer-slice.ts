@@ -97,7 +97,7 @@ export function createDesignerSlice(
           doc: { ...doc, document, dirty: true },
           selection: options.select ?? s.selection,
           // An edit from anywhere but the JSON view makes the view show the new document.
-          jsonDraft: options.coalesce === "json" ? s.jsonDraft : null,
+          jsonDraft: options.coalesce === "json" || s.jsonDraft?.error != null ? s.jsonDraft : null,
         };
       }),
 
@@ -111,7 +111,8 @@ export function createDesignerSlice(
           doc: { ...s.doc, document: entry.document, dirty: true },
           selection: entry.selection,
           lastEdit: null,
-          jsonDraft: null,
+          // Unparsed JSON text is the user's work in progress: undo does not throw it away.
+          jsonDraft: s.jsonDraft?.error != null ? s.jsonDraft : null,
         };
       }),
 
@@ -125,7 +126,8 @@ export function createDesignerSlice(
           doc: { ...s.doc, document: entry.document, dirty: true },
           selection: entry.selection,
           lastEdit: null,
-          jsonDraft: null,
+          // Unparsed JSON text is the user's work in progress: undo does not throw it away.
+          jsonDraft: s.jsonDraft?.error != null ? s.jsonDraft : null,
         };
       }),
 
