@@ -81,6 +81,25 @@ function DropIndicator() {
   );
 }
 
+/** Where the first stage appears: a target to aim at while the pipeline has no stages. */
+function EmptyPipelineTarget({ layout }: { layout: Layout }) {
+  const zone = layout.nodes.length === 0 ? layout.dropZones[0] : undefined;
+  if (zone === undefined) return null;
+  const { x, y, width, height } = zone.indicator;
+  return (
+    <ViewportPortal>
+      <div
+        className="empty-pipeline-target"
+        role="note"
+        aria-label="Empty pipeline"
+        style={{ transform: `translate(${x - width / 2 - 60}px, ${y}px)`, width: width + 120, height }}
+      >
+        Drop a source action here to start the pipeline
+      </div>
+    </ViewportPortal>
+  );
+}
+
 /** The controlled React Flow canvas, fed by `layout()` of the open document. */
 export function FlowCanvas() {
   const layout = useAppStore(selectLayout);
@@ -106,6 +125,12 @@ export function FlowCanvas() {
     });
     return () => registerSurface(null);
   }, [flow, registerSurface]);
+
+  // A stage added or removed can move the pipeline's end out of view: show the whole pipeline again.
+  const stageCount = layout?.nodes.filter((n) => n.type === "stage").length ?? 0;
+  useEffect(() => {
+    if (stageCount > 0) void flow.fitView({ maxZoom: 1 });
+  }, [stageCount, flow]);
 
   useEffect(() => {
     if (reveal === null) return;
@@ -134,6 +159,7 @@ export function FlowCanvas() {
         <Background gap={24} />
         <MiniMap pannable zoomable ariaLabel="Minimap" />
         <Controls showInteractive={false} />
+        {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropIndicator />
       </ReactFlow>
     </div>

@@ -53,16 +53,41 @@ export async function afterStage(page: Page, name: string): Promise<{ x: number;
 
 /** A palette item: the button named by provider inside its category group. */
 export function paletteItem(page: Page, category: string, provider: string): Locator {
-  return page.getByRole("complementary", { name: "Palette" }).getByRole("group", { name: category }).getByRole("button", { name: provider, exact: true });
+  return page
+    .getByRole("complementary", { name: "Palette" })
+    .getByRole("group", { name: category })
+    .getByRole("button", { name: provider, exact: true });
 }
 
 /** Runs `pipewright validate` on a file; resolves with its exit code and output. */
 export async function validateWithCli(path: string): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [join(ROOT, "bin", "pipewright.js"), "validate", path], { cwd: ROOT });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [join(ROOT, "bin", "pipewright.js"), "validate", path],
+      { cwd: ROOT },
+    );
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
     return { code: e.code ?? 1, output: `${e.stdout ?? ""}${e.stderr ?? ""}` };
   }
+}
+
+/**
+ * The stage lane an action node is drawn in. React Flow draws nodes as siblings, so membership is
+ * where the node is on screen: the "Stage <name>" region whose box holds the action's centre.
+ */
+export async function stageOf(page: Page, action: string): Promise<string | undefined> {
+  const box = await page.getByRole("button", { name: action, exact: true }).boundingBox();
+  if (box === null) return undefined;
+  const x = box.x + box.width / 2;
+  const y = box.y + box.height / 2;
+  for (const lane of await page.getByRole("region", { name: /^Stage / }).all()) {
+    const b = await lane.boundingBox();
+    if (b !== null && x >= b.x && x <= b.x + b.width && y >= b.y && y <= b.y + b.height) {
+      return (await lane.getAttribute("aria-label"))?.replace(/^Stage /, "");
+    }
+  }
+  return undefined;
 }
