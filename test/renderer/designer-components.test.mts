@@ -1,0 +1,120 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { createElement } from "react";
+import { afterEach, describe, expect, it } from "vitest";
+import { App } from "../../renderer/App";
+import { ALL_COMMANDS } from "../../renderer/commands/registry";
+import { createAppStore, StoreProvider } from "../../renderer/store";
+import { fakeApi, opened } from "./support/fake-api";
+
+afterEach(cleanup);
+
+// jsdom has no layout, so no ResizeObserver; React Flow needs one to mount.
+class NoLayoutResizeObserver {
+  observe(): void {}
+  unobserve(): void {}
+  disconnect(): void {}
+}
+globalThis.ResizeObserver ??= NoLayoutResizeObserver as unknown as typeof ResizeObserver;
+
+async function renderDesigner() {
+  const { client } = fakeApi();
+  const store = createAppStore({ api: client, confirm: () => true, newId: () => "rid" });
+  render(createElement(StoreProvider, { store }, createElement(App, { api: client })));
+  await waitFor(() => expect(store.getState().templates).toHaveLength(1));
+  act(() => store.getState().documentLoaded(opened({ dirty: false })));
+  return { store, s: () => store.getState() };
+}
+
+describe("designer components", () => {
+  it("palette: buttons named by provider in category groups, V2-only marked, a Stage item, and search", async () => {
+    await renderDesigner();
+    const palette = screen.getByRole("complementary", { name: "Palette" });
+    const build = within(palette).getByRole("group", { name: "Build" });
+    expect(within(build).getByRole("button", { name: "CodeBuild" })).toBeTruthy();
+    const v2 = within(palette).getAllByText("V2");
+    expect(v2.length).toBeGreaterThan(0);
+    expect(within(palette).getByRole("button", { name: "Stage" })).toBeTruthy();
+    for (const category of ["Source", "Build", "Test", "Deploy", "Approval", "Invoke", "Compute"])
+      expect(within(palette).getByRole("group", { name: category })).toBeTruthy();
+    fireEvent.change(within(palette).getByRole("searchbox", { name: "Search actions" }), {
+      target: { value: "lambda" },
+    });
+    expect(within(palette).queryByRole("group", { name: "Build" })).toBeNull();
+    expect(
+      within(within(palette).getByRole("group", { name: "Invoke" })).getByRole("button", { name: "Lambda" }),
+    ).toBeTruthy();
+  });
+
+  it("canvas: stages are regions named 'Stage <name>', actions are named '<name> (<provider>)'", async () => {
+    await renderDesigner();
+    await waitFor(() => expect(screen.getByRole("region", { name: "Stage Source" })).toBeTruthy());
+    expect(screen.getByRole("region", { name: "Stage Approve" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Source (S3)" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Approve (Manual)" })).toBeTruthy();
+  });
+
+  it("adds from the palette with the keyboard (a click without a pointer) and selects the new action", async () => {
+    const { s } = await renderDesigner();
+    const palette = screen.getByRole("complementary", { name: "Palette" });
+    fireEvent.click(
+      within(within(palette).getByRole("group", { name: "Build" })).getByRole("button", {
+        name: "CodeBuild",
+      }),
+      { detail: 0 },
+    );
+    expect(s().doc?.document.pipeline.stages.map((st) => st.name)).toEqual(["Source", "Approve", "Build"]);
+    await waitFor(() => expect(screen.getByRole("form", { name: "Action settings" })).toBeTruthy());
+    expect(screen.getByRole("textbox", { name: "Action name" })).toHaveProperty("value", "CodeBuild");
+  });
+
+  it("inspector: catalog fields with required marks, inline errors, and edits that reach the document", async () => {
+    const { s } = await renderDesigner();
+    fireEvent.keyDown(await screen.findByRole("button", { name: "Source (S3)" }), { key: "Enter" });
+    const form = await screen.findByRole("form", { name: "Action settings" });
+    const bucket = within(form).getByRole("textbox", { name: "S3Bucket" });
+    expect(bucket.getAttribute("aria-required")).toBe("true");
+    fireEvent.change(bucket, { target: { value: "" } });
+    expect(s().doc?.document.pipeline.stages[0]?.actions[0]?.configuration?.["S3Bucket"]).toBeUndefined();
+    await waitFor(() => expect(within(form).getByText(/requires: S3Bucket/)).toBeTruthy());
+    expect(bucket.getAttribute("aria-invalid")).toBe("true");
+    fireEvent.change(bucket, { target: { value: "my-bucket" } });
+    expect(s().doc?.document.pipeline.stages[0]?.actions[0]?.configuration?.["S3Bucket"]).toBe("my-bucket");
+  });
+
+  it("problems: the count is in the tab and the status bar; clicking one selects its element", async () => {
+    const { s, store } = await renderDesigner();
+    act(() =>
+      store
+        .getState()
+        .documentEdited((p) => ({
+          ...p,
+          stages: p.stages.map((st, i) => (i === 1 ? { ...st, name: "Source" } : st)),
+        })),
+    );
+    const tab = await screen.findByRole("tab", { name: /^Problems \([1-9]/ });
+    expect(tab).toBeTruthy();
+    expect(screen.getByRole("status", { name: "Status" }).textContent).toMatch(/[1-9]\d* errors?/);
+    const problem = within(screen.getByRole("list", { name: "Problems" }))
+      .getAllByRole("button")
+      .find((b) => /stages\.1\.name/.test(b.textContent ?? ""));
+    expect(problem).toBeDefined();
+    fireEvent.click(problem!);
+    expect(s().selection).toEqual({ kind: "stage", stage: 1 });
+  });
+
+  it("command palette: Ctrl+Shift+P lists every registry command with its shortcut", async () => {
+    await renderDesigner();
+    fireEvent.keyDown(window, { key: "P", ctrlKey: true, shiftKey: true });
+    const dialog = await screen.findByRole("dialog", { name: "Command palette" });
+    const options = within(dialog).getAllByRole("option");
+    expect(options).toHaveLength(ALL_COMMANDS.length);
+    const undo = options.find((o) => o.textContent?.startsWith("Undo"));
+    expect(undo?.textContent).toBe("UndoMod+Z");
+    fireEvent.change(within(dialog).getByRole("combobox", { name: "Search commands" }), {
+      target: { value: "add a stage" },
+    });
+    fireEvent.keyDown(within(dialog).getByRole("combobox", { name: "Search commands" }), { key: "Enter" });
+    await waitFor(() => expect(screen.getByRole("region", { name: "Stage Stage" })).toBeTruthy());
+  });
+});
