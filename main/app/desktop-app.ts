@@ -53,8 +53,9 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
     if (allowed !== undefined) void shell.openExternal(allowed);
   };
   const openFile = (path: string) => {
-    // Before the window exists the renderer asks for it via app.launchFile.
-    if (win !== undefined) emit("documents.openRequested", { path });
+    // Until the renderer listens, the file waits for it to ask (app.launchFile); an event sent
+    // earlier would be lost.
+    if (launch.services?.rendererReady === true) emit("documents.openRequested", { path });
     else if (launch.services !== undefined) launch.services.launchFile = path;
     else launch.file = path;
   };

@@ -15,6 +15,7 @@ export function createHandlers(s: AppServices) {
     "app.launchFile": async () => {
       const file = s.launchFile;
       s.launchFile = null;
+      s.rendererReady = true;
       return ok(file);
     },
     "app.openExternal": async ({ url }) => {

@@ -39,6 +39,11 @@ export interface AppServices {
   documentState: DocumentState;
   /** Handed out once by `app.launchFile`. */
   launchFile: string | null;
+  /**
+   * Set when the renderer first asks for the launch file, which it does right after subscribing to
+   * events: from then on files to open can be sent as events instead of waiting in `launchFile`.
+   */
+  rendererReady: boolean;
 }
 
 /** Wires the stores and services of one data folder together. */
@@ -58,5 +63,6 @@ export function createServices(options: HostOptions): AppServices {
     openLink: options.openLink,
     documentState: { dirty: false, title: "", recoveryId: null },
     launchFile: options.launchFile ?? null,
+    rendererReady: false,
   };
 }

@@ -140,6 +140,17 @@ describe("the desktop app", () => {
   it("focuses the first window when a second instance starts, and opens its file there", async () => {
     await runDesktopApp(paths);
     const win = electron.windows[0] as FakeWindow;
+    const launchFile = electron.ipc.get("app.launchFile") as (
+      event: unknown,
+      payload: unknown,
+    ) => Promise<unknown>;
+    const fromRenderer = { sender: win.webContents, senderFrame: win.webContents.mainFrame };
+
+    // Before the renderer listens, the file waits until the renderer asks for it.
+    app.emit("second-instance", {}, ["/opt/Pipewright/pipewright", "early.pipeline.json"], "/home/me");
+    expect(win.webContents.send).not.toHaveBeenCalled();
+    expect(await launchFile(fromRenderer, {})).toEqual({ ok: true, value: "/home/me/early.pipeline.json" });
+
     app.emit("second-instance", {}, ["/opt/Pipewright/pipewright", "other.pipeline.json"], "/home/me");
     expect(win.restore).toHaveBeenCalled();
     expect(win.focus).toHaveBeenCalled();
