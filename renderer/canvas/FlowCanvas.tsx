@@ -18,6 +18,8 @@ import { NODE_TYPES } from "./node-types";
 
 /** Above this many nodes only the visible ones are rendered (the 50 x 50 stress file stays smooth). */
 const VIRTUALIZE_ABOVE = 300;
+/** Up to this many stages the whole pipeline is fitted into view. */
+const READABLE_STAGES = 8;
 
 function isSelected(node: LayoutNode, selection: Selection): boolean {
   if (selection.kind === "pipeline") return false;
@@ -127,9 +129,20 @@ export function FlowCanvas() {
   }, [flow, registerSurface]);
 
   // A stage added or removed can move the pipeline's end out of view: show the whole pipeline again.
-  const stageCount = layout?.nodes.filter((n) => n.type === "stage").length ?? 0;
+  // A long pipeline opens on its first stages at a readable zoom instead (the minimap shows the rest),
+  // which also keeps the first render to the nodes in view.
+  const stageIds = useMemo(
+    () => layout?.nodes.filter((n) => n.type === "stage").map((n) => n.id) ?? [],
+    [layout],
+  );
+  const stageCount = stageIds.length;
+  const firstStages = stageIds.slice(0, READABLE_STAGES).join("\n");
   useEffect(() => {
-    if (stageCount > 0) void flow.fitView({ maxZoom: 1 });
+    if (stageCount === 0) return;
+    if (stageCount <= READABLE_STAGES) void flow.fitView({ maxZoom: 1 });
+    else
+      void flow.fitView({ maxZoom: 1, minZoom: 0.5, nodes: firstStages.split("\n").map((id) => ({ id })) });
+    // Only a change in the number of stages refits; renaming or editing leaves the view alone.
   }, [stageCount, flow]);
 
   useEffect(() => {
@@ -151,8 +164,6 @@ export function FlowCanvas() {
         onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         minZoom={0.05}
         maxZoom={2}
-        fitView
-        fitViewOptions={{ maxZoom: 1 }}
         onPaneClick={() => selectionChanged({ kind: "pipeline" })}
         aria-label="Pipeline canvas"
       >

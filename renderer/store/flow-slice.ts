@@ -131,11 +131,24 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         const doc = get().doc;
         if (doc === null) return;
         set({ busy: true });
-        await afterSave(
-          await api.documents.saveAs(
-            path === undefined ? { document: doc.document } : { path, document: doc.document },
-          ),
-        );
+        if (path === undefined) {
+          await afterSave(await api.documents.saveAs({ document: doc.document }));
+          return;
+        }
+        let result = await api.documents.saveAs({ path, document: doc.document });
+        if (
+          !result.ok &&
+          result.error.code === "file-exists" &&
+          confirm(`${result.error.message}. Replace it?`)
+        ) {
+          result = await api.documents.saveAs({ path, document: doc.document, overwrite: true });
+        }
+        if (!result.ok && result.error.code === "file-exists") {
+          // The user kept the other file: back to the dialog to pick another name.
+          set({ busy: false });
+          return;
+        }
+        await afterSave(result);
       },
 
       recoveryRestoreRequested: async (id) => {
