@@ -18,8 +18,8 @@ import { NODE_TYPES } from "./node-types";
 
 /** Above this many nodes only the visible ones are rendered (the 50 x 50 stress file stays smooth). */
 const VIRTUALIZE_ABOVE = 300;
-/** Up to this many stages the whole pipeline is fitted into view. */
-const READABLE_STAGES = 8;
+/** The least zoom a pipeline opens at; wider pipelines open on their first stages. */
+const READABLE_ZOOM = 0.6;
 
 function isSelected(node: LayoutNode, selection: Selection): boolean {
   if (selection.kind === "pipeline") return false;
@@ -50,7 +50,7 @@ export function toFlowNodes(layout: Layout, selection: Selection): Node[] {
       // Nodes take their size from the layout; without it React Flow measures before it can draw.
       style: { width: n.width, height: n.height },
     };
-    return n.type === "action" ? { ...base, parentId: n.parentId, zIndex: 1 } : base;
+    return n.type === "action" ? { ...base, parentId: n.parentId, zIndex: 2 } : base;
   });
 }
 
@@ -61,7 +61,8 @@ export function toFlowEdges(layout: Layout): Edge[] {
     source: e.source,
     target: e.target,
     type: "default",
-    zIndex: 2,
+    // Above the lanes, below the action nodes, so a line never crosses an action's text.
+    zIndex: 1,
     className: e.data.backward ? "artifact-edge is-backward" : "artifact-edge",
     ariaLabel: `Artifact ${e.data.artifact}`,
     data: e.data,
@@ -128,21 +129,18 @@ export function FlowCanvas() {
     return () => registerSurface(null);
   }, [flow, registerSurface]);
 
-  // A stage added or removed can move the pipeline's end out of view: show the whole pipeline again.
-  // A long pipeline opens on its first stages at a readable zoom instead (the minimap shows the rest),
+  // A stage added or removed can move the pipeline's end out of view: show it again. A pipeline too
+  // wide to read whole opens on its first stages at a readable zoom (the minimap shows the rest),
   // which also keeps the first render to the nodes in view.
-  const stageIds = useMemo(
-    () => layout?.nodes.filter((n) => n.type === "stage").map((n) => n.id) ?? [],
-    [layout],
-  );
-  const stageCount = stageIds.length;
-  const firstStages = stageIds.slice(0, READABLE_STAGES).join("\n");
+  const stageCount = layout?.nodes.filter((n) => n.type === "stage").length ?? 0;
   useEffect(() => {
-    if (stageCount === 0) return;
-    if (stageCount <= READABLE_STAGES) void flow.fitView({ maxZoom: 1 });
-    else
-      void flow.fitView({ maxZoom: 1, minZoom: 0.5, nodes: firstStages.split("\n").map((id) => ({ id })) });
-    // Only a change in the number of stages refits; renaming or editing leaves the view alone.
+    const lanes = (layout?.nodes ?? []).filter((n) => n.type === "stage");
+    const first = lanes[0];
+    if (first === undefined) return;
+    const room = (container.current?.clientWidth ?? 1000) / READABLE_ZOOM;
+    const shown = lanes.filter((n, i) => i === 0 || n.position.x + n.width - first.position.x <= room);
+    void flow.fitView({ maxZoom: 1, minZoom: READABLE_ZOOM, nodes: shown.map((n) => ({ id: n.id })) });
+    // Only a change in the number of stages refits; editing inside a stage leaves the view alone.
   }, [stageCount, flow]);
 
   useEffect(() => {
@@ -160,6 +158,7 @@ export function FlowCanvas() {
         nodesConnectable={false}
         elementsSelectable={false}
         nodesFocusable={false}
+        zIndexMode="manual"
         edgesFocusable={false}
         onlyRenderVisibleElements={nodes.length > VIRTUALIZE_ABOVE}
         minZoom={0.05}
@@ -168,7 +167,7 @@ export function FlowCanvas() {
         aria-label="Pipeline canvas"
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? "node"}`} />
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropIndicator />

@@ -85,12 +85,10 @@ describe("designer components", () => {
   it("problems: the count is in the tab and the status bar; clicking one selects its element", async () => {
     const { s, store } = await renderDesigner();
     act(() =>
-      store
-        .getState()
-        .documentEdited((p) => ({
-          ...p,
-          stages: p.stages.map((st, i) => (i === 1 ? { ...st, name: "Source" } : st)),
-        })),
+      store.getState().documentEdited((p) => ({
+        ...p,
+        stages: p.stages.map((st, i) => (i === 1 ? { ...st, name: "Source" } : st)),
+      })),
     );
     const tab = await screen.findByRole("tab", { name: /^Problems \([1-9]/ });
     expect(tab).toBeTruthy();
@@ -116,5 +114,58 @@ describe("designer components", () => {
     });
     fireEvent.keyDown(within(dialog).getByRole("combobox", { name: "Search commands" }), { key: "Enter" });
     await waitFor(() => expect(screen.getByRole("region", { name: "Stage Stage" })).toBeTruthy());
+  });
+});
+
+describe("designer components: bad input", () => {
+  it("renders unknown providers as generic nodes, keeps unknown fields, and pasting garbage changes nothing", async () => {
+    const { store, s } = await renderDesigner();
+    const doc = opened().document;
+    const pipeline = {
+      ...doc.pipeline,
+      futureMember: { kept: true },
+      stages: doc.pipeline.stages.map((st, i) =>
+        i === 1
+          ? {
+              ...st,
+              actions: [
+                {
+                  name: "Mystery",
+                  actionTypeId: {
+                    category: "Deploy" as const,
+                    owner: "Custom" as const,
+                    provider: "AcmeDeployer",
+                    version: "7",
+                  },
+                  configuration: { Anything: "goes" },
+                  somethingNew: [1, 2, 3],
+                },
+              ],
+            }
+          : st,
+      ),
+    };
+    act(() =>
+      store.getState().documentLoaded(opened({ document: { shape: "bare", root: pipeline, pipeline } })),
+    );
+    const node = await screen.findByRole("button", { name: "Mystery (AcmeDeployer)" });
+    expect(node.className).toContain("category-unknown");
+    fireEvent.keyDown(node, { key: "Enter" });
+    const form = await screen.findByRole("form", { name: "Action settings" });
+    expect(within(form).getByText(/not in the catalog/)).toBeTruthy();
+    // The extra configuration key is editable as a free key.
+    fireEvent.change(within(form).getByRole("textbox", { name: "Anything" }), { target: { value: "else" } });
+    const action = s().doc?.document.pipeline.stages[1]?.actions[0] as unknown as Record<string, unknown>;
+    expect(action["somethingNew"]).toEqual([1, 2, 3]);
+    expect((s().doc?.document.pipeline as unknown as Record<string, unknown>)["futureMember"]).toEqual({
+      kept: true,
+    });
+    const before = s().doc?.document;
+    const paste = new Event("paste", { bubbles: true }) as Event & { clipboardData?: unknown };
+    Object.defineProperty(paste, "clipboardData", { value: { getData: () => "\u0000garbage{[" } });
+    act(() => {
+      document.body.dispatchEvent(paste);
+    });
+    expect(s().doc?.document).toBe(before);
   });
 });

@@ -179,7 +179,9 @@ export function StageForm({ stage, index }: { stage: StageDeclaration; index: nu
           edited((p) => renameStage(p, index, name ?? ""), { coalesce: `stage.${index}.name` })
         }
       />
-      <p className="muted">{stage.actions.length} actions</p>
+      <p className="muted">
+        {stage.actions.length} action{stage.actions.length === 1 ? "" : "s"}
+      </p>
       <SelectField
         label="On failure"
         path={["stages", index, "onFailure", "result"]}
