@@ -92,8 +92,22 @@ export class DocumentService {
     return this.write(target, document);
   }
 
-  async saveAs(requested: string | undefined, document: PipelineDocument): Promise<SavedDocument> {
+  /**
+   * Saves to a new path. A path from the native dialog was already confirmed there; a typed one that
+   * names an existing file needs `overwrite`, so a typo cannot silently replace another file.
+   */
+  async saveAs(
+    requested: string | undefined,
+    document: PipelineDocument,
+    overwrite = false,
+  ): Promise<SavedDocument> {
     const suggested = `${document.pipeline.name || "pipeline"}.pipeline.json`;
+    if (requested !== undefined && !overwrite && (await currentVersion(absolute(requested))) !== null) {
+      throw new AppFailure({
+        code: "file-exists",
+        message: `A file with this name already exists: ${absolute(requested)}`,
+      });
+    }
     const path = absolute(requested ?? (await this.choose(() => this.dialogs?.chooseSavePath(suggested))));
     return this.write(path, document);
   }

@@ -36,8 +36,8 @@ export function createHandlers(s: AppServices) {
     "documents.open": async ({ path }) => ok(await s.documents.open(path)),
     "documents.save": async ({ path, document, expectedVersion, overwrite }) =>
       ok(await s.documents.save(path, relinkDocument(document), expectedVersion, overwrite === true)),
-    "documents.saveAs": async ({ path, document }) =>
-      ok(await s.documents.saveAs(path, relinkDocument(document))),
+    "documents.saveAs": async ({ path, document, overwrite }) =>
+      ok(await s.documents.saveAs(path, relinkDocument(document), overwrite === true)),
     "documents.recent": async () => ok(await s.recent.list()),
     "documents.watch": async ({ path, version }) => {
       if (path === null) s.watcher.stop();

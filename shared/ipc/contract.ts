@@ -66,9 +66,17 @@ export const CHANNELS = {
       overwrite: z.boolean().optional(),
     }),
   ),
-  /** Writes the document to a new path; without a path, main shows its save dialog (desktop only). */
+  /**
+   * Writes the document to a new path; without a path, main shows its save dialog (desktop only,
+   * which asks before replacing a file itself). A typed path that names an existing file is refused
+   * with `file-exists` unless `overwrite`.
+   */
   "documents.saveAs": channel<SavedDocument>()(
-    z.strictObject({ path: pathSchema.optional(), document: documentSchema }),
+    z.strictObject({
+      path: pathSchema.optional(),
+      document: documentSchema,
+      overwrite: z.boolean().optional(),
+    }),
   ),
   /** Recently opened or saved files, most recent first. */
   "documents.recent": channel<RecentFile[]>()(emptySchema),

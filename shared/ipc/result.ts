@@ -14,6 +14,7 @@
  * - `not-a-pipeline`: the file is not a pipeline document (details list the diagnostics).
  * - `disk-full`, `read-only`, `write-failed`: saving failed; the old file is intact.
  * - `changed-on-disk`: another program changed the file since it was opened or saved.
+ * - `file-exists`: Save As would replace a file the user did not choose to replace.
  * - `path-required`: no path was given and this mode has no file dialog.
  * - `cancelled`: the user closed a dialog without choosing.
  * - `unknown-template`, `recovery-not-found`: the id names nothing.
@@ -36,6 +37,7 @@ export type AppErrorCode =
   | "read-only"
   | "write-failed"
   | "changed-on-disk"
+  | "file-exists"
   | "path-required"
   | "cancelled"
   | "unknown-template"

@@ -73,6 +73,31 @@ describe("the renderer store", () => {
     expect(store.getState().error).toBeNull();
   });
 
+  it("asks before Save As replaces an existing file, and replaces it only on yes", async () => {
+    for (const answer of [true, false]) {
+      const { store, api, confirm } = setup(answer);
+      await store.getState().newDocumentRequested("blank-v2");
+      api.documents.saveAs.mockResolvedValueOnce(
+        fail("file-exists", "A file with this name already exists: /x.json"),
+      );
+      await store.getState().saveAsRequested("/x.json");
+      expect(confirm).toHaveBeenLastCalledWith("A file with this name already exists: /x.json. Replace it?");
+      if (answer) {
+        expect(api.documents.saveAs).toHaveBeenLastCalledWith(
+          expect.objectContaining({ path: "/x.json", overwrite: true }),
+        );
+        expect(store.getState().doc).toMatchObject({ path: "/x.json", dirty: false });
+      } else {
+        expect(api.documents.saveAs).toHaveBeenCalledTimes(1);
+        expect(store.getState()).toMatchObject({
+          busy: false,
+          error: null,
+          doc: { path: null, dirty: true },
+        });
+      }
+    }
+  });
+
   it("says nothing when the user closes a native file dialog", async () => {
     const { store, api } = setup();
     api.documents.open.mockResolvedValueOnce(fail("cancelled", "No file was chosen"));

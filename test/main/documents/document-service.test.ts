@@ -95,6 +95,17 @@ describe("DocumentService", () => {
     expect((await readdir(t.dir)).filter((n) => n.includes("pipewright-save"))).toEqual([]);
   });
 
+  it("will not let a typed Save As path replace another file unless told to", async () => {
+    const { document } = t.services.documents.create("blank-v2");
+    const path = join(t.dir, "someone-elses.json");
+    await writeFile(path, "keep me\n");
+    const error = await failureOf(t.services.documents.saveAs(path, document));
+    expect(error).toEqual({ code: "file-exists", message: `A file with this name already exists: ${path}` });
+    expect(await readFile(path, "utf8")).toBe("keep me\n");
+    await t.services.documents.saveAs(path, document, true);
+    expect(JSON.parse(await readFile(path, "utf8")).pipeline.name).toBe(document.pipeline.name);
+  });
+
   it("asks for a typed path when there is no file dialog", async () => {
     const { document } = t.services.documents.create("blank-v2");
     expect((await failureOf(t.services.documents.open(undefined))).code).toBe("path-required");
