@@ -38,7 +38,8 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       <header
         className="stage-header nopan"
         onPointerDown={(e) => {
-          if ((e.target as Element).closest("button") !== null) return;
+          // The title drags the stage too; only the collapse toggle is a plain button.
+          if ((e.target as Element).closest(".stage-collapse") !== null) return;
           e.stopPropagation();
           startDrag({ kind: "move-stage", from: data.index }, `Stage ${data.name}`, e, select);
         }}

@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import "@xyflow/react/dist/style.css";
-import "../styles/designer.css";
+import "../styles/canvas.css";
+import "../styles/panels.css";
 import { useAppStore } from "../store";
 import { DesignerToolbar } from "../canvas/DesignerToolbar";
 import { FlowCanvas } from "../canvas/FlowCanvas";

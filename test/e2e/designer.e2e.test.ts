@@ -108,7 +108,7 @@ describe("the designer in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
-  it("moves an action to another stage by dragging it, as one undo step", async () => {
+  it("moves an action to another stage and a stage to the end by dragging, each one undo step", async () => {
     await newFromTemplate(page, "Source, build, deploy to ECS");
     const build = page.getByRole("button", { name: "Build (CodeBuild)" });
     await drag(page, build, page.getByRole("button", { name: "Deploy (ECS)" }));
@@ -117,6 +117,20 @@ describe("the designer in Chromium", () => {
 
     await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Undo" }).click();
     await expect.poll(() => stageOf(page, "Build (CodeBuild)")).toBe("Build");
+
+    // A stage dragged by its header to the end reorders the stages, also one step.
+    await drag(
+      page,
+      page.getByRole("button", { name: "Select stage Build" }),
+      await afterStage(page, "Deploy"),
+    );
+    const order = () =>
+      page
+        .getByRole("region", { name: /^Stage / })
+        .evaluateAll((els) => els.map((e) => e.getAttribute("aria-label")));
+    await expect.poll(order).toEqual(["Stage Source", "Stage Deploy", "Stage Build"]);
+    await page.keyboard.press("Control+z");
+    await expect.poll(order).toEqual(["Stage Source", "Stage Build", "Stage Deploy"]);
     expect(errors).toEqual([]);
   });
 
