@@ -76,6 +76,7 @@ export function commandForKey(
   const combo = `${mod ? "Mod+" : ""}${event.altKey ? "Alt+" : ""}${event.shiftKey ? "Shift+" : ""}${key}`;
   const command = ALL_COMMANDS.find((c) => c.shortcut === combo);
   if (command === undefined || command.clipboardKey === true) return undefined;
-  if (command.global !== true && isEditable(event.target)) return undefined;
+  // The shell's file commands (Save, Open…) work from a text field, as in every editor.
+  if (command.global !== true && !isMenuCommand(command) && isEditable(event.target)) return undefined;
   return command;
 }
