@@ -227,4 +227,29 @@ describe("the designer in Chromium", () => {
     expect(errors).toEqual([]);
     void centreOf;
   });
+
+  it("explains a refused V1 export and exports with the V2 features dropped when asked to", async () => {
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    const open = page.getByRole("dialog", { name: "Open a pipeline file" });
+    await open
+      .getByLabel("File path")
+      .fill(join(import.meta.dirname, "..", "fixtures", "aws", "v2-trigger-filters.json"));
+    await open.getByRole("button", { name: "Open file" }).click();
+    await open.waitFor({ state: "detached" });
+    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Export V1" }).click();
+    const refused = page.getByRole("dialog", { name: "Export V1 refused" });
+    await expect.poll(() => refused.getByRole("listitem").count()).toBeGreaterThan(0);
+    expect(await refused.textContent()).toMatch(/trigger/i);
+    const downloading = page.waitForEvent("download");
+    await refused.getByRole("button", { name: "Export V1 without these features" }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.V1\.json$/);
+    const path = join(host.workDir, "exported-v1.json");
+    await download.saveAs(path);
+    const exported = JSON.parse(await readFile(path, "utf8")) as { pipeline: Record<string, unknown> };
+    expect(exported.pipeline["triggers"]).toBeUndefined();
+    await page.getByRole("dialog", { name: "Exported without V2 features" }).waitFor();
+    expect((await validateWithCli(path)).code).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
