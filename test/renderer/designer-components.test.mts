@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { parseDocument } from "../../shared/formats";
 import { App } from "../../renderer/App";
 import { ALL_COMMANDS } from "../../renderer/commands/registry";
 import { createAppStore, StoreProvider } from "../../renderer/store";
@@ -167,5 +170,39 @@ describe("designer components: bad input", () => {
       document.body.dispatchEvent(paste);
     });
     expect(s().doc?.document).toBe(before);
+  });
+});
+
+describe("designer components: pipeline settings", () => {
+  it("edits triggers' push filters and pull-request events, and variables, each reaching the document", async () => {
+    const { store, s } = await renderDesigner();
+    const text = readFileSync(
+      join(import.meta.dirname, "..", "fixtures", "aws", "v2-trigger-filters.json"),
+      "utf8",
+    );
+    const document = parseDocument(text).document!;
+    act(() => store.getState().documentLoaded(opened({ document })));
+    const form = await screen.findByRole("form", { name: "Pipeline settings" });
+    const trigger = within(form).getByRole("group", { name: "Trigger 1" });
+    const git = () => s().doc!.document.pipeline.triggers![0]!.gitConfiguration;
+    const before = git();
+    const push = within(trigger).getByRole("group", { name: "Push filter 1" });
+    fireEvent.change(within(push).getByRole("textbox", { name: "Branches" }), {
+      target: { value: "main, release/*" },
+    });
+    // Only the includes changed: excludes, the other filters and the pull-request filter are kept.
+    expect(git().push?.[0]?.branches).toEqual({
+      includes: ["main", "release/*"],
+      excludes: before.push?.[0]?.branches?.excludes,
+    });
+    expect(git().push?.[0]?.filePaths).toEqual(before.push?.[0]?.filePaths);
+    expect(git().push?.[1]).toBe(before.push?.[1]);
+    const pr = within(trigger).getByRole("group", { name: "Pull request filter 1" });
+    fireEvent.click(within(pr).getByRole("checkbox", { name: "OPEN" }));
+    expect(git().pullRequest?.[0]?.events).toEqual(["CLOSED", "OPEN"]);
+    expect(git().pullRequest?.[0]?.filePaths).toEqual(before.pullRequest?.[0]?.filePaths);
+    fireEvent.click(within(form).getByRole("button", { name: "Add a variable" }));
+    expect(s().doc!.document.pipeline.variables?.length).toBeGreaterThan(0);
+    expect(s().past.length).toBe(3);
   });
 });

@@ -33,8 +33,12 @@ function useActionEdit(at: ActionAddress) {
   const edited = useAppStore((s) => s.documentEdited);
   const key = `action.${at.stage}.${at.action}`;
   return {
-    members: (patch: Readonly<Record<string, unknown>>, field: string) =>
-      edited((p) => setActionMembers(p, at, patch), { coalesce: `${key}.${field}` }),
+    /** `field` names the text field typed in, so its keystrokes coalesce; without it, one step. */
+    members: (patch: Readonly<Record<string, unknown>>, field?: string) =>
+      edited(
+        (p) => setActionMembers(p, at, patch),
+        field === undefined ? {} : { coalesce: `${key}.${field}` },
+      ),
     config: (configKey: string, value: string | undefined) =>
       edited((p) => setConfigurationValue(p, at, configKey, value), {
         coalesce: `${key}.config.${configKey}`,
@@ -114,10 +118,7 @@ function Artifacts({
   const inputDiagnostics = useFieldDiagnostics([...base, "inputArtifacts"]);
   const outputs = Array.isArray(action.outputArtifacts) ? action.outputArtifacts : [];
   const setInputs = (names: string[]) =>
-    edit.members(
-      { inputArtifacts: names.length === 0 ? undefined : names.map((name) => ({ name })) },
-      "inputs",
-    );
+    edit.members({ inputArtifacts: names.length === 0 ? undefined : names.map((name) => ({ name })) });
   return (
     <>
       <fieldset>
@@ -151,10 +152,9 @@ function Artifacts({
               type="button"
               aria-label={`Remove output artifact ${o.name}`}
               onClick={() =>
-                edit.members(
-                  { outputArtifacts: outputs.length === 1 ? undefined : outputs.filter((_, j) => j !== i) },
-                  "outputs",
-                )
+                edit.members({
+                  outputArtifacts: outputs.length === 1 ? undefined : outputs.filter((_, j) => j !== i),
+                })
               }
             >
               ×
@@ -164,15 +164,12 @@ function Artifacts({
         <button
           type="button"
           onClick={() =>
-            edit.members(
-              {
-                outputArtifacts: [
-                  ...outputs,
-                  { name: `${action.name}Output${outputs.length + 1}`.replace(/[^A-Za-z0-9_-]/g, "") },
-                ],
-              },
-              "outputs",
-            )
+            edit.members({
+              outputArtifacts: [
+                ...outputs,
+                { name: `${action.name}Output${outputs.length + 1}`.replace(/[^A-Za-z0-9_-]/g, "") },
+              ],
+            })
           }
         >
           Add an output artifact

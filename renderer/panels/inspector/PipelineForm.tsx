@@ -1,18 +1,17 @@
-import type {
-  PipelineDeclaration,
-  PipelineTriggerDeclaration,
-  PipelineVariableDeclaration,
-} from "../../../shared/pipeline/model";
+import type { PipelineDeclaration, PipelineVariableDeclaration } from "../../../shared/pipeline/model";
 import { setPipelineMembers } from "../../../shared/pipeline/operations";
 import { withMember, withMembers } from "../../../shared/pipeline/members";
 import { useAppStore } from "../../store";
-import { ListField, SelectField, TextField } from "./fields";
+import { SelectField, TextField } from "./fields";
+import { TriggersFieldset } from "./TriggersFieldset";
 
 type Patch = Readonly<Record<string, unknown>>;
 
-function usePipelineEdit(): (patch: Patch, key: string) => void {
+function usePipelineEdit(): (patch: Patch, key?: string) => void {
   const edited = useAppStore((s) => s.documentEdited);
-  return (patch, key) => edited((p) => setPipelineMembers(p, patch), { coalesce: `pipeline.${key}` });
+  // Only typing coalesces; a button or a select is a step of its own.
+  return (patch, key) =>
+    edited((p) => setPipelineMembers(p, patch), key === undefined ? {} : { coalesce: `pipeline.${key}` });
 }
 
 function ArtifactStores({ pipeline }: { pipeline: PipelineDeclaration }) {
@@ -85,8 +84,8 @@ function ArtifactStores({ pipeline }: { pipeline: PipelineDeclaration }) {
 
 function Variables({ variables }: { variables: readonly PipelineVariableDeclaration[] }) {
   const edit = usePipelineEdit();
-  const set = (list: PipelineVariableDeclaration[]) =>
-    edit({ variables: list.length === 0 ? undefined : list }, "variables");
+  const set = (list: PipelineVariableDeclaration[], typing?: string) =>
+    edit({ variables: list.length === 0 ? undefined : list }, typing);
   return (
     <fieldset>
       <legend>Variables</legend>
@@ -98,7 +97,10 @@ function Variables({ variables }: { variables: readonly PipelineVariableDeclarat
             required
             value={v.name}
             onChange={(name) =>
-              set(variables.map((x, j) => (j === i ? withMember(x, "name", name ?? "") : x)))
+              set(
+                variables.map((x, j) => (j === i ? withMember(x, "name", name ?? "") : x)),
+                `variables.${i}.name`,
+              )
             }
           />
           <TextField
@@ -106,7 +108,10 @@ function Variables({ variables }: { variables: readonly PipelineVariableDeclarat
             path={["variables", i, "defaultValue"]}
             value={v.defaultValue}
             onChange={(d) =>
-              set(variables.map((x, j) => (j === i ? withMembers(x, { defaultValue: d }) : x)))
+              set(
+                variables.map((x, j) => (j === i ? withMembers(x, { defaultValue: d }) : x)),
+                `variables.${i}.defaultValue`,
+              )
             }
           />
           <button type="button" onClick={() => set(variables.filter((_, j) => j !== i))}>
@@ -116,109 +121,6 @@ function Variables({ variables }: { variables: readonly PipelineVariableDeclarat
       ))}
       <button type="button" onClick={() => set([...variables, { name: `Variable${variables.length + 1}` }])}>
         Add a variable
-      </button>
-    </fieldset>
-  );
-}
-
-function Triggers({ pipeline }: { pipeline: PipelineDeclaration }) {
-  const edit = usePipelineEdit();
-  const triggers = Array.isArray(pipeline.triggers) ? pipeline.triggers : [];
-  const sources = pipeline.stages.flatMap((s) =>
-    s.actions.filter((a) => a.actionTypeId?.provider === "CodeStarSourceConnection").map((a) => a.name),
-  );
-  const set = (list: PipelineTriggerDeclaration[]) =>
-    edit({ triggers: list.length === 0 ? undefined : list }, "triggers");
-  const update = (i: number, git: PipelineTriggerDeclaration["gitConfiguration"]) =>
-    set(triggers.map((t, j) => (j === i ? withMember(t, "gitConfiguration", git) : t)));
-  return (
-    <fieldset>
-      <legend>Triggers</legend>
-      {triggers.map((t, i) => {
-        const git = t.gitConfiguration ?? { sourceActionName: "" };
-        const push = git.push?.[0] ?? {};
-        const pr = git.pullRequest?.[0];
-        const base = ["triggers", i, "gitConfiguration"];
-        return (
-          <div key={i} className="row-group" role="group" aria-label={`Trigger ${i + 1}`}>
-            <SelectField
-              label="Source action"
-              path={[...base, "sourceActionName"]}
-              required
-              value={git.sourceActionName}
-              options={sources}
-              onChange={(name) => update(i, withMember(git, "sourceActionName", name ?? ""))}
-            />
-            <ListField
-              label="Push: branches"
-              path={[...base, "push", 0, "branches", "includes"]}
-              description="Glob patterns, comma-separated."
-              value={push.branches?.includes}
-              onChange={(includes) =>
-                update(
-                  i,
-                  withMember(git, "push", [
-                    withMembers(push, { branches: includes === undefined ? undefined : { includes } }),
-                  ]),
-                )
-              }
-            />
-            <ListField
-              label="Push: tags"
-              path={[...base, "push", 0, "tags", "includes"]}
-              value={push.tags?.includes}
-              onChange={(includes) =>
-                update(
-                  i,
-                  withMember(git, "push", [
-                    withMembers(push, { tags: includes === undefined ? undefined : { includes } }),
-                  ]),
-                )
-              }
-            />
-            <ListField
-              label="Pull request: branches"
-              path={[...base, "pullRequest", 0, "branches", "includes"]}
-              value={pr?.branches?.includes}
-              onChange={(includes) =>
-                update(
-                  i,
-                  withMember(git, "pullRequest", [
-                    withMembers(pr ?? { events: ["OPEN", "UPDATED"] }, {
-                      branches: includes === undefined ? undefined : { includes },
-                    }),
-                  ]),
-                )
-              }
-            />
-            <button type="button" onClick={() => set(triggers.filter((_, j) => j !== i))}>
-              Remove trigger {i + 1}
-            </button>
-          </div>
-        );
-      })}
-      <button
-        type="button"
-        disabled={sources.length === 0}
-        title={
-          sources.length === 0
-            ? "Triggers need a Git connection (CodeStarSourceConnection) source action."
-            : undefined
-        }
-        onClick={() =>
-          set([
-            ...triggers,
-            {
-              providerType: "CodeStarSourceConnection",
-              gitConfiguration: {
-                sourceActionName: sources[0] ?? "",
-                push: [{ branches: { includes: ["main"] } }],
-              },
-            },
-          ])
-        }
-      >
-        Add a trigger
       </button>
     </fieldset>
   );
@@ -251,7 +153,7 @@ export function PipelineForm({ pipeline, path }: { pipeline: PipelineDeclaration
         value={pipeline.pipelineType}
         options={["V1", "V2"]}
         unsetLabel="V1 (not set)"
-        onChange={(pipelineType) => edit({ pipelineType }, "pipelineType")}
+        onChange={(pipelineType) => edit({ pipelineType })}
       />
       <SelectField
         label="Execution mode"
@@ -259,11 +161,11 @@ export function PipelineForm({ pipeline, path }: { pipeline: PipelineDeclaration
         value={pipeline.executionMode}
         options={["SUPERSEDED", "QUEUED", "PARALLEL"]}
         unsetLabel="SUPERSEDED (not set)"
-        onChange={(executionMode) => edit({ executionMode }, "executionMode")}
+        onChange={(executionMode) => edit({ executionMode })}
       />
       <ArtifactStores pipeline={pipeline} />
       <Variables variables={Array.isArray(pipeline.variables) ? pipeline.variables : []} />
-      <Triggers pipeline={pipeline} />
+      <TriggersFieldset pipeline={pipeline} />
       <p className="path muted">File: {path ?? "not saved yet"}</p>
     </form>
   );

@@ -19,7 +19,8 @@ function RuleEditor({
 }: {
   rule: RuleDeclaration;
   path: (string | number)[];
-  onChange(rule: RuleDeclaration): void;
+  /** `typing` names the field typed in, so keystrokes coalesce into one undo step. */
+  onChange(rule: RuleDeclaration, typing?: string): void;
   onRemove(): void;
 }) {
   const spec = findRuleType(rule.ruleTypeId);
@@ -30,7 +31,7 @@ function RuleEditor({
         path={[...path, "name"]}
         required
         value={rule.name}
-        onChange={(name) => onChange(withMember(rule, "name", name ?? ""))}
+        onChange={(name) => onChange(withMember(rule, "name", name ?? ""), "name")}
       />
       <p className="muted">{spec?.title ?? String(rule.ruleTypeId?.provider ?? "unknown rule type")}</p>
       {spec?.configuration.map((field) => (
@@ -42,6 +43,7 @@ function RuleEditor({
           onChange={(v) =>
             onChange(
               withMember(rule, "configuration", withMembers(rule.configuration ?? {}, { [field.key]: v })),
+              `config.${field.key}`,
             )
           }
         />
@@ -55,23 +57,28 @@ function RuleEditor({
 
 function Conditions({ stage, index }: { stage: StageDeclaration; index: number }) {
   const edited = useAppStore((s) => s.documentEdited);
-  const set = (key: string, patch: Record<string, unknown> | undefined) =>
-    edited((p) => setStageMembers(p, index, { [key]: patch }), { coalesce: `stage.${index}.${key}` });
+  const set = (key: string, patch: Record<string, unknown> | undefined, typing?: string) =>
+    edited(
+      (p) => setStageMembers(p, index, { [key]: patch }),
+      typing === undefined ? {} : { coalesce: `stage.${index}.${key}.${typing}` },
+    );
   return (
     <>
       {WHEN.map(({ key, label, results }) => {
         const block = stage[key] as { conditions?: Condition[] } | undefined;
         const conditions = Array.isArray(block?.conditions) ? block.conditions : [];
-        const update = (list: Condition[]) => {
+        const update = (list: Condition[], typing?: string) => {
           if (key === "onFailure")
             set(
               key,
               withMembers(stage.onFailure ?? {}, { conditions: list.length === 0 ? undefined : list }),
+              typing,
             );
           else
             set(
               key,
               list.length === 0 ? undefined : withMember(block ?? { conditions: [] }, "conditions", list),
+              typing,
             );
         };
         return (
@@ -80,8 +87,11 @@ function Conditions({ stage, index }: { stage: StageDeclaration; index: number }
             {conditions.map((c, ci) => {
               const path = ["stages", index, key, "conditions", ci];
               const rules = Array.isArray(c.rules) ? c.rules : [];
-              const setCondition = (next: Condition) =>
-                update(conditions.map((x, j) => (j === ci ? next : x)));
+              const setCondition = (next: Condition, typing?: string) =>
+                update(
+                  conditions.map((x, j) => (j === ci ? next : x)),
+                  typing === undefined ? undefined : `${ci}.${typing}`,
+                );
               return (
                 <div key={ci} className="row-group" role="group" aria-label={`${label} condition ${ci + 1}`}>
                   <SelectField
@@ -96,13 +106,14 @@ function Conditions({ stage, index }: { stage: StageDeclaration; index: number }
                       key={ri}
                       rule={rule}
                       path={[...path, "rules", ri]}
-                      onChange={(next) =>
+                      onChange={(next, typing) =>
                         setCondition(
                           withMember(
                             c,
                             "rules",
                             rules.map((x, j) => (j === ri ? next : x)),
                           ),
+                          typing === undefined ? undefined : `${ri}.${typing}`,
                         )
                       }
                       onRemove={() =>
