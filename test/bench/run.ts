@@ -5,11 +5,13 @@
 import { runDomainBench } from "./domain-bench";
 import { runLayoutBench } from "./layout-bench";
 import { runSandboxBench } from "./sandbox-bench";
+import { runShellBench } from "./shell-bench";
 
 const suites: Record<string, () => void | Promise<void>> = {
   domain: runDomainBench,
   layout: runLayoutBench,
   sandbox: runSandboxBench,
+  shell: runShellBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
