@@ -2,7 +2,7 @@ import { app, type BrowserWindow, dialog, ipcMain, Menu, protocol, screen, sessi
 import type { EventName, EventPayloads } from "../../shared/ipc";
 import { createHandlers } from "../ipc/handlers";
 import { registerIpcHandlers } from "../ipc/electron-bridge";
-import { createServices, type AppServices } from "../ipc/services";
+import { closeServices, createServices, type AppServices } from "../ipc/services";
 import { APP_SCHEME_PRIVILEGES, APP_URL, serveRenderer } from "./app-protocol";
 import { guardClose } from "./close-guard";
 import { APP_NAME, defaultDataDir } from "./data-dir";
@@ -97,6 +97,14 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
     launchFile: launch.file,
   });
   launch.services = services;
+  // The embedded sandbox saves its state on close; quitting waits for that once, then goes on.
+  let servicesClosed = false;
+  app.on("before-quit", (event) => {
+    if (servicesClosed) return;
+    event.preventDefault();
+    servicesClosed = true;
+    void closeServices(services).finally(() => app.quit());
+  });
   registerIpcHandlers(ipcMain, createHandlers(services), () => win?.webContents);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import type { Server } from "node:http";
 import { APP_NAME } from "../app/data-dir";
 import { createHandlers } from "../ipc/handlers";
-import { createServices } from "../ipc/services";
+import { closeServices, createServices } from "../ipc/services";
 import { EventStream } from "./event-stream";
 import { openBrowser } from "./open-browser";
 import { RENDERER_OUT_DIR, PROJECT_ROOT } from "./renderer-build";
@@ -66,12 +66,15 @@ export async function startWebMode(options: WebModeOptions): Promise<WebMode> {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     server,
-    close: () =>
-      new Promise((resolve) => {
-        services.watcher.stop();
-        events.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    close: async () => {
+      events.close();
+      await Promise.all([
+        closeServices(services),
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+      ]);
+    },
   };
 }

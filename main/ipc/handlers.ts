@@ -2,6 +2,7 @@ import { parseDocument } from "../../shared/formats";
 import { fail, ok, relinkDocument, type Handlers, type Settings } from "../../shared/ipc";
 import { allowedExternalUrl } from "../app/external-links";
 import { listTemplates } from "../documents/templates";
+import { createAwsHandlers } from "./aws-handlers";
 import type { AppServices } from "./services";
 
 /**
@@ -68,5 +69,7 @@ export function createHandlers(s: AppServices) {
       if (patch.recentLimit !== undefined) defined.recentLimit = patch.recentLimit;
       return ok(await s.settings.update(defined));
     },
+
+    ...createAwsHandlers(s),
   } satisfies Handlers;
 }

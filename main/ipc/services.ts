@@ -1,4 +1,6 @@
 import type { AppInfo, EventName, EventPayloads } from "../../shared/ipc";
+import { AwsService } from "../aws";
+import { EmbeddedSandbox } from "../app/embedded-sandbox";
 import { SettingsStore } from "../app/settings-store";
 import { DocumentService, type FileDialogs } from "../documents/document-service";
 import { FileWatcher } from "../documents/file-watcher";
@@ -44,6 +46,10 @@ export interface AppServices {
    * events: from then on files to open can be sent as events instead of waiting in `launchFile`.
    */
   rendererReady: boolean;
+  /** Connections, browse and deploy; credentials stay in here. */
+  aws: AwsService;
+  /** The sandbox connection's endpoint, started on first use. */
+  sandbox: EmbeddedSandbox;
 }
 
 /** Wires the stores and services of one data folder together. */
@@ -53,6 +59,12 @@ export function createServices(options: HostOptions): AppServices {
   const watcher = new FileWatcher((path, change) =>
     options.emit("documents.changedOnDisk", { path, change }),
   );
+  const sandbox = new EmbeddedSandbox(options.dataDir);
+  const aws = new AwsService({
+    sandboxEndpoint: () => sandbox.endpoint(),
+    onProgress: (planId, step, detail) =>
+      options.emit("aws.deployProgress", detail === undefined ? { planId, step } : { planId, step, detail }),
+  });
   return {
     info: options.info,
     documents: new DocumentService(recent, watcher, options.dialogs),
@@ -64,5 +76,14 @@ export function createServices(options: HostOptions): AppServices {
     documentState: { dirty: false, title: "", recoveryId: null },
     launchFile: options.launchFile ?? null,
     rendererReady: false,
+    aws,
+    sandbox,
   };
+}
+
+/** Releases what the services hold: pending deploys, SDK clients, the embedded sandbox (state saved). */
+export async function closeServices(services: AppServices): Promise<void> {
+  services.watcher.stop();
+  services.aws.dispose();
+  await services.sandbox.close();
 }

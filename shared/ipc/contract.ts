@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { AWS_CHANNELS } from "./aws-channels";
 import type { Result } from "./result";
 import { documentSchema, emptySchema, idSchema, pathSchema } from "./schemas";
 import type {
@@ -109,6 +110,8 @@ export const CHANNELS = {
       recentLimit: z.number().int().min(1).max(50).optional(),
     }),
   ),
+
+  ...AWS_CHANNELS,
 } as const;
 
 /** The name of a channel, `group.method`. */

@@ -11,6 +11,12 @@ export interface EventPayloads {
   "documents.openRequested": { path: string };
   /** A menu item was chosen. */
   "menu.command": { command: MenuCommand };
+  /** A deploy of preview `planId` reached `step` (waiting for runs, checking, creating, updating). */
+  "aws.deployProgress": {
+    planId: string;
+    step: "waiting-for-idle" | "checking-remote" | "creating" | "updating";
+    detail?: string;
+  };
 }
 
 /** The name of an event. */
@@ -21,6 +27,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   "documents.changedOnDisk",
   "documents.openRequested",
   "menu.command",
+  "aws.deployProgress",
 ];
 
 /** Whether a string names an event of the contract. */

@@ -4,3 +4,4 @@ export * from "./contract";
 export * from "./events";
 export { relinkDocument } from "./document-transport";
 export { documentSchema, pathSchema, idSchema } from "./schemas";
+export * from "./aws-channels";

@@ -1,3 +1,6 @@
+import type { JsonPath } from "../pipeline/model";
+import type { Diagnostic } from "../validate/diagnostic";
+
 /**
  * The outcome of every IPC call: handlers return a `Result` instead of throwing, so an error crosses
  * the boundary as data with a stable code, and the renderer puts it in store state.
@@ -20,6 +23,11 @@
  * - `unknown-template`, `recovery-not-found`: the id names nothing.
  * - `url-not-allowed`: an external link outside the allowed AWS sites.
  * - `internal`: a bug; details hold what the logs need.
+ * - AWS (see main/aws/errors.ts): `access-denied`, `invalid-structure` (with `path`), `pipeline-name-in-use`,
+ *   `pipeline-not-found`, `pipeline-version-not-found`, `limit-exceeded`, `throttled`, `network`,
+ *   `expired-sso-token`, `credentials-expired`, `credentials-invalid`, `credentials-missing`,
+ *   `profile-not-found`, `region-missing`, `sandbox-unavailable`, `validation`, `conflict`,
+ *   `validation-failed` (with `diagnostics`), `concurrent-modification`, `wait-timeout`, `plan-expired`, `unknown`.
  */
 export type AppErrorCode =
   | "invalid-request"
@@ -43,7 +51,29 @@ export type AppErrorCode =
   | "unknown-template"
   | "recovery-not-found"
   | "url-not-allowed"
-  | "internal";
+  | "internal"
+  | "access-denied"
+  | "invalid-structure"
+  | "pipeline-name-in-use"
+  | "pipeline-not-found"
+  | "pipeline-version-not-found"
+  | "limit-exceeded"
+  | "throttled"
+  | "network"
+  | "expired-sso-token"
+  | "credentials-expired"
+  | "credentials-invalid"
+  | "credentials-missing"
+  | "profile-not-found"
+  | "region-missing"
+  | "sandbox-unavailable"
+  | "validation"
+  | "conflict"
+  | "validation-failed"
+  | "concurrent-modification"
+  | "wait-timeout"
+  | "plan-expired"
+  | "unknown";
 
 /**
  * An error safe to show to the user: `message` holds no secrets and ends with the specific value
@@ -53,6 +83,10 @@ export interface AppError {
   code: AppErrorCode;
   message: string;
   details?: string;
+  /** For `invalid-structure`: the element the service named, from the file root, to highlight. */
+  path?: JsonPath;
+  /** For `validation-failed`: the document's diagnostics. */
+  diagnostics?: Diagnostic[];
 }
 
 /** Success with a value, or failure with an {@link AppError}. */
