@@ -74,7 +74,11 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           {data.collapsed ? "▸" : "▾"}
         </button>
       </header>
-      {data.collapsed && <p className="stage-collapsed-count">{data.actionCount} actions</p>}
+      {data.collapsed && (
+        <p className="stage-collapsed-count">
+          {data.actionCount} action{data.actionCount === 1 ? "" : "s"}
+        </p>
+      )}
       {data.actionCount === 0 && !data.collapsed && <p className="stage-empty">Drop an action here</p>}
     </section>
   );

@@ -57,6 +57,21 @@ describe("designer components", () => {
     expect(screen.getByRole("button", { name: "Approve (Manual)" })).toBeTruthy();
   });
 
+  it("canvas: a stage collapses to a count and expands again; toolbar toggles artifact flow", async () => {
+    const { s } = await renderDesigner();
+    fireEvent.click(await screen.findByRole("button", { name: "Collapse stage Approve" }));
+    expect(s().collapsedStages).toEqual(["stage:Approve"]);
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole("region", { name: "Stage Approve" })).getByText("1 action"),
+      ).toBeTruthy(),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Expand stage Approve" }));
+    expect(s().collapsedStages).toEqual([]);
+    fireEvent.click(screen.getByRole("checkbox", { name: "Artifact flow" }));
+    expect(s().showArtifactEdges).toBe(false);
+  });
+
   it("adds from the palette with the keyboard (a click without a pointer) and selects the new action", async () => {
     const { s } = await renderDesigner();
     const palette = screen.getByRole("complementary", { name: "Palette" });
