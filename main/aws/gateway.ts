@@ -301,6 +301,19 @@ export class Gateway {
     });
   }
 
+  /**
+   * One SDK call the gateway has no method of its own for (the runs service's reads and controls),
+   * with the connection's cached client and the same error mapping as every other call.
+   */
+  send<T>(
+    connection: Connection,
+    operation: string,
+    pipelineName: string | undefined,
+    run: (client: CodePipelineClient) => Promise<T>,
+  ): Promise<AwsResult<T>> {
+    return this.call(connection, operation, pipelineName, ({ codePipeline }) => run(codePipeline));
+  }
+
   /** STS GetCallerIdentity; the sandbox has no STS, so it answers for itself. */
   getCallerIdentity(connection: Connection): Promise<AwsResult<CallerIdentity>> {
     return this.call(connection, "GetCallerIdentity", undefined, async ({ sts, codePipeline, context }) => {

@@ -1,0 +1,158 @@
+import { z } from "zod";
+import type {
+  ApiActionExecutionDetail,
+  ApiPipelineExecution,
+  ApiPipelineExecutionSummary,
+  ApiPipelineState,
+  PipelineStructure,
+} from "../execution";
+import type { ChannelDefinition } from "./contract";
+
+/**
+ * The runs channels: history, state and detail reads, run controls, and watching a pipeline
+ * (updates arrive as `runs.updated` events). Spread into `CHANNELS`.
+ */
+
+function channel<Res>() {
+  return <Req extends z.ZodType>(request: Req): ChannelDefinition<Req, Res> => ({ request });
+}
+
+/**
+ * Where the calls go: an AWS profile and region, or the app's embedded sandbox (the renderer never
+ * names an endpoint, so it cannot point main at another host).
+ */
+export const runsConnectionSchema = z.discriminatedUnion("kind", [
+  z.strictObject({
+    kind: z.literal("aws"),
+    profile: z.string().min(1).max(128).optional(),
+    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "Not an AWS region name"),
+  }),
+  z.strictObject({ kind: z.literal("sandbox") }),
+]);
+
+/** A connection as the runs channels take it. */
+export type RunsConnection = z.infer<typeof runsConnectionSchema>;
+
+const pipelineName = z.string().regex(/^[A-Za-z0-9.@_-]{1,100}$/, "Not a pipeline name");
+const stageName = z.string().regex(/^[A-Za-z0-9.@_-]{1,100}$/, "Not a stage name");
+const actionName = stageName;
+const executionId = z.string().regex(/^[0-9a-fA-F-]{1,64}$|^[A-Za-z0-9_-]{1,64}$/, "Not an execution id");
+const reason = z.string().max(300);
+const target = { connection: runsConnectionSchema, pipelineName };
+
+/** The runs' statuses a history filter can ask for. */
+export const RUN_STATUSES = [
+  "Cancelled",
+  "InProgress",
+  "Stopped",
+  "Stopping",
+  "Succeeded",
+  "Superseded",
+  "Failed",
+] as const;
+
+/** One page of history, newest first. `nextToken` null: no older runs. */
+export interface RunsPage {
+  summaries: ApiPipelineExecutionSummary[];
+  nextToken: string | null;
+}
+
+/** What a run's timeline is built from (the `TimelineInput` of shared/execution, as JSON). */
+export interface RunDetail {
+  summary?: ApiPipelineExecutionSummary;
+  execution: ApiPipelineExecution;
+  actionExecutions: ApiActionExecutionDetail[];
+  pipeline?: PipelineStructure;
+}
+
+/** The outcome of a control, to show the user. */
+export interface RunControlResult {
+  /** The run the control started or acted on, when there is one. */
+  pipelineExecutionId: string | null;
+  /** One sentence saying what happened. */
+  message: string;
+}
+
+/** The runs channels, spread into `CHANNELS`. */
+export const RUNS_CHANNELS = {
+  /** One page of ListPipelineExecutions (50 runs), optionally only runs of one status. */
+  "runs.list": channel<RunsPage>()(
+    z.strictObject({
+      ...target,
+      nextToken: z.string().max(4096).optional(),
+      status: z.enum(RUN_STATUSES).optional(),
+    }),
+  ),
+  /** GetPipelineState: every stage's latest run, action states and transitions. */
+  "runs.state": channel<ApiPipelineState>()(z.strictObject(target)),
+  /** GetPipelineExecution, its summary, every page of ListActionExecutions, and the structure. */
+  "runs.detail": channel<RunDetail>()(z.strictObject({ ...target, pipelineExecutionId: executionId })),
+  /** Release change: StartPipelineExecution with V2 variables and source revision overrides. */
+  "runs.start": channel<RunControlResult>()(
+    z.strictObject({
+      ...target,
+      variables: z
+        .array(z.strictObject({ name: z.string().min(1).max(128), value: z.string().max(1000) }))
+        .max(50)
+        .optional(),
+      sourceRevisions: z
+        .array(
+          z.strictObject({
+            actionName,
+            revisionType: z.enum(["COMMIT_ID", "IMAGE_DIGEST", "S3_OBJECT_VERSION_ID", "S3_OBJECT_KEY"]),
+            revisionValue: z.string().min(1).max(1500),
+          }),
+        )
+        .max(50)
+        .optional(),
+    }),
+  ),
+  /** StopPipelineExecution: stop and wait, or stop and abandon, with a reason. */
+  "runs.stop": channel<RunControlResult>()(
+    z.strictObject({ ...target, pipelineExecutionId: executionId, abandon: z.boolean(), reason }),
+  ),
+  /** RetryStageExecution of a failed stage: its failed actions or all of them. */
+  "runs.retry": channel<RunControlResult>()(
+    z.strictObject({
+      ...target,
+      stageName,
+      pipelineExecutionId: executionId,
+      retryMode: z.enum(["FAILED_ACTIONS", "ALL_ACTIONS"]),
+    }),
+  ),
+  /** PutApprovalResult; main reads the token from the current state, so only a waiting approval answers. */
+  "runs.approve": channel<RunControlResult>()(
+    z.strictObject({
+      ...target,
+      stageName,
+      actionName,
+      status: z.enum(["Approved", "Rejected"]),
+      summary: z.string().max(512),
+    }),
+  ),
+  /** Enable or disable the transition into (Inbound) or out of (Outbound) a stage. */
+  "runs.transition": channel<RunControlResult>()(
+    z.strictObject({
+      ...target,
+      stageName,
+      transitionType: z.enum(["Inbound", "Outbound"]),
+      enabled: z.boolean(),
+      reason: reason.optional(),
+    }),
+  ),
+  /** RollbackStage (V2): runs the stage again with an earlier successful run's artifacts. */
+  "runs.rollback": channel<RunControlResult>()(
+    z.strictObject({ ...target, stageName, targetPipelineExecutionId: executionId }),
+  ),
+  /**
+   * Watches a pipeline for a view: main polls it (one poller per pipeline however many views watch)
+   * and sends `runs.updated` events. Call again with the same `viewId` to change nothing but keep it.
+   */
+  "runs.watch": channel<null>()(
+    z.strictObject({ ...target, viewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+  ),
+  /** Stops a view's watch; the poller stops when no view watches its pipeline. */
+  "runs.unwatch": channel<null>()(z.strictObject({ viewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })),
+  /** Whether the window is visible: hidden windows are polled slowly. */
+  "runs.visibility": channel<null>()(z.strictObject({ visible: z.boolean() })),
+} as const;
