@@ -2,6 +2,7 @@ import type { CliCommand } from "./command";
 import { deployCommand } from "./deploy";
 import { exportCommand } from "./export-command";
 import { pullCommand } from "./pull";
+import { runsCommand } from "./runs";
 import { sandboxCommand } from "./sandbox-command";
 import { validateCommand } from "./validate-command";
 
@@ -15,4 +16,5 @@ export const COMMANDS: readonly CliCommand[] = [
   sandboxCommand,
   deployCommand,
   pullCommand,
+  runsCommand,
 ];

@@ -1,0 +1,90 @@
+/** Plain-text views of runs for the terminal: the history table and a timeline with bars. */
+import type { RunRow, Timeline } from "../../shared/execution";
+
+/** `1h 02m`, `3m 05s`, `12s`, `0.4s`. */
+export function formatDuration(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms) || ms < 0) return "-";
+  if (ms < 10_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, "")}s`;
+  const s = Math.round(ms / 1000);
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (h > 0) return `${h}h ${String(m).padStart(2, "0")}m`;
+  if (m > 0) return `${m}m ${String(sec).padStart(2, "0")}s`;
+  return `${sec}s`;
+}
+
+function time(ms: number | null): string {
+  return ms === null
+    ? "-"
+    : new Date(ms)
+        .toISOString()
+        .replace("T", " ")
+        .replace(/\.\d+Z$/, "Z");
+}
+
+function table(rows: readonly string[][]): string {
+  const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i] ?? 0)))
+        .join("  ")
+        .trimEnd(),
+    )
+    .join("\n");
+}
+
+/** The history table: id, status, trigger, start, duration (and the first source revision). */
+export function formatRuns(rows: readonly RunRow[]): string {
+  if (rows.length === 0) return "No runs yet.\n";
+  const lines = [["RUN", "STATUS", "TRIGGER", "STARTED", "DURATION", "REVISION"]];
+  for (const r of rows) {
+    const revision = r.sourceRevisions[0];
+    lines.push([
+      r.pipelineExecutionId ?? "-",
+      r.status ?? "-",
+      r.triggerType ?? "-",
+      time(r.start),
+      formatDuration(r.durationMs),
+      revision ? `${revision.shortId ?? "-"} ${revision.summary?.split("\n")[0] ?? ""}`.trim() : "",
+    ]);
+  }
+  return `${table(lines)}\n`;
+}
+
+const BAR_WIDTH = 40;
+
+/**
+ * Every action of a run with its status and duration, and a bar placing its attempts on the
+ * run's time axis ("." waiting for approval, "#" running, "x" failed attempt).
+ */
+export function formatTimeline(timeline: Timeline, now: number): string {
+  const start = timeline.start;
+  const end = timeline.end ?? now;
+  const span = start === null ? 0 : Math.max(1, end - start);
+  const header = `Run ${timeline.pipelineExecutionId ?? "?"}: ${timeline.status ?? "unknown"}, ${formatDuration(timeline.durationMs ?? (start === null ? null : now - start))}${timeline.rollback ? ` (rollback to ${timeline.rollbackTargetId ?? "?"})` : ""}`;
+  const lines = [["STAGE/ACTION", "STATUS", "DURATION", "TIMELINE"]];
+  for (const stage of timeline.stages) {
+    lines.push([`${stage.stageName}${stage.removed ? " (no longer in the pipeline)" : ""}`, "", "", ""]);
+    for (const action of stage.actions) {
+      const bar = Array.from({ length: BAR_WIDTH }, () => " ");
+      for (const segment of action.segments) {
+        if (start === null || segment.start === null) continue;
+        const from = Math.floor(((segment.start - start) / span) * BAR_WIDTH);
+        const to = Math.ceil((((segment.end ?? now) - start) / span) * BAR_WIDTH);
+        const mark = segment.approval ? "." : segment.phase === "failed" ? "x" : "#";
+        for (let i = Math.max(0, from); i < Math.min(BAR_WIDTH, Math.max(to, from + 1)); i++) bar[i] = mark;
+      }
+      const duration = action.start === null ? null : (action.end ?? now) - action.start;
+      const retried = action.retried ? ` (${action.attempts} attempts)` : "";
+      lines.push([
+        `  ${action.actionName}`,
+        `${action.status ?? "not run"}${retried}`,
+        formatDuration(duration),
+        `|${bar.join("")}|${action.error?.message ? ` ${action.error.message}` : ""}`,
+      ]);
+    }
+  }
+  return `${header}\n${table(lines)}\n`;
+}
