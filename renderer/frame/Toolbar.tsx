@@ -1,5 +1,6 @@
 import { useShallow } from "zustand/react/shallow";
 import { COMMANDS } from "../commands/registry";
+import { DeployControls } from "../panels/deploy/DeployControls";
 import { useAppStore, useStoreApi } from "../store";
 import type { ThemePreference } from "../../shared/ipc";
 
@@ -22,6 +23,7 @@ export function Toolbar({ title }: { title: string }) {
           {command.label}
         </button>
       ))}
+      <DeployControls />
       <h1 className="toolbar-title">{title}</h1>
       <label className="toolbar-theme">
         Theme

@@ -1,5 +1,7 @@
 import { createContext, createElement, useContext, type ReactNode } from "react";
 import { createStore, useStore, type StoreApi } from "zustand";
+import { createConnectionSlice } from "./connection-slice";
+import { createDeploySlice } from "./deploy-slice";
 import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
@@ -23,6 +25,8 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: ()
     recovery: [],
     ...createFlowSlice(deps)(...a),
     ...createDesignerSlice(deps.now)(...a),
+    ...createConnectionSlice(deps)(...a),
+    ...createDeploySlice(deps)(...a),
   }));
 }
 

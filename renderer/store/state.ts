@@ -10,6 +10,8 @@ import type {
 } from "../../shared/ipc";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
+import type { ConnectionSlice } from "./connection-slice";
+import type { DeploySlice } from "./deploy-slice";
 import type { DesignerSlice } from "./designer-state";
 
 /** The open document and what the shell knows about its file. */
@@ -84,4 +86,10 @@ export interface FlowSlice {
 }
 
 /** The whole renderer store. */
-export type AppState = DocumentSlice & UiSlice & FilesSlice & FlowSlice & DesignerSlice;
+export type AppState = DocumentSlice &
+  UiSlice &
+  FilesSlice &
+  FlowSlice &
+  DesignerSlice &
+  ConnectionSlice &
+  DeploySlice;

@@ -3,10 +3,14 @@ import {
   fail,
   ok,
   type ApiMethods,
+  type DeployOutcome,
+  type DeployPreviewView,
   type EventName,
   type EventPayloads,
   type EventSource,
   type OpenedDocument,
+  type PipelineSummary,
+  type ProfilesView,
   type RecentFile,
   type RecoveryEntry,
 } from "../../../shared/ipc";
@@ -113,6 +117,20 @@ export function fakeApi() {
       update: vi.fn(async ({ theme }: { theme?: "system" | "light" | "dark" }) =>
         ok({ theme: theme ?? "system", recentLimit: 10 }),
       ),
+    },
+    // The AWS group answers as a machine without profiles, with an empty sandbox.
+    aws: {
+      profiles: vi.fn(async () => ok<ProfilesView>({ profiles: [], notes: [] })),
+      testConnection: vi.fn(async () => ok({ account: "sandbox", arn: "sandbox:http://127.0.0.1:1" })),
+      listPipelines: vi.fn(async () => ok<PipelineSummary[]>([])),
+      openPipeline: vi.fn(async () => ok(opened())),
+      previewDeploy: vi.fn(async () =>
+        fail<DeployPreviewView>("sandbox-unavailable", "The sandbox is not running: no endpoint"),
+      ),
+      deploy: vi.fn(async () => fail<DeployOutcome>("plan-expired", "The preview expired: x")),
+      cancelDeploy: vi.fn(async () => ok(null)),
+      startRun: vi.fn(async () => ok({ pipelineExecutionId: "run-1" })),
+      sandbox: vi.fn(async () => ok({ endpoint: "http://127.0.0.1:1" })),
     },
     events: {
       on: vi.fn(<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void) => {
