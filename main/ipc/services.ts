@@ -6,6 +6,7 @@ import { DocumentService, type FileDialogs } from "../documents/document-service
 import { FileWatcher } from "../documents/file-watcher";
 import { RecentFiles } from "../documents/recent-files";
 import { RecoveryStore } from "../documents/recovery-store";
+import { createRunsServices, type RunsServices } from "./runs-services";
 
 /** Sends an event to the renderer(s): the window in Electron, the event stream in web mode. */
 export type EmitEvent = <E extends EventName>(name: E, payload: EventPayloads[E]) => void;
@@ -50,6 +51,8 @@ export interface AppServices {
   aws: AwsService;
   /** The sandbox connection's endpoint, started on first use. */
   sandbox: EmbeddedSandbox;
+  /** Run history and controls, and one poller per watched pipeline. */
+  runs: RunsServices;
 }
 
 /** Wires the stores and services of one data folder together. */
@@ -78,12 +81,14 @@ export function createServices(options: HostOptions): AppServices {
     rendererReady: false,
     aws,
     sandbox,
+    runs: createRunsServices(aws.gateway, options.emit),
   };
 }
 
 /** Releases what the services hold: pending deploys, SDK clients, the embedded sandbox (state saved). */
 export async function closeServices(services: AppServices): Promise<void> {
   services.watcher.stop();
+  services.runs.watch.dispose();
   services.aws.dispose();
   await services.sandbox.close();
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWS_CHANNELS } from "./aws-channels";
+import { RUNS_CHANNELS } from "./runs-channels";
 import type { Result } from "./result";
 import { documentSchema, emptySchema, idSchema, pathSchema } from "./schemas";
 import type {
@@ -112,6 +113,7 @@ export const CHANNELS = {
   ),
 
   ...AWS_CHANNELS,
+  ...RUNS_CHANNELS,
 } as const;
 
 /** The name of a channel, `group.method`. */

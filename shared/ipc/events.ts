@@ -1,3 +1,4 @@
+import type { RunsAttention, RunsUpdate } from "./runs-channels";
 import type { MenuCommand } from "./types";
 
 /**
@@ -17,6 +18,10 @@ export interface EventPayloads {
     step: "waiting-for-idle" | "checking-remote" | "creating" | "updating";
     detail?: string;
   };
+  /** A watched pipeline was polled (`runs.watch`): its state and newest runs, or why the poll failed. */
+  "runs.updated": RunsUpdate;
+  /** A watched run failed or started waiting for an approval. */
+  "runs.attention": RunsAttention;
 }
 
 /** The name of an event. */
@@ -28,6 +33,8 @@ export const EVENT_NAMES: readonly EventName[] = [
   "documents.openRequested",
   "menu.command",
   "aws.deployProgress",
+  "runs.updated",
+  "runs.attention",
 ];
 
 /** Whether a string names an event of the contract. */

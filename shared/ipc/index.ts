@@ -5,3 +5,4 @@ export * from "./events";
 export { relinkDocument } from "./document-transport";
 export { documentSchema, pathSchema, idSchema } from "./schemas";
 export * from "./aws-channels";
+export * from "./runs-channels";

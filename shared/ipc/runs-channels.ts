@@ -6,6 +6,7 @@ import type {
   ApiPipelineState,
   PipelineStructure,
 } from "../execution";
+import { connectionSchema, type ConnectionChoice } from "./aws-channels";
 import type { ChannelDefinition } from "./contract";
 
 /**
@@ -17,28 +18,12 @@ function channel<Res>() {
   return <Req extends z.ZodType>(request: Req): ChannelDefinition<Req, Res> => ({ request });
 }
 
-/**
- * Where the calls go: an AWS profile and region, or the app's embedded sandbox (the renderer never
- * names an endpoint, so it cannot point main at another host).
- */
-export const runsConnectionSchema = z.discriminatedUnion("kind", [
-  z.strictObject({
-    kind: z.literal("aws"),
-    profile: z.string().min(1).max(128).optional(),
-    region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, "Not an AWS region name"),
-  }),
-  z.strictObject({ kind: z.literal("sandbox") }),
-]);
-
-/** A connection as the runs channels take it. */
-export type RunsConnection = z.infer<typeof runsConnectionSchema>;
-
 const pipelineName = z.string().regex(/^[A-Za-z0-9.@_-]{1,100}$/, "Not a pipeline name");
 const stageName = z.string().regex(/^[A-Za-z0-9.@_-]{1,100}$/, "Not a stage name");
 const actionName = stageName;
 const executionId = z.string().regex(/^[0-9a-fA-F-]{1,64}$|^[A-Za-z0-9_-]{1,64}$/, "Not an execution id");
 const reason = z.string().max(300);
-const target = { connection: runsConnectionSchema, pipelineName };
+const target = { connection: connectionSchema, pipelineName };
 
 /** The runs' statuses a history filter can ask for. */
 export const RUN_STATUSES = [
@@ -63,6 +48,35 @@ export interface RunDetail {
   execution: ApiPipelineExecution;
   actionExecutions: ApiActionExecutionDetail[];
   pipeline?: PipelineStructure;
+}
+
+/** What a watched pipeline looks like now: the payload of the `runs.updated` event. */
+export interface RunsUpdate {
+  pipelineName: string;
+  /** The connection as the watch named it, so a view ignores updates of another connection. */
+  connection: ConnectionChoice;
+  /** Null until the first successful read. */
+  state: ApiPipelineState | null;
+  /** The newest runs, newest first. */
+  runs: ApiPipelineExecutionSummary[];
+  /** Why the last poll failed (throttling, network loss, a deleted pipeline); the data is the last good one. */
+  error: { code: string; message: string } | null;
+  /** A run is going: polls are fast. */
+  active: boolean;
+  /** Epoch ms of the poll. */
+  polledAt: number;
+  /** Milliseconds until the next poll; null when polling stopped. */
+  nextPollMs: number | null;
+}
+
+/** A watched run failed or waits for approval: the payload of `runs.attention` (for a notification). */
+export interface RunsAttention {
+  pipelineName: string;
+  kind: "failed" | "approval";
+  pipelineExecutionId: string | null;
+  stageName: string | null;
+  actionName: string | null;
+  message: string;
 }
 
 /** The outcome of a control, to show the user. */

@@ -1,0 +1,119 @@
+import { fail, ok, type ConnectionChoice, type Handlers, type Result } from "../../shared/ipc";
+import type { Connection } from "../aws";
+import { toResult } from "./aws-handlers";
+import type { AppServices } from "./services";
+
+type RunsHandlers = Pick<Handlers, Extract<keyof Handlers, `runs.${string}`>>;
+
+/**
+ * The handlers of the runs channels. A control that changed something polls the pipeline at once,
+ * so every view watching it sees the effect without waiting for the next poll.
+ */
+export function createRunsHandlers(s: AppServices): RunsHandlers {
+  async function resolve(connection: ConnectionChoice): Promise<Result<Connection>> {
+    if (connection.kind === "aws")
+      return ok(
+        connection.profile === undefined
+          ? { kind: "aws", region: connection.region }
+          : { kind: "aws", profile: connection.profile, region: connection.region },
+      );
+    try {
+      await s.sandbox.start();
+      return ok({ kind: "sandbox" });
+    } catch (error) {
+      return fail(
+        "sandbox-unavailable",
+        `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+  const { service, watch } = s.runs;
+  /** Resolves the connection, runs the call, and refreshes the pipeline's poller after a control. */
+  async function withConnection<T>(
+    choice: ConnectionChoice,
+    pipelineName: string,
+    call: (c: Connection) => Promise<Parameters<typeof toResult<T>>[0]>,
+    control = false,
+  ): Promise<Result<T>> {
+    const resolved = await resolve(choice);
+    if (!resolved.ok) return resolved;
+    const result = await call(resolved.value);
+    if (control && result.ok) watch.refresh(resolved.value, pipelineName);
+    return toResult(result);
+  }
+  return {
+    "runs.list": ({ connection, pipelineName, nextToken, status }) =>
+      withConnection(connection, pipelineName, (c) =>
+        service.listRuns(c, pipelineName, {
+          ...(nextToken === undefined ? {} : { nextToken }),
+          ...(status === undefined ? {} : { status }),
+        }),
+      ),
+    "runs.state": ({ connection, pipelineName }) =>
+      withConnection(connection, pipelineName, (c) => service.getState(c, pipelineName)),
+    "runs.detail": ({ connection, pipelineName, pipelineExecutionId }) =>
+      withConnection(connection, pipelineName, (c) =>
+        service.getRunDetail(c, pipelineName, pipelineExecutionId),
+      ),
+    "runs.start": ({ connection, pipelineName, variables, sourceRevisions }) =>
+      withConnection(
+        connection,
+        pipelineName,
+        (c) =>
+          service.startRun(c, pipelineName, {
+            ...(variables === undefined ? {} : { variables }),
+            ...(sourceRevisions === undefined ? {} : { sourceRevisions }),
+          }),
+        true,
+      ),
+    "runs.stop": ({ connection, pipelineName, pipelineExecutionId, abandon, reason }) =>
+      withConnection(
+        connection,
+        pipelineName,
+        (c) => service.stopRun(c, pipelineName, pipelineExecutionId, abandon, reason),
+        true,
+      ),
+    "runs.retry": ({ connection, pipelineName, stageName, pipelineExecutionId, retryMode }) =>
+      withConnection(
+        connection,
+        pipelineName,
+        (c) => service.retryStage(c, pipelineName, stageName, pipelineExecutionId, retryMode),
+        true,
+      ),
+    "runs.approve": ({ connection, pipelineName, stageName, actionName, status, summary }) =>
+      withConnection(
+        connection,
+        pipelineName,
+        (c) => service.answerApproval(c, pipelineName, stageName, actionName, status, summary),
+        true,
+      ),
+    "runs.transition": ({ connection, pipelineName, stageName, transitionType, enabled, reason }) =>
+      withConnection(
+        connection,
+        pipelineName,
+        (c) => service.setTransition(c, pipelineName, stageName, transitionType, enabled, reason ?? ""),
+        true,
+      ),
+    "runs.rollback": ({ connection, pipelineName, stageName, targetPipelineExecutionId }) =>
+      withConnection(
+        connection,
+        pipelineName,
+        (c) => service.rollbackStage(c, pipelineName, stageName, targetPipelineExecutionId),
+        true,
+      ),
+    "runs.watch": async ({ connection, pipelineName, viewId }) => {
+      const resolved = await resolve(connection);
+      if (!resolved.ok) return resolved;
+      watch.watch(viewId, resolved.value, pipelineName);
+      return ok(null);
+    },
+    "runs.unwatch": async ({ viewId }) => {
+      watch.unwatch(viewId);
+      return ok(null);
+    },
+    "runs.visibility": async ({ visible }) => {
+      watch.setVisible(visible);
+      return ok(null);
+    },
+  };
+}
