@@ -1,3 +1,4 @@
+import { createPortal } from "react-dom";
 import { useAppStore, useStoreApi } from "../../store";
 import { BrowseDialog } from "../browse/BrowseDialog";
 import { ConnectionPicker } from "../connection/ConnectionPicker";
@@ -24,8 +25,14 @@ export function DeployControls() {
       >
         {DEPLOY_COMMAND.label}
       </button>
-      <BrowseDialog />
-      <DeployDialog />
+      {/* The toolbar is its own stacking context; the dialogs cover the whole window instead. */}
+      {createPortal(
+        <>
+          <BrowseDialog />
+          <DeployDialog />
+        </>,
+        document.body,
+      )}
     </div>
   );
 }

@@ -1,0 +1,173 @@
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { Gateway } from "../../main/aws";
+import { launchChromium } from "./support/chromium";
+import { newFromTemplate, openDesigner } from "./support/designer-page";
+import { startWebHost, type WebHost } from "./support/web-host";
+
+const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "out", "e2e");
+
+/** A machine with no AWS account: empty shared files and no credentials in the environment. */
+const AWS_ENV = [
+  "AWS_CONFIG_FILE",
+  "AWS_SHARED_CREDENTIALS_FILE",
+  "AWS_PROFILE",
+  "AWS_DEFAULT_PROFILE",
+  "AWS_ACCESS_KEY_ID",
+  "AWS_SECRET_ACCESS_KEY",
+  "AWS_SESSION_TOKEN",
+  "AWS_REGION",
+  "AWS_DEFAULT_REGION",
+] as const;
+const savedEnv = new Map(AWS_ENV.map((k) => [k, process.env[k]]));
+
+let browser: Browser;
+let host: WebHost;
+let page: Page;
+let errors: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  for (const [key, value] of savedEnv) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+});
+let awsDir: string;
+
+// A fresh host and data folder per test, started with empty AWS files in its environment (the
+// spawned host inherits process.env), as on a machine that never had an AWS account.
+beforeEach(async () => {
+  awsDir = await mkdtemp(join(tmpdir(), "pipewright-aws-"));
+  await writeFile(join(awsDir, "config"), "");
+  await writeFile(join(awsDir, "credentials"), "");
+  for (const key of AWS_ENV) delete process.env[key];
+  process.env["AWS_CONFIG_FILE"] = join(awsDir, "config");
+  process.env["AWS_SHARED_CREDENTIALS_FILE"] = join(awsDir, "credentials");
+  host = await startWebHost();
+  ({ page, errors } = await openDesigner(browser, host.url));
+});
+afterEach(async () => {
+  await page?.close();
+  await host?.stop();
+  await rm(awsDir, { recursive: true, force: true });
+});
+
+function toolbar() {
+  return page.getByRole("toolbar", { name: "Document" });
+}
+
+function deployDialog() {
+  return page.getByRole("dialog", { name: /^Deploy/ });
+}
+
+async function renameStage(from: string, to: string): Promise<void> {
+  await page.getByRole("button", { name: `Select stage ${from}` }).click();
+  await page
+    .getByRole("complementary", { name: "Inspector" })
+    .getByRole("textbox", { name: "Stage name", exact: true })
+    .fill(to);
+  await page.getByRole("region", { name: `Stage ${to}` }).waitFor();
+}
+
+/** The embedded sandbox's endpoint, through the app's own channel (web mode: POST with the token). */
+async function sandboxEndpoint(): Promise<string> {
+  const token = /token=([A-Za-z0-9_-]+)/.exec(host.url)?.[1] ?? "";
+  const response = await fetch(`${host.origin}api/aws.sandbox`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json", "x-pipewright-token": token },
+    body: "{}",
+  });
+  const result = (await response.json()) as { ok: boolean; value?: { endpoint: string } };
+  if (!result.ok || result.value === undefined)
+    throw new Error(`aws.sandbox failed: ${JSON.stringify(result)}`);
+  return result.value.endpoint;
+}
+
+describe("deploy to the embedded sandbox", () => {
+  it("README first run: start, pick a template, deploy; then a diff, a second deploy, and a conflict", async () => {
+    // No profile on this machine: the sandbox is the connection.
+    const picker = page.getByRole("group", { name: "Connection" });
+    await expect
+      .poll(() => picker.getByRole("combobox", { name: "Connection" }).inputValue())
+      .toBe("sandbox:");
+    await picker.getByRole("button", { name: "Test connection" }).click();
+    await expect.poll(() => picker.getByRole("status").textContent()).toMatch(/Account sandbox/);
+
+    await newFromTemplate(page, "Blank V2 pipeline");
+    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+    const dialog = deployDialog();
+    await dialog.getByText("does not exist yet").waitFor();
+    await dialog.getByRole("button", { name: "Create pipeline" }).click();
+    await dialog.getByText("my-pipeline is now at version 1").waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "detached" });
+
+    // An edit, then the second deploy shows what it changes. No conflict: the deploy made version 1
+    // the document's base version.
+    await renameStage("Approve", "Review");
+    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+    await dialog.getByRole("region", { name: "Changes to version 1" }).waitFor();
+    const diff = (await dialog.getByRole("region", { name: "Changes to version 1" }).textContent()) ?? "";
+    expect(diff).toMatch(/stage Review/);
+    expect(diff).toMatch(/stage Approve/);
+    // Creating the pipeline started a run, which waits at the approval: the update would stop it.
+    await expect(dialog.getByRole("note").first().textContent()).resolves.toMatch(/in progress/);
+    await dialog.getByRole("checkbox", { name: /Wait until idle/ }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "deploy-diff.png") });
+    await dialog.getByRole("button", { name: "Deploy changes" }).click();
+    await dialog.getByText("my-pipeline is now at version 2").waitFor();
+    await dialog.getByRole("button", { name: "Release change" }).click();
+    await dialog.getByText(/Run started: \S+/).waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    // Someone else changes the pipeline through the sandbox's API.
+    const endpoint = await sandboxEndpoint();
+    const colleague = new Gateway();
+    const connection = { kind: "sandbox", endpoint } as const;
+    const remote = await colleague.getPipeline(connection, "my-pipeline");
+    if (!remote.ok) throw new Error(remote.error.message);
+    remote.value.pipeline.stages[1]!.name = "ConsoleApproval";
+    const updated = await colleague.updatePipeline(connection, remote.value.pipeline);
+    colleague.dispose();
+    expect(updated.ok).toBe(true);
+
+    await renameStage("Review", "Signoff");
+    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+    const conflict = page.getByRole("dialog", { name: "Deploy conflict: my-pipeline" });
+    await conflict.getByText(/changed remotely since the document's version 2/).waitFor();
+    expect(await conflict.getByRole("region", { name: "Changed remotely" }).textContent()).toMatch(
+      /ConsoleApproval/,
+    );
+    for (const choice of ["Overwrite", "Reload remote", "Cancel"])
+      await conflict.getByRole("button", { name: choice, exact: true }).waitFor();
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "deploy-conflict.png") });
+
+    // Reload remote: the document takes the colleague's version and its base version.
+    await conflict.getByRole("button", { name: "Reload remote" }).click();
+    await page.getByRole("region", { name: "Stage ConsoleApproval" }).waitFor();
+    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+    // No conflict and nothing to change: the reload took the remote content and its version 3.
+    await dialog.getByText(/version 3\) already matches the document/).waitFor();
+    expect(errors).toEqual([]);
+  });
+
+  it("blocks a document with errors and reveals the first one", async () => {
+    await newFromTemplate(page, "Blank V2 pipeline");
+    await page.getByRole("button", { name: "Select stage Approve" }).click();
+    await page.keyboard.press("Delete");
+    await page.getByRole("region", { name: "Stage Approve" }).waitFor({ state: "detached" });
+    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+    const failed = page.getByRole("dialog", { name: "Deploy failed: my-pipeline" });
+    await failed.getByText(/fix it before deploying|fix them before deploying/).waitFor();
+    await failed.getByText("The document was not changed.").waitFor();
+    expect(errors).toEqual([]);
+  });
+});
