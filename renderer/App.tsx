@@ -9,6 +9,7 @@ import { NewDialog } from "./dialogs/NewDialog";
 import { PathDialog } from "./dialogs/PathDialog";
 import { BottomPanel } from "./panels/BottomPanel";
 import { CanvasArea } from "./panels/CanvasArea";
+import { RunsDrawer } from "./panels/runs/RunsDrawer";
 import { InspectorPanel } from "./panels/InspectorPanel";
 import { PalettePanel } from "./panels/PalettePanel";
 import type { ApiClient } from "./api/client";
@@ -83,6 +84,7 @@ export function App({ api }: { api: ApiClient }) {
         </div>
       </DragProvider>
       <BottomPanel />
+      <RunsDrawer />
       {dialog === "new" && <NewDialog />}
       {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}
       <DesignerOverlays />

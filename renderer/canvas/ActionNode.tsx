@@ -4,6 +4,7 @@ import type { ActionNodeData } from "../../shared/layout";
 import { useStoreApi } from "../store";
 import { CategoryIcon } from "./CategoryIcon";
 import { DiagnosticBadge } from "./DiagnosticBadge";
+import { RunStatusBadge } from "./RunStatusBadge";
 import { useDrag } from "./drag-context";
 
 /** A React Flow node holding an action of the layout. */
@@ -73,6 +74,7 @@ export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps
         </div>
       </div>
       <DiagnosticBadge counts={data.diagnostics} />
+      <RunStatusBadge stageIndex={data.stageIndex} actionName={data.name} selected={selected} />
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

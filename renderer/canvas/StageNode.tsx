@@ -3,6 +3,7 @@ import { memo } from "react";
 import type { StageNodeData } from "../../shared/layout";
 import { useStoreApi } from "../store";
 import { DiagnosticBadge } from "./DiagnosticBadge";
+import { RunStatusBadge } from "./RunStatusBadge";
 import { useDrag } from "./drag-context";
 
 /** A React Flow node holding a stage lane of the layout. */
@@ -64,6 +65,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           </span>
         )}
         <DiagnosticBadge counts={total} />
+        <RunStatusBadge stageName={data.name} />
         <button
           type="button"
           className="stage-collapse"

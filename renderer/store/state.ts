@@ -13,6 +13,7 @@ import type { Diagnostic } from "../../shared/validate/diagnostic";
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
 import type { DesignerSlice } from "./designer-state";
+import type { RunsSlice } from "./runs-slice";
 
 /** The open document and what the shell knows about its file. */
 export interface OpenDocument {
@@ -92,4 +93,5 @@ export type AppState = DocumentSlice &
   FlowSlice &
   DesignerSlice &
   ConnectionSlice &
-  DeploySlice;
+  DeploySlice &
+  RunsSlice;

@@ -1,0 +1,375 @@
+import type { StateCreator } from "zustand";
+import type {
+  AppError,
+  ConnectionChoice,
+  RunControlResult,
+  RunDetail,
+  RunsAttention,
+  RunsUpdate,
+} from "../../shared/ipc";
+import type { ApiPipelineExecutionSummary } from "../../shared/execution";
+import type { FlowDeps } from "./flow-slice";
+import type { AppState } from "./state";
+
+/** Statuses the history can be filtered by ("all" shows every run). */
+export type RunsFilter =
+  "all" | "InProgress" | "Succeeded" | "Failed" | "Stopped" | "Stopping" | "Superseded" | "Cancelled";
+
+/** A control the user asked for, with what it needs; confirmed before it is sent. */
+export type RunControl =
+  | {
+      kind: "start";
+      variables?: { name: string; value: string }[];
+      sourceRevisions?: {
+        actionName: string;
+        revisionType: "COMMIT_ID" | "IMAGE_DIGEST" | "S3_OBJECT_VERSION_ID" | "S3_OBJECT_KEY";
+        revisionValue: string;
+      }[];
+    }
+  | { kind: "stop"; pipelineExecutionId: string; abandon: boolean; reason: string }
+  | {
+      kind: "retry";
+      stageName: string;
+      pipelineExecutionId: string;
+      retryMode: "FAILED_ACTIONS" | "ALL_ACTIONS";
+    }
+  | {
+      kind: "approve";
+      stageName: string;
+      actionName: string;
+      status: "Approved" | "Rejected";
+      summary: string;
+    }
+  | {
+      kind: "transition";
+      stageName: string;
+      transitionType: "Inbound" | "Outbound";
+      enabled: boolean;
+      reason?: string;
+    }
+  | { kind: "rollback"; stageName: string; targetPipelineExecutionId: string };
+
+/** A run's detail as loaded for the timeline. */
+export interface LoadedRun {
+  id: string;
+  detail: RunDetail | null;
+  loading: boolean;
+  error: AppError | null;
+}
+
+/** The runs slice: the watched pipeline's live state, its history, the selected runs and controls. */
+export interface RunsSlice {
+  runsOpen: boolean;
+  /** The pipeline watched and where; null when nothing is watched. */
+  runsWatch: { pipelineName: string; connection: ConnectionChoice } | null;
+  /** The latest poll of the watched pipeline. */
+  runsLive: RunsUpdate | null;
+  runsHistory: {
+    summaries: ApiPipelineExecutionSummary[];
+    nextToken: string | null;
+    loading: boolean;
+    error: AppError | null;
+    filter: RunsFilter;
+  };
+  runsSelected: LoadedRun | null;
+  runsCompared: LoadedRun | null;
+  runsSelectedAction: { stageName: string; actionName: string } | null;
+  runsControl: { busy: boolean; result: RunControlResult | null; error: AppError | null };
+  runsAttention: RunsAttention[];
+  runsToggled(open?: boolean): void;
+  runsWatchRequested(): Promise<void>;
+  runsUnwatched(): Promise<void>;
+  runsUpdated(update: RunsUpdate): void;
+  runsAttentionReceived(attention: RunsAttention): void;
+  runsFilterChanged(filter: RunsFilter): Promise<void>;
+  runsMoreRequested(): Promise<void>;
+  runSelected(pipelineExecutionId: string | null): Promise<void>;
+  runCompared(pipelineExecutionId: string | null): Promise<void>;
+  runActionSelected(action: { stageName: string; actionName: string } | null): void;
+  runControlRequested(control: RunControl): Promise<boolean>;
+  /** The window was hidden or shown: main polls hidden windows slowly. */
+  runsVisibilityChanged(visible: boolean): Promise<void>;
+  /** Opens a provider, revision or log link in the system browser (main checks it is an AWS https link). */
+  runLinkOpened(url: string): Promise<void>;
+}
+
+/** What a control does, in words the confirmation shows. */
+export function describeControl(control: RunControl, pipelineName: string): string {
+  switch (control.kind) {
+    case "start":
+      return `Release a change: start a new run of ${pipelineName}${
+        control.variables?.length
+          ? ` with ${control.variables.map((v) => `${v.name}=${v.value}`).join(", ")}`
+          : ""
+      }${control.sourceRevisions?.length ? ` at ${control.sourceRevisions.map((r) => `${r.actionName}@${r.revisionValue}`).join(", ")}` : ""}?`;
+    case "stop":
+      return control.abandon
+        ? `Stop and abandon run ${control.pipelineExecutionId}? In-progress actions are abandoned.`
+        : `Stop run ${control.pipelineExecutionId}? In-progress actions finish first.`;
+    case "retry":
+      return `Retry stage ${control.stageName} of run ${control.pipelineExecutionId} (${
+        control.retryMode === "FAILED_ACTIONS" ? "failed actions only" : "all actions"
+      })?`;
+    case "approve":
+      return `${control.status === "Approved" ? "Approve" : "Reject"} ${control.stageName}/${control.actionName}${
+        control.summary ? ` with "${control.summary}"` : ""
+      }?`;
+    case "transition":
+      return `${control.enabled ? "Enable" : "Disable"} the transition ${
+        control.transitionType === "Inbound" ? "into" : "out of"
+      } ${control.stageName}?`;
+    case "rollback":
+      return `Roll back ${control.stageName} to run ${control.targetPipelineExecutionId}?`;
+  }
+}
+
+const VIEW_ID = "window";
+
+export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppState, [], [], RunsSlice> {
+  return (set, get) => {
+    let offEvents: (() => void) | null = null;
+
+    async function loadHistory(append: boolean): Promise<void> {
+      const watch = get().runsWatch;
+      if (watch === null) return;
+      const history = get().runsHistory;
+      const nextToken = append ? history.nextToken : null;
+      if (append && nextToken === null) return;
+      set({ runsHistory: { ...history, loading: true, error: null } });
+      const result = await api.runs.list({
+        connection: watch.connection,
+        pipelineName: watch.pipelineName,
+        ...(nextToken !== null ? { nextToken } : {}),
+        ...(history.filter !== "all" ? { status: history.filter } : {}),
+      });
+      const now = get().runsHistory;
+      if (get().runsWatch !== watch || now.filter !== history.filter) return;
+      set({
+        runsHistory: result.ok
+          ? {
+              ...now,
+              loading: false,
+              summaries: append ? mergeRuns(now.summaries, result.value.summaries) : result.value.summaries,
+              nextToken: result.value.nextToken,
+            }
+          : { ...now, loading: false, error: result.error },
+      });
+    }
+
+    async function loadRun(id: string, key: "runsSelected" | "runsCompared"): Promise<void> {
+      const watch = get().runsWatch;
+      if (watch === null) return;
+      set({
+        [key]: {
+          id,
+          detail: get()[key]?.id === id ? (get()[key]?.detail ?? null) : null,
+          loading: true,
+          error: null,
+        },
+      });
+      const result = await api.runs.detail({
+        connection: watch.connection,
+        pipelineName: watch.pipelineName,
+        pipelineExecutionId: id,
+      });
+      if (get()[key]?.id !== id) return;
+      set({
+        [key]: result.ok
+          ? { id, detail: result.value, loading: false, error: null }
+          : { id, detail: get()[key]?.detail ?? null, loading: false, error: result.error },
+      });
+    }
+
+    return {
+      runsOpen: false,
+      runsWatch: null,
+      runsLive: null,
+      runsHistory: { summaries: [], nextToken: null, loading: false, error: null, filter: "all" },
+      runsSelected: null,
+      runsCompared: null,
+      runsSelectedAction: null,
+      runsControl: { busy: false, result: null, error: null },
+      runsAttention: [],
+
+      runsToggled: (open) => {
+        const next = open ?? !get().runsOpen;
+        set({ runsOpen: next });
+        if (next) void get().runsWatchRequested();
+      },
+
+      runsWatchRequested: async () => {
+        const name = get().doc?.document.pipeline.name;
+        if (!name) return;
+        const connection = get().connection;
+        const current = get().runsWatch;
+        if (
+          current?.pipelineName === name &&
+          JSON.stringify(current.connection) === JSON.stringify(connection)
+        ) {
+          await loadHistory(false);
+          return;
+        }
+        offEvents ??= (() => {
+          const offs = [
+            api.events.on("runs.updated", (u) => get().runsUpdated(u)),
+            api.events.on("runs.attention", (a) => get().runsAttentionReceived(a)),
+          ];
+          return () => offs.forEach((off) => off());
+        })();
+        set({
+          runsWatch: { pipelineName: name, connection },
+          runsLive: null,
+          runsSelected: null,
+          runsCompared: null,
+          runsSelectedAction: null,
+          runsHistory: { ...get().runsHistory, summaries: [], nextToken: null, error: null },
+        });
+        const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
+        if (!result.ok) set({ runsHistory: { ...get().runsHistory, error: result.error } });
+        await loadHistory(false);
+      },
+
+      runsUnwatched: async () => {
+        offEvents?.();
+        offEvents = null;
+        set({ runsWatch: null, runsLive: null });
+        await api.runs.unwatch({ viewId: VIEW_ID });
+      },
+
+      runsUpdated: (update) => {
+        const watch = get().runsWatch;
+        if (
+          watch === null ||
+          update.pipelineName !== watch.pipelineName ||
+          JSON.stringify(update.connection) !== JSON.stringify(watch.connection)
+        )
+          return;
+        const history = get().runsHistory;
+        // New and changed runs from the poll go into the list in place, so it stays live.
+        const fresh =
+          history.filter === "all" ? update.runs : update.runs.filter((r) => r.status === history.filter);
+        set({
+          runsLive: update,
+          runsHistory: { ...history, summaries: mergeRuns(fresh, history.summaries) },
+        });
+        const selected = get().runsSelected;
+        const changed = update.runs.find((r) => r.pipelineExecutionId === selected?.id);
+        const before = selected?.detail?.summary;
+        if (
+          selected &&
+          changed &&
+          !selected.loading &&
+          (changed.status !== before?.status || changed.lastUpdateTime !== before?.lastUpdateTime)
+        )
+          void loadRun(selected.id, "runsSelected");
+      },
+
+      runsAttentionReceived: (attention) => {
+        set({ runsAttention: [...get().runsAttention.slice(-19), attention] });
+        notify(attention);
+      },
+
+      runsFilterChanged: async (filter) => {
+        set({ runsHistory: { ...get().runsHistory, filter, summaries: [], nextToken: null } });
+        await loadHistory(false);
+      },
+
+      runsMoreRequested: () => loadHistory(true),
+
+      runSelected: async (id) => {
+        set({ runsSelectedAction: null });
+        if (id === null) {
+          set({ runsSelected: null });
+          return;
+        }
+        await loadRun(id, "runsSelected");
+      },
+
+      runCompared: async (id) => {
+        if (id === null) {
+          set({ runsCompared: null });
+          return;
+        }
+        await loadRun(id, "runsCompared");
+      },
+
+      runActionSelected: (action) => set({ runsSelectedAction: action }),
+
+      runsVisibilityChanged: async (visible) => {
+        await api.runs.visibility({ visible });
+      },
+
+      runLinkOpened: async (url) => {
+        const result = await api.app.openExternal({ url });
+        if (!result.ok) get().errorShown(result.error);
+      },
+
+      runControlRequested: async (control) => {
+        const watch = get().runsWatch;
+        if (watch === null || get().runsControl.busy) return false;
+        if (!confirm(describeControl(control, watch.pipelineName))) return false;
+        set({ runsControl: { busy: true, result: null, error: null } });
+        const target = { connection: watch.connection, pipelineName: watch.pipelineName };
+        const { kind: _kind, ...args } = control;
+        const result = await (() => {
+          switch (control.kind) {
+            case "start":
+              return api.runs.start({ ...target, ...(args as Omit<typeof control, "kind">) });
+            case "stop":
+              return api.runs.stop({ ...target, ...(args as Omit<typeof control, "kind">) });
+            case "retry":
+              return api.runs.retry({ ...target, ...(args as Omit<typeof control, "kind">) });
+            case "approve":
+              return api.runs.approve({ ...target, ...(args as Omit<typeof control, "kind">) });
+            case "transition":
+              return api.runs.transition({ ...target, ...(args as Omit<typeof control, "kind">) });
+            case "rollback":
+              return api.runs.rollback({ ...target, ...(args as Omit<typeof control, "kind">) });
+          }
+        })();
+        set({
+          runsControl: result.ok
+            ? { busy: false, result: result.value, error: null }
+            : { busy: false, result: null, error: result.error },
+        });
+        if (result.ok) {
+          await loadHistory(false);
+          const selected = get().runsSelected;
+          if (selected) void loadRun(selected.id, "runsSelected");
+        }
+        return result.ok;
+      },
+    };
+  };
+}
+
+/** Newer data first: a run in `fresh` replaces the same run in `known`; order newest first. */
+export function mergeRuns(
+  fresh: readonly ApiPipelineExecutionSummary[],
+  known: readonly ApiPipelineExecutionSummary[],
+): ApiPipelineExecutionSummary[] {
+  const byId = new Map<string, ApiPipelineExecutionSummary>();
+  for (const run of known) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
+  for (const run of fresh) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
+  const start = (r: ApiPipelineExecutionSummary) => new Date(r.startTime ?? 0).getTime() || 0;
+  return [...byId.values()].sort((a, b) => start(b) - start(a));
+}
+
+/** A desktop notification (Electron's renderer and browsers both implement the API), when permitted. */
+function notify(attention: RunsAttention): void {
+  if (typeof Notification === "undefined") return;
+  const show = () => {
+    new Notification(
+      attention.kind === "failed"
+        ? `${attention.pipelineName}: run failed`
+        : `${attention.pipelineName}: approval waiting`,
+      {
+        body: attention.message,
+        tag: `${attention.pipelineName}:${attention.kind}:${attention.pipelineExecutionId ?? ""}`,
+      },
+    );
+  };
+  if (Notification.permission === "granted") show();
+  else if (Notification.permission === "default")
+    void Notification.requestPermission().then((p) => (p === "granted" ? show() : undefined));
+}
