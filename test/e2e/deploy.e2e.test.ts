@@ -159,6 +159,28 @@ describe("deploy to the embedded sandbox", () => {
     expect(errors).toEqual([]);
   });
 
+  it("browses the sandbox's pipelines and opens one with its version as the base", async () => {
+    await newFromTemplate(page, "Source, build, deploy to ECS");
+    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+    const dialog = deployDialog();
+    await dialog.getByRole("button", { name: "Create pipeline" }).click();
+    await dialog.getByText("my-app-ecs is now at version 1").waitFor();
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+
+    await toolbar().getByRole("button", { name: "Browse", exact: true }).click();
+    const browse = page.getByRole("dialog", { name: "Pipelines in Sandbox" });
+    const row = browse.getByRole("row", { name: /my-app-ecs/ });
+    expect(await row.textContent()).toMatch(/my-app-ecs\s*V2\s*\w+\s*1/);
+    // The deployed document was never saved, so opening another one asks first.
+    page.once("dialog", (d) => void d.accept());
+    await row.getByRole("button", { name: "Open my-app-ecs" }).click();
+    await browse.waitFor({ state: "detached" });
+    await page.getByRole("region", { name: "Stage Build" }).waitFor();
+    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+    await dialog.getByText(/version 1\) already matches the document/).waitFor();
+    expect(errors).toEqual([]);
+  });
+
   it("blocks a document with errors and reveals the first one", async () => {
     await newFromTemplate(page, "Blank V2 pipeline");
     await page.getByRole("button", { name: "Select stage Approve" }).click();
