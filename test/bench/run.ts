@@ -2,6 +2,7 @@
  * `npm run bench`: prints performance numbers. Tests never assert timings; this is where they are
  * measured, each suite printing its targets beside its results.
  */
+import { runDesignerBench } from "./designer-bench";
 import { runDomainBench } from "./domain-bench";
 import { runLayoutBench } from "./layout-bench";
 import { runSandboxBench } from "./sandbox-bench";
@@ -12,6 +13,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   layout: runLayoutBench,
   sandbox: runSandboxBench,
   shell: runShellBench,
+  designer: runDesignerBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
