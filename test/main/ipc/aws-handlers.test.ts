@@ -183,3 +183,36 @@ describe("the embedded sandbox", () => {
     }
   });
 });
+
+describe("AWS errors over IPC", () => {
+  it("keep their code and message, and a structure error's path from the file root", async () => {
+    const { toResult } = await import("../../../main/ipc/aws-handlers");
+    expect(
+      toResult({
+        ok: false,
+        error: {
+          code: "invalid-structure",
+          message: "Action 'Build' is invalid: Build",
+          path: ["stages", 1, "actions", 0],
+          denied: {},
+        },
+      }),
+    ).toEqual({
+      ok: false,
+      error: {
+        code: "invalid-structure",
+        message: "Action 'Build' is invalid: Build",
+        path: ["pipeline", "stages", 1, "actions", 0],
+      },
+    });
+    expect(
+      toResult({
+        ok: false,
+        error: { code: "network", message: "Could not reach: x", details: "ECONNREFUSED" },
+      }),
+    ).toEqual({
+      ok: false,
+      error: { code: "network", message: "Could not reach: x", details: "ECONNREFUSED" },
+    });
+  });
+});
