@@ -75,7 +75,11 @@ export function ConnectionPicker() {
       <button type="button" disabled={test.status === "testing"} onClick={() => void testRequested()}>
         Test connection
       </button>
-      <span className="connection-test" role="status">
+      <span
+        className="connection-test"
+        role="status"
+        title={test.status === "ok" ? `Account ${test.identity.account} · ${test.identity.arn}` : undefined}
+      >
         {test.status === "testing" && "Testing…"}
         {test.status === "ok" && (
           <>
