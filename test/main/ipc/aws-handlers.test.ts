@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Handlers, Result } from "../../../shared/ipc";
 import { createFromTemplate } from "../../../main/documents/templates";
 import { dispatch } from "../../../main/ipc/dispatch";
@@ -139,6 +139,27 @@ describe("AWS channels against the embedded sandbox", () => {
         executionIds: expect.arrayContaining([run.pipelineExecutionId]),
       }),
     );
+  });
+
+  it("waits until idle on request, reporting progress, and cancels the wait without changing anything", async () => {
+    const opened = value(await handlers["aws.openPipeline"]({ connection: SANDBOX, name: "my-pipeline" }));
+    const edited = structuredClone(opened.document);
+    edited.pipeline.stages[1]!.name = "LaterReview";
+    const plan = value(await handlers["aws.previewDeploy"]({ connection: SANDBOX, document: edited }));
+    expect(plan.warnings.map((w) => w.code)).toContain("executions-in-progress");
+    const deploying = handlers["aws.deploy"]({ planId: plan.planId, waitUntilIdle: true });
+    // The approval never comes, so the deploy keeps waiting until it is cancelled.
+    await vi.waitFor(() =>
+      expect(t.events).toContainEqual(
+        expect.objectContaining({
+          payload: expect.objectContaining({ planId: plan.planId, step: "waiting-for-idle" }),
+        }),
+      ),
+    );
+    expect(await handlers["aws.cancelDeploy"]({ planId: plan.planId })).toEqual({ ok: true, value: null });
+    expect(await deploying).toMatchObject({ ok: false, error: { code: "cancelled" } });
+    const after = value(await handlers["aws.openPipeline"]({ connection: SANDBOX, name: "my-pipeline" }));
+    expect(after.document.pipeline.version).toBe(opened.document.pipeline.version);
   });
 
   it("blocks a document with errors and passes the diagnostics on", async () => {
