@@ -41,7 +41,13 @@ function parseVariables(text: string): { name: string; value: string }[] {
  * confirmation (the store's confirm) and shows what happened.
  */
 export function RunControls() {
-  const facts = useAppStore(useShallow(stateFacts));
+  // One shallow-compared list per fact: a fresh object of arrays would re-render on every store change.
+  const facts = {
+    approvals: useAppStore(useShallow((s) => stateFacts(s).approvals)),
+    failed: useAppStore(useShallow((s) => stateFacts(s).failed)),
+    transitions: useAppStore(useShallow((s) => stateFacts(s).transitions)),
+    active: useAppStore(useShallow((s) => stateFacts(s).active)),
+  };
   const request = useAppStore((s) => s.runControlRequested);
   const busy = useAppStore((s) => s.runsControl.busy);
   const result = useAppStore((s) => s.runsControl.result);

@@ -45,7 +45,6 @@ const ActionBar = memo(function ActionBar(props: {
     <div className={`tl-row${selected ? " is-selected" : ""}`} role="row">
       <button
         type="button"
-        role="rowheader"
         className="tl-label"
         aria-label={`Details of ${name}: ${look.label}`}
         onClick={() => choose({ stageName: action.stageName, actionName: action.actionName })}
@@ -134,15 +133,18 @@ export function TimelineChart({ timeline, now }: { timeline: Timeline; now: numb
               <span aria-hidden="true">{PHASE_LOOK[stage.phase].icon}</span> {stage.stageName}
               {stage.removed ? " (no longer in the pipeline)" : ""}
             </span>
-            {stage.start !== null && (
-              <span
-                className={`tl-stage-span run-${stage.phase}`}
-                style={{
-                  left: pct(axis, stage.start),
-                  width: pct({ start: 0, span: axis.span }, (stage.end ?? now) - stage.start),
-                }}
-              />
-            )}
+            <div className="tl-track tl-stage-track" aria-hidden="true">
+              {stage.start !== null && (
+                <span
+                  className={`tl-stage-span run-${stage.phase}`}
+                  style={{
+                    left: pct(axis, stage.start),
+                    width: pct({ start: 0, span: axis.span }, (stage.end ?? now) - stage.start),
+                  }}
+                />
+              )}
+            </div>
+            <span />
           </div>
           {stage.actions.map((action) => (
             <ActionBar

@@ -60,21 +60,31 @@ export function RunsDrawer() {
 
   return (
     <>
-      <button
-        type="button"
-        className="runs-toggle"
-        aria-expanded={open}
-        aria-controls="runs-drawer"
-        disabled={name === ""}
-        onClick={() => toggled()}
-      >
-        {open ? "Hide runs" : "Runs"}
-      </button>
+      {!open && (
+        <button
+          type="button"
+          className="runs-toggle"
+          aria-expanded={false}
+          disabled={name === ""}
+          title={name === "" ? "Name the pipeline to watch its runs" : undefined}
+          onClick={() => toggled(true)}
+        >
+          Runs
+        </button>
+      )}
       {open && (
         <aside id="runs-drawer" className="runs-drawer" aria-label="Runs">
           <header className="runs-head">
             <h2>Runs of {watch?.pipelineName ?? name}</h2>
             <LiveSummary />
+            <button
+              type="button"
+              aria-expanded={true}
+              aria-controls="runs-drawer"
+              onClick={() => toggled(false)}
+            >
+              Hide runs
+            </button>
           </header>
           <RunControls />
           <RunHistory />

@@ -1,0 +1,187 @@
+/**
+ * Watching and controlling runs in Chromium (web mode). The pipeline lives in a sandbox this test
+ * starts itself, so it can change what actions do (scenario rules); the app reaches it as an AWS
+ * connection with environment credentials, through AWS_ENDPOINT_URL_CODEPIPELINE which the SDK
+ * honours. The pipeline is created through the sandbox's API and opened from the Browse dialog.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Gateway } from "../../main/aws";
+import { RunsService } from "../../main/aws/runs-service";
+import { startSandbox, type Sandbox } from "../../main/sandbox";
+import { threeStagePipeline } from "../main/sandbox/fixtures";
+import { launchChromium } from "./support/chromium";
+import { startWebHost, type WebHost } from "./support/web-host";
+
+const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "out", "e2e");
+const NAME = "e2e-runs";
+
+let sandbox: Sandbox;
+let host: WebHost;
+let browser: Browser;
+let gateway: Gateway;
+let scratch: string;
+const savedEnv = { ...process.env };
+
+beforeAll(async () => {
+  // 20 simulated seconds per second: Compile (120 s) takes 6 s, longer than two polls.
+  sandbox = await startSandbox({
+    speed: 20,
+    log: () => {},
+    scenario: { rules: [{ pipeline: NAME, action: "Compile", durationSeconds: 120 }] },
+  });
+  scratch = await mkdtemp(join(tmpdir(), "pipewright-runs-e2e-"));
+  Object.assign(process.env, {
+    AWS_ENDPOINT_URL_CODEPIPELINE: sandbox.endpoint,
+    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
+    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
+    AWS_REGION: "us-east-1",
+    AWS_CONFIG_FILE: join(scratch, "none-config"),
+    AWS_SHARED_CREDENTIALS_FILE: join(scratch, "none-credentials"),
+  });
+  delete process.env["AWS_PROFILE"];
+  gateway = new Gateway({ maxAttempts: 1 });
+  const connection = { kind: "sandbox" as const, endpoint: sandbox.endpoint };
+  const created = await gateway.createPipeline(
+    connection,
+    threeStagePipeline({ name: NAME, approval: {} }),
+    [],
+  );
+  if (!created.ok) throw new Error(created.error.message);
+  // Creating starts a run; stop it so the runs the test watches are the ones it releases.
+  const runs = new RunsService(gateway);
+  const list = await runs.listRuns(connection, NAME);
+  const first = list.ok ? list.value.summaries[0]?.pipelineExecutionId : undefined;
+  if (first) await runs.stopRun(connection, NAME, first, true, "");
+  host = await startWebHost();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await host?.stop();
+  gateway?.dispose();
+  await sandbox?.close();
+  await rm(scratch, { recursive: true, force: true });
+  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
+  Object.assign(process.env, savedEnv);
+});
+
+async function openPipeline(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  // Every control asks first; the test agrees.
+  page.on("dialog", (d) => void d.accept());
+  await page.goto(host.url);
+  await page.locator('.app[data-ready="true"]').waitFor();
+  await page.getByRole("combobox", { name: "Connection" }).selectOption({ label: "Environment credentials" });
+  await page.getByRole("button", { name: "Browse", exact: true }).click();
+  await page.getByRole("button", { name: `Open ${NAME}` }).click();
+  await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
+  await page.getByRole("button", { name: "Runs", exact: true }).click();
+  await page.getByRole("complementary", { name: "Runs" }).waitFor();
+  return { page, errors };
+}
+
+const stageStatus = (page: Page, stage: string) =>
+  page.getByRole("status", { name: new RegExp(`^Latest run of stage ${stage}: `) });
+
+async function statusText(page: Page, stage: string): Promise<string | null> {
+  const badge = stageStatus(page, stage);
+  return (await badge.count()) === 0 ? null : badge.getAttribute("aria-label");
+}
+
+/** Waits for a history row's status of the newest run. */
+async function newestRunStatus(page: Page): Promise<string> {
+  const first = page.getByRole("grid", { name: "Runs" }).getByRole("row").first();
+  return (await first.count()) === 0 ? "" : ((await first.getByRole("button").textContent()) ?? "");
+}
+
+describe("runs in Chromium", () => {
+  it("releases a change, shows it live on the canvas, approves it, and shows a bar for every action", async () => {
+    const { page, errors } = await openPipeline();
+    await page.getByRole("button", { name: "Release change" }).click();
+    await expect
+      .poll(() => statusText(page, "Build"), { timeout: 30_000 })
+      .toBe("Latest run of stage Build: In progress");
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "runs-canvas-in-progress.png") });
+    await expect
+      .poll(() => statusText(page, "Build"), { timeout: 30_000 })
+      .toBe("Latest run of stage Build: Succeeded");
+    await expect
+      .poll(() => statusText(page, "Approve"), { timeout: 30_000 })
+      .toBe("Latest run of stage Approve: Waiting for approval");
+    await page.getByLabel("Reason or summary").fill("looks good");
+    await page.getByRole("button", { name: "Approve Review" }).click();
+    await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Succeeded");
+    await expect
+      .poll(() => statusText(page, "Deploy"), { timeout: 30_000 })
+      .toBe("Latest run of stage Deploy: Succeeded");
+
+    await page
+      .getByRole("grid", { name: "Runs" })
+      .getByRole("button", { name: /^Open run / })
+      .first()
+      .click();
+    const timeline = page.getByRole("grid", { name: /^Timeline of run / });
+    await timeline.waitFor();
+    for (const action of ["Checkout", "Compile", "Review", "Publish"])
+      await expect
+        .poll(() => timeline.getByRole("img", { name: new RegExp(`/${action}: Succeeded, `) }).count())
+        .toBe(1);
+    expect(await timeline.getByTestId("timeline-bar").count()).toBe(4);
+    await timeline.getByRole("button", { name: /^Details of Approve\/Review/ }).click();
+    await expect.poll(() => page.getByText("Summary: looks good").count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "runs-panel-timeline.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("retries a stage whose action failed by a sandbox scenario, then the run passes; stops a run", async () => {
+    const { page, errors } = await openPipeline();
+    sandbox.scenario.addRule({
+      pipeline: NAME,
+      action: "Compile",
+      outcome: "fail",
+      errorMessage: "3 tests failed",
+    });
+    await page.getByRole("button", { name: "Release change" }).click();
+    const retry = page.getByRole("button", { name: "Retry failed actions of Build" });
+    await retry.waitFor({ timeout: 30_000 });
+    expect(await statusText(page, "Build")).toBe("Latest run of stage Build: Failed");
+    const compile = page.getByRole("button", { name: /^Compile \(/ });
+    await compile.click();
+    await expect.poll(() => page.getByText("3 tests failed").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "runs-canvas-failed.png") });
+
+    sandbox.scenario.set({ rules: [{ pipeline: NAME, action: "Compile", durationSeconds: 120 }] });
+    await retry.click();
+    await expect
+      .poll(() => statusText(page, "Approve"), { timeout: 30_000 })
+      .toBe("Latest run of stage Approve: Waiting for approval");
+    await page.getByRole("button", { name: "Approve Review" }).click();
+    await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Succeeded");
+    expect(await page.locator(".run-result").textContent()).toBe("Approved Approve/Review");
+
+    sandbox.scenario.set({ rules: [{ pipeline: NAME, action: "Compile", durationSeconds: 100_000 }] });
+    await page.getByRole("button", { name: "Release change" }).click();
+    const abandon = page.getByRole("button", { name: "Stop and abandon" });
+    await abandon.waitFor({ timeout: 30_000 });
+    await page.getByLabel("Reason or summary").fill("not today");
+    await abandon.click();
+    await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Stopped");
+    await expect
+      .poll(() => page.locator(".run-result").textContent())
+      .toMatch(/^Stopping the run and abandoning/);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "runs-stopped.png"), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
