@@ -1,0 +1,110 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { createElement } from "react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { RunStatusBadge } from "../../renderer/canvas/RunStatusBadge";
+import { RunsDrawer } from "../../renderer/panels/runs/RunsDrawer";
+import { createAppStore, StoreProvider } from "../../renderer/store";
+import { fakeApi, opened, sampleDocument } from "./support/fake-api";
+import { RUN_ID, runsApi, updateAt } from "./support/runs-api";
+
+afterEach(cleanup);
+
+function setup(children: ReturnType<typeof createElement>[]) {
+  const { api, client, emit } = fakeApi();
+  const runs = runsApi();
+  Object.assign(api, { runs });
+  const confirm = vi.fn((_: string) => true);
+  const store = createAppStore({ api: client, confirm, newId: () => "rid" });
+  store.getState().documentLoaded(opened({ document: sampleDocument("gate") }));
+  render(createElement(StoreProvider, { store }, ...children));
+  return { api, runs, store, emit, confirm };
+}
+
+describe("run status on the canvas", () => {
+  it("shows nothing until runs are watched, then status as icon and text, the revision and a disabled transition", async () => {
+    const { store, emit } = setup([
+      createElement(RunStatusBadge, { key: "s", stageName: "Approve" }),
+      createElement(RunStatusBadge, { key: "d", stageName: "Deploy" }),
+      createElement(RunStatusBadge, { key: "a", stageName: "Build", actionName: "Compile", selected: true }),
+    ]);
+    expect(screen.queryAllByRole("status")).toHaveLength(0);
+    await store.getState().runsWatchRequested();
+    const waiting = updateAt("waiting");
+    const deploy = waiting.state?.stageStates?.[3];
+    const failedCompile = structuredClone(waiting);
+    const build = failedCompile.state!.stageStates![1]!;
+    build.actionStates = [
+      {
+        actionName: "Compile",
+        latestExecution: { status: "Failed", errorDetails: { code: "JobFailed", message: "3 tests failed" } },
+      },
+    ];
+    failedCompile.state!.stageStates![3] = {
+      ...deploy,
+      inboundTransitionState: { enabled: false, disabledReason: "freeze" },
+    };
+    emit("runs.updated", failedCompile);
+    const approve = await screen.findByRole("status", {
+      name: "Latest run of stage Approve: Waiting for approval",
+    });
+    expect(approve.textContent).toContain("⏸");
+    expect(screen.getAllByLabelText(/^Source revision [0-9a-f]{7}$/)).toHaveLength(1);
+    expect(screen.getByRole("img", { name: "Transition into Deploy disabled: freeze" })).toBeTruthy();
+    expect(screen.getByRole("status", { name: "Latest run of Compile: Failed" }).textContent).toContain("✕");
+    expect(screen.getByText("3 tests failed")).toBeTruthy();
+  });
+});
+
+describe("runs drawer", () => {
+  it("lists runs, opens a timeline with a bar per action and exact times on hover, and shows an action's details", async () => {
+    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    fireEvent.click(screen.getByRole("button", { name: "Runs" }));
+    const drawer = await screen.findByRole("complementary", { name: "Runs" });
+    await waitFor(() => expect(runs.watch).toHaveBeenCalled());
+    emit("runs.updated", updateAt("final"));
+    await within(drawer).findByText("4 of 4 stages done");
+    const grid = within(drawer).getByRole("grid", { name: "Runs" });
+    fireEvent.click(within(grid).getByRole("button", { name: `Open run ${RUN_ID}` }));
+    const timeline = await within(drawer).findByRole("grid", { name: `Timeline of run ${RUN_ID}` });
+    const bars = within(timeline).getAllByTestId("timeline-bar");
+    expect(bars).toHaveLength(4);
+    const review = within(timeline).getByRole("img", { name: /^Approve\/Review: Succeeded, 28m 56s$/ });
+    expect(review.className).toContain("is-approval");
+    expect(review.getAttribute("title")).toMatch(/Started \d{4}-\d\d-\d\d \d\d:\d\d:\d\d\nEnded /);
+    fireEvent.click(within(timeline).getByRole("button", { name: /^Details of Approve\/Review/ }));
+    const details = await within(drawer).findByRole("region", { name: "Action Approve/Review" });
+    expect(within(details).getByText(/^Summary: /)).toBeTruthy();
+  });
+
+  it("approves a waiting approval after confirmation and shows the result", async () => {
+    const { runs, emit, confirm } = setup([createElement(RunsDrawer, { key: "d" })]);
+    fireEvent.click(screen.getByRole("button", { name: "Runs" }));
+    await waitFor(() => expect(runs.watch).toHaveBeenCalled());
+    emit("runs.updated", updateAt("waiting"));
+    fireEvent.change(await screen.findByLabelText("Reason or summary"), { target: { value: "ship it" } });
+    fireEvent.click(await screen.findByRole("button", { name: "Approve Review" }));
+    await screen.findByText("Approved Approve/Review");
+    expect(confirm).toHaveBeenCalledWith('Approve Approve/Review with "ship it"?');
+    expect(runs.approve).toHaveBeenCalledWith(
+      expect.objectContaining({ status: "Approved", summary: "ship it" }),
+    );
+    expect(screen.getByRole("button", { name: "Stop and abandon" })).toBeTruthy();
+  });
+
+  it("shows a poll error (a deleted pipeline) without losing what it showed", async () => {
+    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    fireEvent.click(screen.getByRole("button", { name: "Runs" }));
+    await waitFor(() => expect(runs.watch).toHaveBeenCalled());
+    emit("runs.updated", updateAt("final"));
+    emit("runs.updated", {
+      ...updateAt("final"),
+      error: {
+        code: "pipeline-not-found",
+        message: "The pipeline does not exist (it may have been deleted): gate",
+      },
+    });
+    await screen.findByText(/it may have been deleted/);
+    expect(screen.getByText("4 of 4 stages done")).toBeTruthy();
+  });
+});
