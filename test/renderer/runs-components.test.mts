@@ -31,18 +31,30 @@ describe("run status on the canvas", () => {
     expect(screen.queryAllByRole("status")).toHaveLength(0);
     await store.getState().runsWatchRequested();
     const waiting = updateAt("waiting");
-    const deploy = waiting.state?.stageStates?.[3];
-    const failedCompile = structuredClone(waiting);
-    const build = failedCompile.state!.stageStates![1]!;
-    build.actionStates = [
-      {
-        actionName: "Compile",
-        latestExecution: { status: "Failed", errorDetails: { code: "JobFailed", message: "3 tests failed" } },
+    const stages = waiting.state?.stageStates ?? [];
+    const failedCompile = {
+      ...waiting,
+      state: {
+        ...waiting.state,
+        stageStates: stages.map((stage) =>
+          stage.stageName === "Build"
+            ? {
+                ...stage,
+                actionStates: [
+                  {
+                    actionName: "Compile",
+                    latestExecution: {
+                      status: "Failed",
+                      errorDetails: { code: "JobFailed", message: "3 tests failed" },
+                    },
+                  },
+                ],
+              }
+            : stage.stageName === "Deploy"
+              ? { ...stage, inboundTransitionState: { enabled: false, disabledReason: "freeze" } }
+              : stage,
+        ),
       },
-    ];
-    failedCompile.state!.stageStates![3] = {
-      ...deploy,
-      inboundTransitionState: { enabled: false, disabledReason: "freeze" },
     };
     emit("runs.updated", failedCompile);
     const approve = await screen.findByRole("status", {

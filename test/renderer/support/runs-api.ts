@@ -6,26 +6,60 @@ import {
   type RunsPage,
   type RunsUpdate,
 } from "../../../shared/ipc";
-import { inputFor, load, runId, snapshot, summaries } from "../../shared/execution/recorded";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type {
+  ApiActionExecutionDetail,
+  ApiPipelineExecution,
+  ApiPipelineExecutionSummary,
+  ApiPipelineState,
+  PipelineStructure,
+} from "../../../shared/execution";
+
+/** One moment of a recorded scenario (test/fixtures/executions/README.md). */
+interface Snapshot {
+  label: string;
+  atMs: number;
+  getPipeline: { pipeline: PipelineStructure };
+  getPipelineState: ApiPipelineState;
+  listPipelineExecutions: { pipelineExecutionSummaries: ApiPipelineExecutionSummary[] }[];
+  getPipelineExecution: Record<string, { pipelineExecution: ApiPipelineExecution }>;
+  listActionExecutions: Record<string, { actionExecutionDetails: ApiActionExecutionDetail[] }[]>;
+}
+
+const approval = JSON.parse(
+  readFileSync(join(import.meta.dirname, "..", "..", "fixtures", "executions", "approval.json"), "utf8"),
+) as { runs: Record<string, string>; snapshots: Snapshot[] };
+
+function snapshot(label: string): Snapshot {
+  const found = approval.snapshots.find((s) => s.label === label);
+  if (!found) throw new Error(`approval.json has no snapshot ${label}`);
+  return found;
+}
+
+function summaries(snap: Snapshot): ApiPipelineExecutionSummary[] {
+  return snap.listPipelineExecutions.flatMap((page) => page.pipelineExecutionSummaries);
+}
 
 /** The recorded approval scenario: one run, waiting for approval, then approved. */
-export const approval = load("approval");
-export const RUN_ID = runId(approval, "approved");
+export const RUN_ID = approval.runs["approved"] ?? "";
 
+/** What `runs.detail` returns for the run at the recorded moment `label`. */
 export function detailAt(label: string): RunDetail {
-  const input = inputFor(snapshot(approval, label), RUN_ID);
+  const snap = snapshot(label);
   const detail: RunDetail = {
-    execution: input.execution ?? {},
-    actionExecutions: [...input.actionExecutions],
+    execution: snap.getPipelineExecution[RUN_ID]?.pipelineExecution ?? {},
+    actionExecutions: (snap.listActionExecutions[RUN_ID] ?? []).flatMap((p) => p.actionExecutionDetails),
+    pipeline: snap.getPipeline.pipeline,
   };
-  if (input.summary) detail.summary = input.summary;
-  if (input.pipeline) detail.pipeline = input.pipeline;
+  const summary = summaries(snap).find((s) => s.pipelineExecutionId === RUN_ID);
+  if (summary) detail.summary = summary;
   return detail;
 }
 
 /** A `runs.updated` payload for the recorded snapshot `label` of the pipeline named `name`. */
 export function updateAt(label: string, name = "gate"): RunsUpdate {
-  const snap = snapshot(approval, label);
+  const snap = snapshot(label);
   return {
     pipelineName: name,
     connection: { kind: "sandbox" },
@@ -44,9 +78,9 @@ export function runsApi() {
     vi.fn(async () => ok<RunControlResult>({ pipelineExecutionId: RUN_ID, message }));
   return {
     list: vi.fn(async (_: { nextToken?: string; status?: string }) =>
-      ok<RunsPage>({ summaries: summaries(snapshot(approval, "final")), nextToken: null }),
+      ok<RunsPage>({ summaries: summaries(snapshot("final")), nextToken: null }),
     ),
-    state: vi.fn(async () => ok(snapshot(approval, "final").getPipelineState)),
+    state: vi.fn(async () => ok(snapshot("final").getPipelineState)),
     detail: vi.fn(async () => ok(detailAt("final"))),
     start: control("Started a run of gate: new-run"),
     stop: control("Stopping the run"),
