@@ -5,6 +5,7 @@
 import { runDesignerBench } from "./designer-bench";
 import { runDomainBench } from "./domain-bench";
 import { runLayoutBench } from "./layout-bench";
+import { runRunsBench } from "./runs-bench";
 import { runSandboxBench } from "./sandbox-bench";
 import { runShellBench } from "./shell-bench";
 
@@ -14,6 +15,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   sandbox: runSandboxBench,
   shell: runShellBench,
   designer: runDesignerBench,
+  runs: runRunsBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
