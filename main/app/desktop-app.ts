@@ -12,6 +12,7 @@ import { DOCS_URL, menuTemplate } from "./menu";
 import { nativeDialogs } from "./native-dialogs";
 import { createMainWindow, denyAllPermissions, hardenWebContents } from "./secure-window";
 import { placeOnScreen, windowStateFile } from "./window-state";
+import { showRunNotification } from "./run-notification";
 
 /** Where the built pieces are, relative to the bundled main script. */
 export interface DesktopPaths {
@@ -45,8 +46,10 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
   const launch: { file: string | undefined; services?: AppServices } = {
     file: fileFromArgv(process.argv, process.cwd(), argvSkip()),
   };
-  const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) =>
+  const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => {
+    if (name === "runs.attention") showRunNotification(payload as EventPayloads["runs.attention"]);
     win?.webContents.send(name, payload);
+  };
   // The app's only call to shell.openExternal, behind the URL check (https AWS sites only).
   const openExternal = (url: string) => {
     const allowed = allowedExternalUrl(url);
