@@ -47,10 +47,10 @@ describe("runs channels", () => {
     expect(update).toMatchObject({ pipelineName: name, connection: SANDBOX, error: null });
     expect(update.state?.stageStates?.length).toBeGreaterThan(0);
 
-    const page = value(await dispatch(handlers, "runs.list", { connection: SANDBOX, pipelineName: name }));
+    const page = value(await handlers["runs.list"]({ connection: SANDBOX, pipelineName: name }));
     const id = page.summaries[0]?.pipelineExecutionId ?? "";
     const detail = value(
-      await dispatch(handlers, "runs.detail", {
+      await handlers["runs.detail"]({
         connection: SANDBOX,
         pipelineName: name,
         pipelineExecutionId: id,
@@ -58,9 +58,7 @@ describe("runs channels", () => {
     );
     expect(detail.execution.pipelineExecutionId).toBe(id);
 
-    const started = value(
-      await dispatch(handlers, "runs.start", { connection: SANDBOX, pipelineName: name }),
-    );
+    const started = value(await handlers["runs.start"]({ connection: SANDBOX, pipelineName: name }));
     expect(started.message).toMatch(new RegExp(`^Started a run of ${name}: `));
     const stopped = await dispatch(handlers, "runs.stop", {
       connection: SANDBOX,
