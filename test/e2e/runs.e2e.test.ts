@@ -2,15 +2,14 @@
  * Watching and controlling runs in Chromium (web mode). The pipeline lives in a sandbox this test
  * starts itself, so it can change what actions do (scenario rules); the app reaches it as an AWS
  * connection with environment credentials, through AWS_ENDPOINT_URL_CODEPIPELINE which the SDK
- * honours. The pipeline is created through the sandbox's API and opened from the Browse dialog.
+ * honours. The first test deploys the pipeline from the UI (Open file, Deploy, Create pipeline);
+ * the second opens it from the Browse dialog.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Gateway } from "../../main/aws";
-import { RunsService } from "../../main/aws/runs-service";
 import { startSandbox, type Sandbox } from "../../main/sandbox";
 import { threeStagePipeline } from "../main/sandbox/fixtures";
 import { launchChromium } from "./support/chromium";
@@ -22,7 +21,6 @@ const NAME = "e2e-runs";
 let sandbox: Sandbox;
 let host: WebHost;
 let browser: Browser;
-let gateway: Gateway;
 let scratch: string;
 const savedEnv = { ...process.env };
 
@@ -43,19 +41,6 @@ beforeAll(async () => {
     AWS_SHARED_CREDENTIALS_FILE: join(scratch, "none-credentials"),
   });
   delete process.env["AWS_PROFILE"];
-  gateway = new Gateway({ maxAttempts: 1 });
-  const connection = { kind: "sandbox" as const, endpoint: sandbox.endpoint };
-  const created = await gateway.createPipeline(
-    connection,
-    threeStagePipeline({ name: NAME, approval: {} }),
-    [],
-  );
-  if (!created.ok) throw new Error(created.error.message);
-  // Creating starts a run; stop it so the runs the test watches are the ones it releases.
-  const runs = new RunsService(gateway);
-  const list = await runs.listRuns(connection, NAME);
-  const first = list.ok ? list.value.summaries[0]?.pipelineExecutionId : undefined;
-  if (first) await runs.stopRun(connection, NAME, first, true, "");
   host = await startWebHost();
   browser = await launchChromium();
 });
@@ -63,14 +48,14 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.stop();
-  gateway?.dispose();
   await sandbox?.close();
   await rm(scratch, { recursive: true, force: true });
   for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
   Object.assign(process.env, savedEnv);
 });
 
-async function openPipeline(): Promise<{ page: Page; errors: string[] }> {
+/** Opens the app on the environment connection and the pipeline: deployed from a file, or browsed. */
+async function openPipeline(how: "deploy" | "browse"): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
@@ -82,9 +67,29 @@ async function openPipeline(): Promise<{ page: Page; errors: string[] }> {
   await page.goto(host.url);
   await page.locator('.app[data-ready="true"]').waitFor();
   await page.getByRole("combobox", { name: "Connection" }).selectOption({ label: "Environment credentials" });
-  await page.getByRole("button", { name: "Browse", exact: true }).click();
-  await page.getByRole("button", { name: `Open ${NAME}` }).click();
-  await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
+  if (how === "deploy") {
+    const file = join(scratch, `${NAME}.json`);
+    await writeFile(
+      file,
+      `${JSON.stringify({ pipeline: threeStagePipeline({ name: NAME, approval: {} }) }, null, 2)}\n`,
+    );
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Open a pipeline file" });
+    await dialog.getByLabel("File path").fill(file);
+    await dialog.getByRole("button", { name: "Open file" }).click();
+    await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
+    await page.getByRole("button", { name: "Deploy", exact: true }).click();
+    const deploy = page.getByRole("dialog", { name: `Deploy ${NAME} to environment · us-east-1` });
+    await deploy.getByRole("button", { name: "Create pipeline" }).click();
+    await page
+      .getByRole("dialog", { name: `Deployed ${NAME}` })
+      .getByRole("button", { name: "Cancel" })
+      .click();
+  } else {
+    await page.getByRole("button", { name: "Browse", exact: true }).click();
+    await page.getByRole("button", { name: `Open ${NAME}` }).click();
+    await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
+  }
   await page.getByRole("button", { name: "Runs", exact: true }).click();
   await page.getByRole("complementary", { name: "Runs" }).waitFor();
   return { page, errors };
@@ -105,8 +110,13 @@ async function newestRunStatus(page: Page): Promise<string> {
 }
 
 describe("runs in Chromium", () => {
-  it("releases a change, shows it live on the canvas, approves it, and shows a bar for every action", async () => {
-    const { page, errors } = await openPipeline();
+  it("deploys from the UI, stops the first run, releases a change, shows it live on the canvas, approves it, and shows a bar for every action", async () => {
+    const { page, errors } = await openPipeline("deploy");
+    // Creating the pipeline started a run; stop it from the UI so the run watched is the one released.
+    const abandon = page.getByRole("button", { name: "Stop and abandon" });
+    await abandon.waitFor({ timeout: 30_000 });
+    await abandon.click();
+    await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Stopped");
     await page.getByRole("button", { name: "Release change" }).click();
     await expect
       .poll(() => statusText(page, "Build"), { timeout: 30_000 })
@@ -145,7 +155,7 @@ describe("runs in Chromium", () => {
   });
 
   it("retries a stage whose action failed by a sandbox scenario, then the run passes; stops a run", async () => {
-    const { page, errors } = await openPipeline();
+    const { page, errors } = await openPipeline("browse");
     sandbox.scenario.addRule({
       pipeline: NAME,
       action: "Compile",
