@@ -31,7 +31,8 @@ interface Watched {
 export class RunsWatch {
   private readonly watched = new Map<string, Watched>();
   private readonly viewKeys = new Map<string, string>();
-  private visible = true;
+  /** Views whose window is hidden; a pipeline polls slowly only when all its views are. */
+  private readonly hidden = new Set<string>();
 
   constructor(
     private readonly runs: RunsService,
@@ -61,7 +62,6 @@ export class RunsWatch {
           onAttention: (attention) => this.options.onAttention?.(pipelineName, attention),
         },
       );
-      poller.setVisible(this.visible);
       entry = { poller, views: new Set() };
       this.watched.set(key, entry);
       poller.start();
@@ -71,6 +71,7 @@ export class RunsWatch {
     }
     entry.views.add(viewId);
     this.viewKeys.set(viewId, key);
+    this.applyVisibility(entry);
     return entry.poller;
   }
 
@@ -78,18 +79,28 @@ export class RunsWatch {
     const key = this.viewKeys.get(viewId);
     if (key === undefined) return;
     this.viewKeys.delete(viewId);
+    this.hidden.delete(viewId);
     const entry = this.watched.get(key);
     if (!entry) return;
     entry.views.delete(viewId);
     if (entry.views.size === 0) {
       entry.poller.stop();
       this.watched.delete(key);
-    }
+    } else this.applyVisibility(entry);
   }
 
-  setVisible(visible: boolean): void {
-    this.visible = visible;
-    for (const { poller } of this.watched.values()) poller.setVisible(visible);
+  /** A view's window was hidden or shown; without a view, every view's. */
+  setVisible(visible: boolean, viewId?: string): void {
+    const views = viewId === undefined ? [...this.viewKeys.keys()] : [viewId];
+    for (const view of views) {
+      if (visible) this.hidden.delete(view);
+      else this.hidden.add(view);
+    }
+    for (const entry of this.watched.values()) this.applyVisibility(entry);
+  }
+
+  private applyVisibility(entry: Watched): void {
+    entry.poller.setVisible([...entry.views].some((view) => !this.hidden.has(view)));
   }
 
   /** Polls a pipeline now (after a control), when it is watched. */

@@ -111,8 +111,8 @@ export function createRunsHandlers(s: AppServices): RunsHandlers {
       watch.unwatch(viewId);
       return ok(null);
     },
-    "runs.visibility": async ({ visible }) => {
-      watch.setVisible(visible);
+    "runs.visibility": async ({ visible, viewId }) => {
+      watch.setVisible(visible, viewId);
       return ok(null);
     },
   };

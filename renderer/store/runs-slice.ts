@@ -123,10 +123,10 @@ export function describeControl(control: RunControl, pipelineName: string): stri
   }
 }
 
-const VIEW_ID = "window";
-
 export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppState, [], [], RunsSlice> {
   return (set, get) => {
+    // One view per window: several browser tabs on one web host each watch, and hide, on their own.
+    const VIEW_ID = `window-${Math.random().toString(36).slice(2, 12)}`;
     let offEvents: (() => void) | null = null;
 
     async function loadHistory(append: boolean): Promise<void> {
@@ -225,6 +225,8 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           runsHistory: { ...get().runsHistory, summaries: [], nextToken: null, error: null },
         });
         const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
+        if (typeof document !== "undefined")
+          await get().runsVisibilityChanged(document.visibilityState === "visible");
         if (!result.ok) set({ runsHistory: { ...get().runsHistory, error: result.error } });
         await loadHistory(false);
       },
@@ -296,7 +298,7 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
       runActionSelected: (action) => set({ runsSelectedAction: action }),
 
       runsVisibilityChanged: async (visible) => {
-        await api.runs.visibility({ visible });
+        await api.runs.visibility({ visible, viewId: VIEW_ID });
       },
 
       runLinkOpened: async (url) => {

@@ -167,6 +167,17 @@ export const RUNS_CHANNELS = {
   ),
   /** Stops a view's watch; the poller stops when no view watches its pipeline. */
   "runs.unwatch": channel<null>()(z.strictObject({ viewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })),
-  /** Whether the window is visible: hidden windows are polled slowly. */
-  "runs.visibility": channel<null>()(z.strictObject({ visible: z.boolean() })),
+  /**
+   * Whether a view's window is visible: a pipeline is polled slowly while every view watching it is
+   * hidden. Without `viewId`, for every view (one desktop window).
+   */
+  "runs.visibility": channel<null>()(
+    z.strictObject({
+      visible: z.boolean(),
+      viewId: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{1,64}$/)
+        .optional(),
+    }),
+  ),
 } as const;

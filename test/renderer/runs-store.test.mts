@@ -23,7 +23,7 @@ describe("runs slice", () => {
     expect(runs.watch).toHaveBeenCalledWith({
       connection: { kind: "sandbox" },
       pipelineName: "gate",
-      viewId: "window",
+      viewId: expect.stringMatching(/^window-[a-z0-9]+$/),
     });
     expect(runs.list).toHaveBeenCalledWith({ connection: { kind: "sandbox" }, pipelineName: "gate" });
     expect(store.getState().runsWatch).toEqual({ pipelineName: "gate", connection: { kind: "sandbox" } });

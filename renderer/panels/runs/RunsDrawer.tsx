@@ -43,11 +43,18 @@ export function RunsDrawer() {
   const visibilityChanged = useAppStore((s) => s.runsVisibilityChanged);
   const connection = useAppStore((s) => s.connection);
 
+  const unwatched = useAppStore((s) => s.runsUnwatched);
   useEffect(() => {
     const report = () => void visibilityChanged(document.visibilityState === "visible");
+    // A closed tab or window stops its polling instead of leaving main to poll for nobody.
+    const leave = () => void unwatched();
     document.addEventListener("visibilitychange", report);
-    return () => document.removeEventListener("visibilitychange", report);
-  }, [visibilityChanged]);
+    window.addEventListener("pagehide", leave);
+    return () => {
+      document.removeEventListener("visibilitychange", report);
+      window.removeEventListener("pagehide", leave);
+    };
+  }, [visibilityChanged, unwatched]);
 
   // A renamed pipeline, another document or another connection: watch what is open now.
   useEffect(() => {

@@ -211,6 +211,15 @@ describe("run poller", () => {
     expect(seen).toEqual(["shared"]);
     watch.watch("late", connection, "shared");
     expect(seen).toEqual(["shared", "shared"]); // the late view got the last update at once
+    // Polled slowly only when every view watching is hidden (one of two browser tabs hidden: not).
+    watch.setVisible(false, "canvas");
+    await stepPoll(clock, a);
+    const hiddenDelay = () => (a.last?.active ? 20_000 : 300_000);
+    expect(a.nextDelayMs).not.toBe(hiddenDelay());
+    watch.setVisible(false, "history");
+    watch.setVisible(false, "late");
+    await stepPoll(clock, a);
+    expect(a.nextDelayMs).toBe(hiddenDelay());
     watch.unwatch("canvas");
     watch.unwatch("history");
     expect(watch.size).toBe(1);
