@@ -25,6 +25,7 @@ interface StageRun {
   transitionDisabled: string | null;
   revisionId: string | null;
   revisionSummary: string | null;
+  revisionUrl: string | null;
 }
 
 interface ActionRun {
@@ -54,6 +55,8 @@ function stageRun(s: AppState, stageName: string): StageRun | null {
         : rev.revisionId
       : null,
     revisionSummary: rev?.revisionSummary ?? null,
+    revisionUrl:
+      rev?.revisionUrl !== undefined && /^https:\/\//.test(rev.revisionUrl) ? rev.revisionUrl : null,
   };
 }
 
@@ -82,6 +85,7 @@ export function RunStatusBadge(props: {
   selected?: boolean;
 }) {
   const { actionName, selected } = props;
+  const openLink = useAppStore((s) => s.runLinkOpened);
   const stageName = useAppStore(
     (s) => props.stageName ?? s.doc?.document.pipeline.stages[props.stageIndex ?? -1]?.name ?? "",
   );
@@ -114,6 +118,17 @@ export function RunStatusBadge(props: {
           title={stage.revisionSummary ?? stage.revisionId}
         >
           {stage.revisionId}
+          {stage.revisionUrl !== null && (
+            <button
+              type="button"
+              className="run-link nodrag"
+              aria-label={`Open revision ${stage.revisionId}`}
+              onPointerDown={(e) => e.stopPropagation()}
+              onClick={() => void openLink(stage.revisionUrl ?? "")}
+            >
+              ↗
+            </button>
+          )}
           {stage.revisionSummary !== null ? ` ${stage.revisionSummary.split("\n")[0] ?? ""}` : ""}
         </span>
       )}

@@ -23,7 +23,7 @@ function setup(children: ReturnType<typeof createElement>[]) {
 
 describe("run status on the canvas", () => {
   it("shows nothing until runs are watched, then status as icon and text, the revision and a disabled transition", async () => {
-    const { store, emit } = setup([
+    const { api, store, emit } = setup([
       createElement(RunStatusBadge, { key: "s", stageName: "Approve" }),
       createElement(RunStatusBadge, { key: "d", stageName: "Deploy" }),
       createElement(RunStatusBadge, { key: "a", stageName: "Build", actionName: "Compile", selected: true }),
@@ -62,6 +62,10 @@ describe("run status on the canvas", () => {
     });
     expect(approve.textContent).toContain("⏸");
     expect(screen.getAllByLabelText(/^Source revision [0-9a-f]{7}$/)).toHaveLength(1);
+    fireEvent.click(screen.getByRole("button", { name: "Open revision f06f356" }));
+    expect(api.app.openExternal).toHaveBeenCalledWith({
+      url: expect.stringMatching(/^https:\/\/console\.aws\.amazon\.com\/codesuite\/codecommit\/.*f06f3561/),
+    });
     expect(screen.getByRole("img", { name: "Transition into Deploy disabled: freeze" })).toBeTruthy();
     expect(screen.getByRole("status", { name: "Latest run of Compile: Failed" }).textContent).toContain("✕");
     expect(screen.getByText("3 tests failed")).toBeTruthy();
@@ -87,6 +91,9 @@ describe("runs drawer", () => {
     fireEvent.click(within(timeline).getByRole("button", { name: /^Details of Approve\/Review/ }));
     const details = await within(drawer).findByRole("region", { name: "Action Approve/Review" });
     expect(within(details).getByText(/^Summary: /)).toBeTruthy();
+    // Closed, the drawer's button still tells how far the pipeline got.
+    fireEvent.click(within(drawer).getByRole("button", { name: "Hide runs" }));
+    expect(screen.getByRole("button", { name: "Runs · 4 of 4 stages done" })).toBeTruthy();
   });
 
   it("approves a waiting approval after confirmation and shows the result", async () => {

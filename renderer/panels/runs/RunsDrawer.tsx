@@ -42,6 +42,13 @@ export function RunsDrawer() {
   const watchRequested = useAppStore((s) => s.runsWatchRequested);
   const visibilityChanged = useAppStore((s) => s.runsVisibilityChanged);
   const connection = useAppStore((s) => s.connection);
+  // The closed drawer's button carries the pipeline's progress, so the canvas shows it too.
+  const toggleText = useAppStore((s) => {
+    const state = s.runsLive?.state;
+    if (!state) return "Runs";
+    const p = progress(state);
+    return p.total > 0 ? `Runs · ${p.done} of ${p.total} stages done` : "Runs";
+  });
 
   const unwatched = useAppStore((s) => s.runsUnwatched);
   useEffect(() => {
@@ -76,7 +83,7 @@ export function RunsDrawer() {
           title={name === "" ? "Name the pipeline to watch its runs" : undefined}
           onClick={() => toggled(true)}
         >
-          Runs
+          {toggleText}
         </button>
       )}
       {open && (
