@@ -4,7 +4,8 @@ const GLYPHS: Record<string, string> = {
   Build: "⚙",
   Test: "✓",
   Deploy: "⇪",
-  Approval: "✋",
+  // Not an emoji: Linux installs often lack an emoji font, and the glyph would show as a box.
+  Approval: "⚑",
   Invoke: "λ",
   Compute: "▣",
 };

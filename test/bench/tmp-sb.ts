@@ -1,2 +1,0 @@
-import { runSandboxBench } from "./sandbox-bench";
-await runSandboxBench();
