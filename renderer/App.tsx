@@ -35,7 +35,12 @@ export function App({ api }: { api: ApiClient }) {
   useEffect(() => {
     void store.getState().startupRequested();
     const offs = [
-      api.events.on("menu.command", ({ command }) => findCommand(command)?.run(store.getState())),
+      api.events.on("menu.command", ({ command }) => {
+        // A menu item is always clickable; the command decides whether it applies right now.
+        const state = store.getState();
+        const found = findCommand(command);
+        if (found?.enabled(state) === true) found.run(state);
+      }),
       api.events.on("documents.openRequested", ({ path }) => void store.getState().openRequested(path)),
       api.events.on("documents.changedOnDisk", (change) => void store.getState().diskChangeReported(change)),
     ];

@@ -2,6 +2,7 @@
  * The one mapping from what the SDK throws (service exceptions, credential-provider failures,
  * socket errors) to errors a person can act on. Every AWS call of the gateway goes through it.
  */
+import type { AwsErrorCode } from "../../shared/ipc/result";
 import type { JsonPath } from "../../shared/pipeline/model";
 import type { Diagnostic } from "../../shared/validate";
 
@@ -26,30 +27,7 @@ import type { Diagnostic } from "../../shared/validate";
  * - `plan-expired`: a deploy named a preview that expired or was already used; preview again.
  * - `unknown`: anything else; the message carries the service's own name and text.
  */
-export type AwsErrorCode =
-  | "access-denied"
-  | "invalid-structure"
-  | "pipeline-name-in-use"
-  | "pipeline-not-found"
-  | "pipeline-version-not-found"
-  | "limit-exceeded"
-  | "throttled"
-  | "network"
-  | "expired-sso-token"
-  | "credentials-expired"
-  | "credentials-invalid"
-  | "credentials-missing"
-  | "profile-not-found"
-  | "region-missing"
-  | "sandbox-unavailable"
-  | "validation"
-  | "conflict"
-  | "validation-failed"
-  | "concurrent-modification"
-  | "wait-timeout"
-  | "cancelled"
-  | "plan-expired"
-  | "unknown";
+export type { AwsErrorCode };
 
 /** An error safe to show: no credentials, the specific value after a colon; `details` for logs. */
 export interface AwsError {

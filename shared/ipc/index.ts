@@ -1,5 +1,6 @@
 export * from "./result";
 export type * from "./types";
+export { MENU_COMMANDS } from "./types";
 export * from "./contract";
 export * from "./events";
 export { relinkDocument } from "./document-transport";

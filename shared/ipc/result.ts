@@ -7,6 +7,35 @@ import type { Diagnostic } from "../validate/diagnostic";
  */
 
 /**
+ * Codes of errors from AWS or the sandbox, mapped once by the gateway in main/aws (which documents
+ * each); declared here so the gateway and the contract share one list.
+ */
+export type AwsErrorCode =
+  | "access-denied"
+  | "invalid-structure"
+  | "pipeline-name-in-use"
+  | "pipeline-not-found"
+  | "pipeline-version-not-found"
+  | "limit-exceeded"
+  | "throttled"
+  | "network"
+  | "expired-sso-token"
+  | "credentials-expired"
+  | "credentials-invalid"
+  | "credentials-missing"
+  | "profile-not-found"
+  | "region-missing"
+  | "sandbox-unavailable"
+  | "validation"
+  | "conflict"
+  | "validation-failed"
+  | "concurrent-modification"
+  | "wait-timeout"
+  | "cancelled"
+  | "plan-expired"
+  | "unknown";
+
+/**
  * Stable error codes. Tests, the renderer and logs key on these strings; never rename one.
  * - `invalid-request`: the request did not match the channel's schema.
  * - `unknown-channel`: no such channel in the contract.
@@ -52,28 +81,7 @@ export type AppErrorCode =
   | "recovery-not-found"
   | "url-not-allowed"
   | "internal"
-  | "access-denied"
-  | "invalid-structure"
-  | "pipeline-name-in-use"
-  | "pipeline-not-found"
-  | "pipeline-version-not-found"
-  | "limit-exceeded"
-  | "throttled"
-  | "network"
-  | "expired-sso-token"
-  | "credentials-expired"
-  | "credentials-invalid"
-  | "credentials-missing"
-  | "profile-not-found"
-  | "region-missing"
-  | "sandbox-unavailable"
-  | "validation"
-  | "conflict"
-  | "validation-failed"
-  | "concurrent-modification"
-  | "wait-timeout"
-  | "plan-expired"
-  | "unknown";
+  | AwsErrorCode;
 
 /**
  * An error safe to show to the user: `message` holds no secrets and ends with the specific value

@@ -73,5 +73,27 @@ export interface Settings {
   recentLimit: number;
 }
 
-/** Commands the application menu sends to the renderer. */
-export type MenuCommand = "new" | "open" | "save" | "saveAs" | "close";
+/**
+ * The ids the desktop app menu sends as `menu.command` events; each is a command of the renderer's
+ * registry (a renderer test holds that), so menu, toolbar, shortcuts and palette run one code path.
+ */
+export const MENU_COMMANDS = [
+  "new",
+  "open",
+  "save",
+  "saveAs",
+  "undo",
+  "redo",
+  "duplicate",
+  "delete",
+  "selectAllInStage",
+  "addStage",
+  "exportV2",
+  "exportV1",
+  "copyJson",
+  "deploy",
+  "commandPalette",
+] as const;
+
+/** One of {@link MENU_COMMANDS}. */
+export type MenuCommand = (typeof MENU_COMMANDS)[number];

@@ -32,6 +32,14 @@ describe("the application menu", () => {
       ["Open…", "open"],
       ["Save", "save"],
       ["Save as…", "saveAs"],
+      ["Undo", "undo"],
+      ["Redo", "redo"],
+      ["Duplicate", "duplicate"],
+      ["Export V2…", "exportV2"],
+      ["Export V1…", "exportV1"],
+      ["Copy JSON", "copyJson"],
+      ["Deploy…", "deploy"],
+      ["Command palette", "commandPalette"],
     ] as const) {
       const item = findItem(template, label);
       (item?.click as () => void)();
@@ -40,6 +48,15 @@ describe("the application menu", () => {
     (findItem(template, "AWS CodePipeline documentation")?.click as () => void)();
     expect(openDocs).toHaveBeenCalled();
     expect(allowedExternalUrl(DOCS_URL)).toBe(DOCS_URL);
+  });
+
+  it("shows the shortcuts the page handles without taking them from text fields", () => {
+    const template = menuTemplate(vi.fn(), vi.fn(), "linux");
+    expect(findItem(template, "Undo")).toMatchObject({
+      accelerator: "CmdOrCtrl+Z",
+      registerAccelerator: false,
+    });
+    expect(findItem(template, "Command palette")?.registerAccelerator).toBe(false);
   });
 
   it("has the macOS app menu only on macOS", () => {
