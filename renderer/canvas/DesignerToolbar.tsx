@@ -1,6 +1,6 @@
-import { useShallow } from "zustand/react/shallow";
+import { CommandButtons } from "../commands/CommandButtons";
 import { findCommand, type Command } from "../commands/registry";
-import { useAppStore, useStoreApi } from "../store";
+import { useAppStore } from "../store";
 
 const TOOLBAR = ["undo", "redo", "addStage", "exportV1", "exportV2", "copyJson", "commandPalette"]
   .map((id) => findCommand(id))
@@ -8,23 +8,11 @@ const TOOLBAR = ["undo", "redo", "addStage", "exportV1", "exportV2", "copyJson",
 
 /** The designer's toolbar: undo/redo, add a stage, export and copy, artifact-flow edges. */
 export function DesignerToolbar() {
-  const store = useStoreApi();
-  const enabled = useAppStore(useShallow((s) => TOOLBAR.map((c) => c.enabled(s))));
   const showEdges = useAppStore((s) => s.showArtifactEdges);
   const toggleEdges = useAppStore((s) => s.artifactEdgesToggled);
   return (
     <div className="designer-toolbar" role="toolbar" aria-label="Designer">
-      {TOOLBAR.map((command, i) => (
-        <button
-          key={command.id}
-          type="button"
-          disabled={enabled[i] !== true}
-          title={command.shortcut === undefined ? command.label : `${command.label} (${command.shortcut})`}
-          onClick={() => command.run(store.getState())}
-        >
-          {command.label}
-        </button>
-      ))}
+      <CommandButtons commands={TOOLBAR} />
       <label className="toggle">
         <input type="checkbox" checked={showEdges} onChange={toggleEdges} />
         Artifact flow

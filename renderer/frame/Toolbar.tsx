@@ -1,28 +1,16 @@
-import { useShallow } from "zustand/react/shallow";
+import { CommandButtons } from "../commands/CommandButtons";
 import { COMMANDS } from "../commands/registry";
 import { DeployControls } from "../panels/deploy/DeployControls";
-import { useAppStore, useStoreApi } from "../store";
+import { useAppStore } from "../store";
 import type { ThemePreference } from "../../shared/ipc";
 
 /** The top bar: the shell's commands, the document title and the theme choice. */
 export function Toolbar({ title }: { title: string }) {
-  const store = useStoreApi();
-  const enabled = useAppStore(useShallow((s) => COMMANDS.map((c) => c.enabled(s))));
   const theme = useAppStore((s) => s.settings.theme);
   const themeChosen = useAppStore((s) => s.themeChosen);
   return (
     <header className="toolbar" role="toolbar" aria-label="Document">
-      {COMMANDS.map((command, i) => (
-        <button
-          key={command.id}
-          type="button"
-          disabled={enabled[i] !== true}
-          title={command.shortcut === undefined ? command.label : `${command.label} (${command.shortcut})`}
-          onClick={() => command.run(store.getState())}
-        >
-          {command.label}
-        </button>
-      ))}
+      <CommandButtons commands={COMMANDS} />
       <DeployControls />
       <h1 className="toolbar-title">{title}</h1>
       <label className="toolbar-theme">

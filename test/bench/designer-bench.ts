@@ -5,8 +5,7 @@
  * designer opens a wide pipeline on its first stages; the bare page fits as much as its minimum zoom
  * allows), so the number of action nodes each drew is printed beside the times. Printed with the targets; never asserted.
  */
-import { readFile, rm, writeFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
@@ -15,6 +14,7 @@ import { layout } from "../../shared/layout";
 import { ensureRendererBuilt, PROJECT_ROOT } from "../../main/host/renderer-build";
 import { launchChromium } from "../e2e/support/chromium";
 import { startWebHost } from "../e2e/support/web-host";
+import { serveBenchPage } from "./bench-page-server";
 import { generatePipeline } from "./generate";
 
 const ACTIONS = 500;
@@ -126,32 +126,6 @@ async function measureDesigner(
   }
 }
 
-async function serveBare(data: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const name =
-      (req.url ?? "/").split("?")[0] === "/" ? "index.html" : (req.url ?? "").slice(1).split("?")[0]!;
-    if (name === "data.json") {
-      res.writeHead(200, { "content-type": "application/json" }).end(data);
-      return;
-    }
-    readFile(join(BARE_OUT, name)).then(
-      (body) => {
-        const type = name.endsWith(".js")
-          ? "text/javascript"
-          : name.endsWith(".css")
-            ? "text/css"
-            : "text/html";
-        res.writeHead(200, { "content-type": type }).end(body);
-      },
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  return { server, url: `http://127.0.0.1:${port}/` };
-}
-
 async function measureBare(browser: Browser): Promise<Sample> {
   await build({
     root: join(PROJECT_ROOT, "test", "bench", "bare-flow"),
@@ -174,7 +148,7 @@ async function measureBare(browser: Browser): Promise<Sample> {
     })),
     edges: drawn.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
   });
-  const { server, url } = await serveBare(data);
+  const { server, url } = await serveBenchPage(BARE_OUT, data);
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const started = performance.now();

@@ -5,8 +5,6 @@
  * while watching an idle pipeline and a pipeline with a run in progress, over ten simulated minutes
  * (the poller's clock is stepped; the sandbox answers for real). Printed with targets, never asserted.
  */
-import { readFile } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
 import { join } from "node:path";
 import react from "@vitejs/plugin-react";
 import { build } from "vite";
@@ -19,6 +17,7 @@ import type { ApiActionExecutionDetail, ApiPipelineExecutionSummary } from "../.
 import type { RunDetail } from "../../shared/ipc";
 import { launchChromium } from "../e2e/support/chromium";
 import { threeStagePipeline } from "../main/sandbox/fixtures";
+import { serveBenchPage } from "./bench-page-server";
 import { generatePipeline } from "./generate";
 
 const RUNS = 1000;
@@ -87,32 +86,6 @@ function bigRun(): RunDetail {
   };
 }
 
-async function serve(data: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? "/").split("?")[0] ?? "/";
-    const name = path === "/" ? "index.html" : path.slice(1);
-    if (name === "data.json") {
-      res.writeHead(200, { "content-type": "application/json" }).end(data);
-      return;
-    }
-    readFile(join(PAGE_OUT, name)).then(
-      (body) => {
-        const type = name.endsWith(".js")
-          ? "text/javascript"
-          : name.endsWith(".css")
-            ? "text/css"
-            : "text/html";
-        res.writeHead(200, { "content-type": type }).end(body);
-      },
-      () => res.writeHead(404).end(),
-    );
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  const port = typeof address === "object" && address !== null ? address.port : 0;
-  return { server, url: `http://127.0.0.1:${port}/` };
-}
-
 async function measureRender(): Promise<{
   historyMs: number;
   rowsDrawn: number;
@@ -129,7 +102,10 @@ async function measureRender(): Promise<{
   const detail = bigRun();
   const runs = history();
   runs[0] = { ...runs[0], ...detail.summary };
-  const { server, url } = await serve(JSON.stringify({ page: { summaries: runs, nextToken: null }, detail }));
+  const { server, url } = await serveBenchPage(
+    PAGE_OUT,
+    JSON.stringify({ page: { summaries: runs, nextToken: null }, detail }),
+  );
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
