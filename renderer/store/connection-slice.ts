@@ -121,6 +121,8 @@ export function createConnectionSlice({
         // The document remembers where it came from: the connection stays the one it was opened from.
         set({ browse: null, connectionChosen: true, error: null });
         await api.documents.watch({ path: null, version: null });
+        // Opened from the account, so it exists there: show its live status on the canvas at once.
+        void get().runsWatchRequested();
       },
     };
   };

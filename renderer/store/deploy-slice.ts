@@ -78,6 +78,9 @@ export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [],
           if (get().doc?.path !== null) await get().saveRequested();
         }
         set({ deploy: { phase: "done", outcome, run: null } });
+        // A deployed pipeline is one the user will want to watch: its status shows on the canvas
+        // from now on, without opening the runs panel first.
+        void get().runsWatchRequested();
       },
       deployRemoteReloaded: async () => {
         const doc = get().doc;

@@ -137,6 +137,8 @@ describe("deploy", () => {
     expect(store.getState().doc?.document.pipeline.version).toBe(5);
     expect(api.documents.save).toHaveBeenCalledTimes(1);
     expect(store.getState().deploy).toMatchObject({ phase: "done", outcome: { version: 5 } });
+    // The deployed pipeline is watched at once, so its live status reaches the canvas.
+    expect(api.runs.watch).toHaveBeenCalledWith(expect.objectContaining({ pipelineName: "sample" }));
     store.getState().undoRequested();
     expect(store.getState().doc?.document.pipeline.version).toBeUndefined();
   });

@@ -14,6 +14,7 @@ import {
   type RecentFile,
   type RecoveryEntry,
 } from "../../../shared/ipc";
+import { runsApi } from "./runs-api";
 import type { PipelineDocument } from "../../../shared/pipeline/model";
 
 /** A small valid document, as main would hand it over. */
@@ -118,6 +119,8 @@ export function fakeApi() {
         ok({ theme: theme ?? "system", recentLimit: 10 }),
       ),
     },
+    // Runs of the recorded fixtures: deploying or opening a remote pipeline starts watching it.
+    runs: runsApi(),
     // The AWS group answers as a machine without profiles, with an empty sandbox.
     aws: {
       profiles: vi.fn(async () => ok<ProfilesView>({ profiles: [], notes: [] })),
