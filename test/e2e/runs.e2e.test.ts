@@ -90,7 +90,9 @@ async function openPipeline(how: "deploy" | "browse"): Promise<{ page: Page; err
     await page.getByRole("button", { name: `Open ${NAME}` }).click();
     await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
   }
-  await page.getByRole("button", { name: "Runs", exact: true }).click();
+  // The closed drawer's button reads "Runs", or "Runs · n of m stages done" once the pipeline is
+  // watched, which deploying or opening it from the account now starts at once.
+  await page.getByRole("button", { name: /^Runs( · \d+ of \d+ stages done)?$/ }).click();
   await page.getByRole("complementary", { name: "Runs" }).waitFor();
   return { page, errors };
 }
