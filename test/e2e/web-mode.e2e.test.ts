@@ -114,7 +114,9 @@ describe("web mode in Chromium", () => {
     await expect
       .poll(
         async () => {
-          const names = await readdir(recoveryDir).catch(() => []);
+          // Only finished copies (`<id>.json`): the atomic writer's temp file holds the same text
+          // before its rename, and crashing the host then would leave nothing to restore.
+          const names = (await readdir(recoveryDir).catch(() => [])).filter((n) => n.endsWith(".json"));
           const texts = await Promise.all(names.map((n) => readFile(join(recoveryDir, n), "utf8")));
           return texts.some((t) => t.includes("unsaved-edit"));
         },
