@@ -23,6 +23,8 @@ export async function connectionFromFlags(
   flags: ConnectionFlags,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<AwsResult<Connection>> {
+  if (flags.sandbox !== undefined && flags.profile !== undefined)
+    return fail("validation", `--sandbox and --profile exclude each other: --profile ${flags.profile}`);
   if (flags.sandbox !== undefined) {
     let url: URL;
     try {

@@ -152,8 +152,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError("name the pipeline file to deploy");
   if (extra.length > 0) throw new UsageError(`deploy takes one file; unexpected: ${extra.join(" ")}`);
-  if (values.sandbox !== undefined && values.profile !== undefined)
-    throw new UsageError("--sandbox and --profile exclude each other");
   const interactive = process.stdin.isTTY === true;
   if (!values.yes && !interactive) {
     io.err(

@@ -49,8 +49,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const [name, ...extra] = positionals;
   if (name === undefined) throw new UsageError("name the pipeline to pull");
   if (extra.length > 0) throw new UsageError(`pull takes one pipeline name; unexpected: ${extra.join(" ")}`);
-  if (values.sandbox !== undefined && values.profile !== undefined)
-    throw new UsageError("--sandbox and --profile exclude each other");
   if (values.output !== undefined && !values.force && (await exists(values.output))) {
     io.err(`pipewright pull: the file exists; pass --force to replace it: ${values.output}\n`);
     return EXIT_ERRORS;

@@ -44,8 +44,6 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const [name, ...extra] = positionals;
   if (name === undefined) throw new UsageError("name the pipeline whose runs to show");
   if (extra.length > 0) throw new UsageError(`runs takes one pipeline name; unexpected: ${extra.join(" ")}`);
-  if (values.sandbox !== undefined && values.profile !== undefined)
-    throw new UsageError("--sandbox and --profile exclude each other");
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new UsageError(`--limit takes a whole number from 1 to 100: ${values.limit ?? ""}`);

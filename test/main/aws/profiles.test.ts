@@ -209,6 +209,15 @@ describe("regions and connections from flags", () => {
       ok: false,
       error: { code: "region-missing" },
     });
+    expect(
+      await connectionFromFlags({ sandbox: "http://127.0.0.1:1", profile: "deployer" }, env),
+    ).toMatchObject({
+      ok: false,
+      error: {
+        code: "validation",
+        message: "--sandbox and --profile exclude each other: --profile deployer",
+      },
+    });
     expect(await connectionFromFlags({ sandbox: "not a url" }, env)).toMatchObject({
       ok: false,
       error: { code: "validation" },
