@@ -1,13 +1,19 @@
 import { useEffect, useId, useRef, type ReactNode } from "react";
 
-/** A modal dialog with a title as its accessible name; Escape closes it. */
+/**
+ * A modal dialog with a title as its accessible name; Escape closes it. `closeLabel` names the
+ * closing button: "Cancel" while closing abandons something, "Close" once there is nothing left to
+ * abandon (a finished deploy).
+ */
 export function Dialog({
   title,
   onClose,
+  closeLabel = "Cancel",
   children,
 }: {
   title: string;
   onClose: () => void;
+  closeLabel?: string;
   children: ReactNode;
 }) {
   const id = useId();
@@ -31,7 +37,7 @@ export function Dialog({
         {children}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
-            Cancel
+            {closeLabel}
           </button>
         </div>
       </div>

@@ -107,7 +107,7 @@ describe("deploy to the embedded sandbox", () => {
     await dialog.getByText("does not exist yet").waitFor();
     await dialog.getByRole("button", { name: "Create pipeline" }).click();
     await dialog.getByText("my-pipeline is now at version 1").waitFor();
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.getByRole("button", { name: "Close" }).click();
     await dialog.waitFor({ state: "detached" });
 
     // An edit, then the second deploy shows what it changes. No conflict: the deploy made version 1
@@ -126,7 +126,7 @@ describe("deploy to the embedded sandbox", () => {
     await dialog.getByText("my-pipeline is now at version 2").waitFor();
     await dialog.getByRole("button", { name: "Release change" }).click();
     await dialog.getByText(/Run started: \S+/).waitFor();
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.getByRole("button", { name: "Close" }).click();
 
     // Someone else changes the pipeline through the sandbox's API.
     const endpoint = await sandboxEndpoint();
@@ -165,7 +165,7 @@ describe("deploy to the embedded sandbox", () => {
     const dialog = deployDialog();
     await dialog.getByRole("button", { name: "Create pipeline" }).click();
     await dialog.getByText("my-app-ecs is now at version 1").waitFor();
-    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.getByRole("button", { name: "Close" }).click();
 
     await toolbar().getByRole("button", { name: "Browse", exact: true }).click();
     const browse = page.getByRole("dialog", { name: "Pipelines in Sandbox" });

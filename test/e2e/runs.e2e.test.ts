@@ -83,7 +83,7 @@ async function openPipeline(how: "deploy" | "browse"): Promise<{ page: Page; err
     await deploy.getByRole("button", { name: "Create pipeline" }).click();
     await page
       .getByRole("dialog", { name: `Deployed ${NAME}` })
-      .getByRole("button", { name: "Cancel" })
+      .getByRole("button", { name: "Close" })
       .click();
   } else {
     await page.getByRole("button", { name: "Browse", exact: true }).click();

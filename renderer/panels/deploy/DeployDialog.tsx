@@ -155,7 +155,11 @@ export function DeployDialog() {
           ? `Deploy failed: ${name}`
           : `Deploy ${name} to ${where}`;
   return (
-    <Dialog title={title} onClose={() => void cancelled()}>
+    <Dialog
+      title={title}
+      onClose={() => void cancelled()}
+      closeLabel={state.phase === "done" || state.phase === "failed" ? "Close" : "Cancel"}
+    >
       <div className="deploy-dialog" data-phase={state.phase}>
         <p className="muted">Connection: {where}</p>
         {state.phase === "previewing" && (
