@@ -26,6 +26,12 @@ import { fail, mapAwsError, ok, type AwsResult, type CallContext } from "./error
 import { listProfiles } from "./profiles";
 import { tolerateIsoTimestamps } from "./timestamp-compat";
 
+// The SDK warns under Node 20 that *future* SDK releases will need Node 22. The SDK here is locked
+// by package-lock.json and supports Node 20, so the notice only buries the CLI's output and the
+// web host's URL line. Set here, where every client is made, so every entry point agrees; set the
+// variable to "false" to see it.
+process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true";
+
 /** A pipeline as GetPipeline returns it; times as ISO strings so the value crosses IPC as JSON. */
 export interface RemotePipeline {
   pipeline: PipelineDeclaration;
