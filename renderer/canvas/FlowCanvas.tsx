@@ -15,6 +15,7 @@ import { useAppStore } from "../store";
 import { selectLayout } from "../store/derived";
 import { useDrag } from "./drag-context";
 import { NODE_TYPES } from "./node-types";
+import { RunProgressPanel } from "./RunProgressPanel";
 
 /** Above this many nodes only the visible ones are rendered (the 50 x 50 stress file stays smooth). */
 const VIRTUALIZE_ABOVE = 300;
@@ -171,6 +172,7 @@ export function FlowCanvas() {
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropIndicator />
+        <RunProgressPanel />
       </ReactFlow>
     </div>
   );

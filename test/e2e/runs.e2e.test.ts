@@ -130,12 +130,18 @@ describe("runs in Chromium", () => {
     await expect
       .poll(() => statusText(page, "Approve"), { timeout: 30_000 })
       .toBe("Latest run of stage Approve: Waiting for approval");
+    // Over the canvas, how far the whole run got.
+    const runProgress = page.getByRole("status", { name: "Run progress" });
+    await expect
+      .poll(() => runProgress.textContent(), { timeout: 30_000 })
+      .toContain("2 of 4 stages done · waiting for approval in Approve");
     await page.getByLabel("Reason or summary").fill("looks good");
     await page.getByRole("button", { name: "Approve Review" }).click();
     await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Succeeded");
     await expect
       .poll(() => statusText(page, "Deploy"), { timeout: 30_000 })
       .toBe("Latest run of stage Deploy: Succeeded");
+    await expect.poll(() => runProgress.textContent(), { timeout: 30_000 }).toContain("4 of 4 stages done");
 
     await page
       .getByRole("grid", { name: "Runs" })

@@ -2,6 +2,8 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { ReactFlowProvider } from "@xyflow/react";
+import { RunProgressPanel } from "../../renderer/canvas/RunProgressPanel";
 import { RunStatusBadge } from "../../renderer/canvas/RunStatusBadge";
 import { RunsDrawer } from "../../renderer/panels/runs/RunsDrawer";
 import { createAppStore, StoreProvider } from "../../renderer/store";
@@ -69,6 +71,28 @@ describe("run status on the canvas", () => {
     expect(screen.getByRole("img", { name: "Transition into Deploy disabled: freeze" })).toBeTruthy();
     expect(screen.getByRole("status", { name: "Latest run of Compile: Failed" }).textContent).toContain("✕");
     expect(screen.getByText("3 tests failed")).toBeTruthy();
+  });
+});
+
+describe("run progress on the canvas", () => {
+  it("appears once runs are watched and tells how far the latest run got, and where it waits", async () => {
+    const { store, emit } = setup([
+      createElement(ReactFlowProvider, { key: "p", children: createElement(RunProgressPanel) }),
+    ]);
+    expect(screen.queryByRole("status", { name: "Run progress" })).toBeNull();
+    await store.getState().runsWatchRequested();
+    emit("runs.updated", updateAt("waiting"));
+    const waiting = await screen.findByRole("status", { name: "Run progress" });
+    expect(waiting.textContent).toBe(
+      "⏸Waiting for approval · 2 of 4 stages done · waiting for approval in Approve",
+    );
+    expect(waiting.getAttribute("title")).toBe(`Run ${RUN_ID}`);
+    emit("runs.updated", updateAt("final"));
+    await waitFor(() =>
+      expect(screen.getByRole("status", { name: "Run progress" }).textContent).toBe(
+        "✓Succeeded · 4 of 4 stages done",
+      ),
+    );
   });
 });
 

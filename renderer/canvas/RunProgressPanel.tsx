@@ -1,0 +1,59 @@
+import { Panel } from "@xyflow/react";
+import { useShallow } from "zustand/react/shallow";
+import { progress, type Phase } from "../../shared/execution";
+import { useAppStore, type AppState } from "../store";
+import { PHASE_LOOK } from "./RunStatusBadge";
+
+interface RunProgressView {
+  runId: string | null;
+  phase: Phase;
+  done: number;
+  total: number;
+  detail: string;
+}
+
+function runProgress(s: AppState): RunProgressView | null {
+  const state = s.runsLive?.state;
+  if (!state) return null;
+  const p = progress(state);
+  if (p.total === 0 || p.pipelineExecutionId === null) return null;
+  const phase: Phase = p.awaitingApproval.length > 0 ? "waiting" : p.phase;
+  const detail =
+    p.awaitingApproval.length > 0
+      ? `waiting for approval in ${p.awaitingApproval.join(", ")}`
+      : p.failedStage !== null
+        ? `failed in ${p.failedStage}`
+        : p.running.length > 0
+          ? `running ${p.running.join(", ")}`
+          : "";
+  return { runId: p.pipelineExecutionId, phase, done: p.done, total: p.total, detail };
+}
+
+/**
+ * The watched pipeline's latest run over the canvas: its status, how many of its stages are done,
+ * and where it is now. It sits on the canvas because that is where a user watches a release (the
+ * stage badges tell which stage, this how far along the whole run is), top left so that the runs
+ * drawer, which opens on the right, does not cover it.
+ */
+export function RunProgressPanel() {
+  const view = useAppStore(useShallow(runProgress));
+  if (view === null) return null;
+  const look = PHASE_LOOK[view.phase];
+  return (
+    <Panel position="top-left">
+      <div
+        role="status"
+        aria-label="Run progress"
+        className={`run-progress run-${view.phase}`}
+        title={`Run ${view.runId ?? ""}`}
+      >
+        <span aria-hidden="true">{look.icon}</span>
+        <span>
+          {look.label} · {view.done} of {view.total} stages done
+          {view.detail ? ` · ${view.detail}` : ""}
+        </span>
+        <progress max={view.total} value={view.done} aria-hidden="true" />
+      </div>
+    </Panel>
+  );
+}
