@@ -9,7 +9,8 @@ export const ARTIFACT_NAME_PATTERN = /^[a-zA-Z0-9_-]{1,100}$/;
 
 /**
  * The first of `base`, `base2`, `base3`… not in `taken`. `base` is first cleaned to the characters
- * `allowed` accepts, so a provider or stage name always yields a legal name.
+ * `allowed` accepts, so a provider or stage name always yields a legal name. A taken base that
+ * already ends in a number counts on from it (a copy of `Approve2` is `Approve3`, not `Approve22`).
  */
 export function uniqueName(base: string, taken: Iterable<string>, allowed: RegExp = /[A-Za-z0-9_-]/): string {
   const used = new Set(taken);
@@ -19,8 +20,10 @@ export function uniqueName(base: string, taken: Iterable<string>, allowed: RegEx
       .join("")
       .slice(0, 90) || "Item";
   if (!used.has(cleaned)) return cleaned;
-  for (let n = 2; ; n++) {
-    const candidate = `${cleaned}${n}`;
+  const counted = /^(.*\D)(\d{1,6})$/.exec(cleaned);
+  const stem = counted?.[1] ?? cleaned;
+  for (let n = counted ? Number(counted[2]) + 1 : 2; ; n++) {
+    const candidate = `${stem}${n}`;
     if (!used.has(candidate)) return candidate;
   }
 }

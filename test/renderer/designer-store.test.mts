@@ -190,7 +190,7 @@ describe("designer store: selection commands", () => {
     s().clipboardPasted();
     expect(names()).toEqual(["Source:Source", "Approve:Approve,Approve2"]);
     s().selectionDuplicated();
-    expect(names()).toEqual(["Source:Source", "Approve:Approve,Approve2,Approve22"]);
+    expect(names()).toEqual(["Source:Source", "Approve:Approve,Approve2,Approve3"]);
     s().selectionCut();
     expect(names()).toEqual(["Source:Source", "Approve:Approve,Approve2"]);
     s().selectionChanged({ kind: "stage", stage: 1 });

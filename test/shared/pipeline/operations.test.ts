@@ -252,5 +252,10 @@ describe("pipeline operations", () => {
     expect(uniqueName("My Stage!", [])).toBe("MyStage");
     expect(uniqueName("Build", ["Build", "Build2"])).toBe("Build3");
     expect(uniqueName("!!!", [])).toBe("Item");
+    // A numbered name counts on rather than growing another digit.
+    expect(uniqueName("Approve2", ["Approve", "Approve2"])).toBe("Approve3");
+    expect(uniqueName("Deploy9", ["Deploy9", "Deploy10"])).toBe("Deploy11");
+    expect(uniqueName("Approve2", [])).toBe("Approve2");
+    expect(uniqueName("42", ["42"])).toBe("422");
   });
 });
