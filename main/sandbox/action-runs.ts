@@ -164,3 +164,50 @@ export function recordSuccess(
     artifactLocation(ctx, a.name, run.input.region),
   );
 }
+
+/** What a provider reports when it takes a job: its own execution id, a console link, a log stream. */
+export interface ProviderExecution {
+  externalExecutionId: string;
+  externalExecutionUrl?: string;
+  logStreamARN?: string;
+}
+
+/**
+ * The external execution a provider would start for an action (a CodeBuild build, a CodeDeploy
+ * deployment, a Commands action's log stream), so action details in the runs view have the links
+ * and log streams the service gives for the same providers. Other providers get an opaque id.
+ */
+export function providerExecution(
+  action: ActionDeclaration,
+  ctx: RunContext,
+  runId: string,
+): ProviderExecution {
+  const { provider, owner } = action.actionTypeId;
+  const region = action.region ?? ctx.region;
+  const account = /^arn:[^:]+:codepipeline:[^:]*:(\d{12}):/.exec(ctx.pipeline.arn)?.[1] ?? "123456789012";
+  const config = action.configuration ?? {};
+  const id = `${fakeHex(8, runId)}-${fakeHex(4, runId, "x")}`;
+  if (owner !== "AWS") return { externalExecutionId: id };
+  if (provider === "CodeBuild") {
+    const project = config.ProjectName ?? "project";
+    const build = `${project}:${fakeHex(8, runId)}-${fakeHex(4, runId, "a")}-${fakeHex(4, runId, "b")}-${fakeHex(12, runId, "c")}`;
+    return {
+      externalExecutionId: build,
+      externalExecutionUrl: `https://${region}.console.aws.amazon.com/codesuite/codebuild/${account}/projects/${encodeURIComponent(project)}/build/${encodeURIComponent(build)}/?region=${region}`,
+    };
+  }
+  if (provider === "CodeDeploy") {
+    const deployment = `d-${fakeHex(9, runId).toUpperCase()}`;
+    return {
+      externalExecutionId: deployment,
+      externalExecutionUrl: `https://${region}.console.aws.amazon.com/codesuite/codedeploy/deployments/${deployment}?region=${region}`,
+    };
+  }
+  if (provider === "Commands") {
+    return {
+      externalExecutionId: id,
+      logStreamARN: `arn:aws:logs:${region}:${account}:log-group:/aws/codepipeline/${ctx.pipeline.name}:log-stream:${action.name}/${runId}`,
+    };
+  }
+  return { externalExecutionId: id };
+}

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { ActionDeclaration, PipelineDeclaration, StageDeclaration } from "../../shared/pipeline/model";
-import { buildInput, fakeHex, recordSuccess, type RunContext } from "./action-runs";
+import { buildInput, providerExecution, recordSuccess, type RunContext } from "./action-runs";
 import { isActive, runOrderGroups, runsOf } from "./execution-queries";
 import type { Clock, TimerHandle } from "./clock";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord, SandboxState, StageRun } from "./records";
@@ -260,7 +260,7 @@ export class ExecutionFlow {
       run.approvalOpen = true;
       run.dueAt = now + (action.timeoutInMinutes ?? DEFAULT_APPROVAL_MINUTES) * 60_000;
     } else {
-      run.output.executionResult.externalExecutionId = fakeHex(8, id).concat("-", fakeHex(4, id, "x"));
+      Object.assign(run.output.executionResult, providerExecution(action, ctx, id));
     }
     pipeline.actionRuns.push(run);
     this.touch(execution);

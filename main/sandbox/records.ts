@@ -124,6 +124,7 @@ export interface ActionRunRecord {
       externalExecutionSummary?: string;
       externalExecutionUrl?: string;
       errorDetails?: { code: string; message: string };
+      logStreamARN?: string;
     };
     outputVariables: Record<string, string>;
   };

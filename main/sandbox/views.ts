@@ -109,6 +109,7 @@ function actionStateView(
     externalExecutionId: result.externalExecutionId,
     externalExecutionUrl: result.externalExecutionUrl,
     errorDetails: result.errorDetails,
+    logStreamARN: result.logStreamARN,
   };
   if (run.category === "Source" && run.status === "Succeeded" && result.externalExecutionId) {
     state.currentRevision = {
