@@ -5,3 +5,11 @@ export { createAction, nearestUpstreamOutput, actionNames } from "./defaults";
 export { uniqueName, NAME_PATTERN, ARTIFACT_NAME_PATTERN } from "./names";
 export { runOrderOf, runOrderGroups, type RunOrderGroup } from "./run-order";
 export { withMember, withoutMember, withMembers } from "./members";
+export {
+  actionRegions,
+  addRegionStore,
+  oneStore,
+  removeRegionStore,
+  storePerRegion,
+  REGION_PATTERN,
+} from "./artifact-stores";

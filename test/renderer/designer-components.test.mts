@@ -8,6 +8,7 @@ import { parseDocument } from "../../shared/formats";
 import { App } from "../../renderer/App";
 import { ALL_COMMANDS } from "../../renderer/commands/registry";
 import { createAppStore, StoreProvider } from "../../renderer/store";
+import { selectDiagnostics } from "../../renderer/store/derived";
 import { fakeApi, opened } from "./support/fake-api";
 
 afterEach(cleanup);
@@ -219,5 +220,67 @@ describe("designer components: pipeline settings", () => {
     fireEvent.click(within(form).getByRole("button", { name: "Add a variable" }));
     expect(s().doc!.document.pipeline.variables?.length).toBeGreaterThan(0);
     expect(s().past.length).toBe(3);
+  });
+
+  it("moves to a store per region for a cross-region action, adds and removes regions, and back", async () => {
+    const { s } = await renderDesigner();
+    const codes = () => selectDiagnostics(s()).map((d) => d.code);
+    const last = s().doc!.document.pipeline.stages.length - 1;
+    act(() =>
+      s().documentEdited((p) => ({
+        ...p,
+        stages: p.stages.map((stage, i) =>
+          i === last
+            ? {
+                ...stage,
+                actions: stage.actions.map((a, j) => (j === 0 ? { ...a, region: "eu-west-1" } : a)),
+              }
+            : stage,
+        ),
+      })),
+    );
+    expect(codes()).toContain("cross-region-store-missing");
+    const form = await screen.findByRole("form", { name: "Pipeline settings" });
+    const bucket = s().doc!.document.pipeline.artifactStore!.location;
+    expect(
+      within(form).getByText("Actions run in eu-west-1: each region needs its own bucket."),
+    ).toBeTruthy();
+    fireEvent.click(within(form).getByRole("button", { name: "Use a store per region" }));
+    // The sandbox connection deploys to us-east-1: the bucket already entered is that region's.
+    const pipeline = () => s().doc!.document.pipeline;
+    expect(pipeline().artifactStore).toBeUndefined();
+    expect(pipeline().artifactStores).toEqual({
+      "us-east-1": { type: "S3", location: bucket },
+      "eu-west-1": { type: "S3", location: "" },
+    });
+    expect(codes()).not.toContain("cross-region-store-missing");
+    const eu = within(form).getByRole("group", { name: "Store in eu-west-1" });
+    fireEvent.change(within(eu).getByRole("textbox", { name: /^Bucket in eu-west-1/ }), {
+      target: { value: "artifacts-eu" },
+    });
+    expect(pipeline().artifactStores?.["eu-west-1"]?.location).toBe("artifacts-eu");
+    expect(codes().filter((c) => c.startsWith("cross-region") || c.includes("artifact-store"))).toEqual([]);
+
+    const region = within(form).getByRole("textbox", { name: "Region to add" });
+    fireEvent.change(region, { target: { value: "nowhere" } });
+    expect(within(form).getByText("Not a region name (like eu-west-1)")).toBeTruthy();
+    expect(within(form).getByRole("button", { name: "Add store for region" })).toHaveProperty(
+      "disabled",
+      true,
+    );
+    fireEvent.change(region, { target: { value: "eu-west-1" } });
+    expect(within(form).getByText("That region has a store already")).toBeTruthy();
+    fireEvent.change(region, { target: { value: "ap-south-1" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Add store for region" }));
+    expect(Object.keys(pipeline().artifactStores ?? {})).toEqual(["us-east-1", "eu-west-1", "ap-south-1"]);
+    fireEvent.click(within(form).getByRole("button", { name: "Remove store for ap-south-1" }));
+    expect(Object.keys(pipeline().artifactStores ?? {})).toEqual(["us-east-1", "eu-west-1"]);
+
+    fireEvent.click(within(form).getByRole("button", { name: "Use one artifact store" }));
+    expect(pipeline().artifactStore).toEqual({ type: "S3", location: bucket });
+    expect(codes()).toContain("cross-region-store-missing");
+    // Each switch, add and remove is one undo step; the bucket typing one more.
+    act(() => s().undoRequested());
+    expect(Object.keys(pipeline().artifactStores ?? {})).toEqual(["us-east-1", "eu-west-1"]);
   });
 });

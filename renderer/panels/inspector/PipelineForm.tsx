@@ -2,6 +2,7 @@ import type { PipelineDeclaration, PipelineVariableDeclaration } from "../../../
 import { setPipelineMembers } from "../../../shared/pipeline/operations";
 import { withMember, withMembers } from "../../../shared/pipeline/members";
 import { useAppStore } from "../../store";
+import { ArtifactStoresFieldset } from "./ArtifactStoresFieldset";
 import { SelectField, TextField } from "./fields";
 import { TriggersFieldset } from "./TriggersFieldset";
 
@@ -12,74 +13,6 @@ function usePipelineEdit(): (patch: Patch, key?: string) => void {
   // Only typing coalesces; a button or a select is a step of its own.
   return (patch, key) =>
     edited((p) => setPipelineMembers(p, patch), key === undefined ? {} : { coalesce: `pipeline.${key}` });
-}
-
-function ArtifactStores({ pipeline }: { pipeline: PipelineDeclaration }) {
-  const edit = usePipelineEdit();
-  const stores = pipeline.artifactStores;
-  if (stores !== undefined && typeof stores === "object") {
-    return (
-      <fieldset>
-        <legend>Artifact stores per region</legend>
-        {Object.entries(stores).map(([region, store]) => (
-          <TextField
-            key={region}
-            label={`Bucket in ${region}`}
-            path={["artifactStores", region, "location"]}
-            required
-            value={store?.location}
-            onChange={(location) =>
-              edit(
-                {
-                  artifactStores: withMember(
-                    stores,
-                    region,
-                    withMembers(store ?? { type: "S3" }, { type: "S3", location: location ?? "" }),
-                  ),
-                },
-                `store.${region}`,
-              )
-            }
-          />
-        ))}
-        <button
-          type="button"
-          onClick={() => {
-            const first = Object.values(stores)[0];
-            edit(
-              { artifactStores: undefined, artifactStore: first ?? { type: "S3", location: "" } },
-              "stores",
-            );
-          }}
-        >
-          Use one artifact store
-        </button>
-      </fieldset>
-    );
-  }
-  return (
-    <fieldset>
-      <legend>Artifact store</legend>
-      <TextField
-        label="Artifact bucket"
-        path={["artifactStore", "location"]}
-        required
-        description="S3 bucket, in the pipeline's region, that holds the artifacts passed between actions."
-        value={pipeline.artifactStore?.location}
-        onChange={(location) =>
-          edit(
-            {
-              artifactStore: withMembers(pipeline.artifactStore ?? { type: "S3", location: "" }, {
-                type: "S3",
-                location: location ?? "",
-              }),
-            },
-            "store",
-          )
-        }
-      />
-    </fieldset>
-  );
 }
 
 function Variables({ variables }: { variables: readonly PipelineVariableDeclaration[] }) {
@@ -163,7 +96,7 @@ export function PipelineForm({ pipeline, path }: { pipeline: PipelineDeclaration
         unsetLabel="SUPERSEDED (not set)"
         onChange={(executionMode) => edit({ executionMode })}
       />
-      <ArtifactStores pipeline={pipeline} />
+      <ArtifactStoresFieldset pipeline={pipeline} />
       <Variables variables={Array.isArray(pipeline.variables) ? pipeline.variables : []} />
       <TriggersFieldset pipeline={pipeline} />
       <p className="path muted">File: {path ?? "not saved yet"}</p>
