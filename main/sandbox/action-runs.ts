@@ -69,6 +69,23 @@ export function resolveConfiguration(
   );
 }
 
+/** Where the named input artifacts are: the run's producers' outputs, or a plausible location. */
+export function inputArtifactDetails(
+  artifacts: readonly { name: string }[],
+  ctx: RunContext,
+  runs: readonly ActionRunRecord[],
+  region: string,
+): ArtifactDetailRecord[] {
+  const produced = new Map<string, ArtifactDetailRecord>();
+  for (const run of runs) {
+    if (run.executionId !== ctx.execution.id) continue;
+    for (const artifact of run.output.outputArtifacts) produced.set(artifact.name, artifact);
+  }
+  return artifacts.map(
+    (artifact) => produced.get(artifact.name) ?? artifactLocation(ctx, artifact.name, region),
+  );
+}
+
 /** The input half of an ActionExecutionDetail; input artifacts point at the producers' outputs. */
 export function buildInput(
   action: ActionDeclaration,
@@ -77,19 +94,12 @@ export function buildInput(
 ): ActionRunRecord["input"] {
   const configuration = action.configuration ?? {};
   const region = action.region ?? ctx.region;
-  const produced = new Map<string, ArtifactDetailRecord>();
-  for (const run of runs) {
-    if (run.executionId !== ctx.execution.id) continue;
-    for (const artifact of run.output.outputArtifacts) produced.set(artifact.name, artifact);
-  }
   const input: ActionRunRecord["input"] = {
     actionTypeId: { ...action.actionTypeId },
     configuration: { ...configuration },
     resolvedConfiguration: resolveConfiguration(configuration, ctx, runs),
     region,
-    inputArtifacts: (action.inputArtifacts ?? []).map(
-      (artifact) => produced.get(artifact.name) ?? artifactLocation(ctx, artifact.name, region),
-    ),
+    inputArtifacts: inputArtifactDetails(action.inputArtifacts ?? [], ctx, runs, region),
   };
   if (action.roleArn !== undefined) input.roleArn = action.roleArn;
   if (action.namespace !== undefined) input.namespace = action.namespace;

@@ -1,16 +1,17 @@
 /**
- * The engine the operations drive: ExecutionFlow moves runs along; this adds the requests
- * that interrupt or redirect them (approvals, stop and abandon, retry, pipeline updates,
+ * The engine the operations drive: ExecutionFlow moves runs along, RecoveryFlow and ConditionFlow
+ * add what the service does by itself (onFailure results, stage conditions); this adds the
+ * requests that interrupt or redirect runs (approvals, stop and abandon, retry, pipeline updates,
  * restarts).
  */
-import { ExecutionFlow } from "./execution-flow";
+import { ConditionFlow } from "./condition-flow";
 import { isActive, latestInStage } from "./execution-queries";
 import { fail } from "./protocol";
-import type { ActionRunRecord, ExecutionRecord, PipelineRecord, StageRun } from "./records";
+import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
 
 export type { EngineOptions, StartRequest } from "./execution-flow";
 
-export class Engine extends ExecutionFlow {
+export class Engine extends ConditionFlow {
   /** PutApprovalResult: closes an open approval with the reviewer's decision. */
   decideApproval(
     pipeline: PipelineRecord,
@@ -91,77 +92,18 @@ export class Engine extends ExecutionFlow {
         `Only a failed or stopped stage can be retried; ${stageName} is: ${stage.status ?? "not run"}`,
       );
     }
+    if (stage.failedCondition === "BEFORE_ENTRY") {
+      fail(
+        "StageNotRetryableException",
+        `Stage ${stageName} failed its entry conditions and ran no actions; start a new run instead`,
+      );
+    }
     if (execution.executionMode !== "PARALLEL" && this.occupant(pipeline, stageName, execution)) {
       fail("ConflictException", `Another run is in stage ${stageName}`);
     }
     stage.manualRetries += 1;
     stage.latestRetryTrigger = "ManualStageRetry";
     this.restartStage(pipeline, execution, index, mode);
-  }
-
-  private restartStage(
-    pipeline: PipelineRecord,
-    execution: ExecutionRecord,
-    index: number,
-    mode: "FAILED_ACTIONS" | "ALL_ACTIONS",
-  ): void {
-    const stage = execution.stages[index] as StageRun;
-    execution.status = "InProgress";
-    delete execution.statusSummary;
-    delete execution.stopTrigger;
-    delete execution.stopMode;
-    execution.retryMode = mode;
-    execution.position = index;
-    execution.waiting = false;
-    stage.status = "InProgress";
-    stage.enteredSeq = this.nextSeq();
-    stage.group = 0;
-    this.touch(execution);
-    this.runGroup(pipeline, execution);
-  }
-
-  /**
-   * The stage's onFailure result, when it has no conditions (rule conditions are not
-   * simulated): RETRY retries the stage once automatically; ROLLBACK starts an automated
-   * rollback of the stage to the latest run that succeeded in it on this version.
-   */
-  protected override stageFailed(
-    pipeline: PipelineRecord,
-    execution: ExecutionRecord,
-    stage: StageRun,
-  ): void {
-    const declaration = this.declarationOf(pipeline, execution);
-    const onFailure = declaration.stages[execution.position]?.onFailure;
-    if (!onFailure || (onFailure.conditions?.length ?? 0) > 0) return;
-    const current = execution.version === pipeline.versions.length;
-    if (onFailure.result === "RETRY" && current && (stage.autoRetries ?? 0) === 0) {
-      stage.autoRetries = 1;
-      stage.latestRetryTrigger = "AutomatedStageRetry";
-      this.restartStage(
-        pipeline,
-        execution,
-        execution.position,
-        onFailure.retryConfiguration?.retryMode ?? "ALL_ACTIONS",
-      );
-      return;
-    }
-    if (onFailure.result !== "ROLLBACK" || !current || execution.executionType !== "STANDARD") return;
-    if (declaration.executionMode === "PARALLEL" || execution.position === 0) return;
-    const index = execution.position;
-    const target = [...pipeline.executions]
-      .reverse()
-      .find(
-        (e) =>
-          e !== execution &&
-          e.version === execution.version &&
-          e.executionType === "STANDARD" &&
-          e.stages[index]?.status === "Succeeded",
-      );
-    if (!target) return;
-    this.start(pipeline, {
-      trigger: { triggerType: "AutomatedRollback", triggerDetail: execution.id },
-      rollback: { stageName: stage.name, target },
-    });
   }
 
   /**
@@ -180,8 +122,9 @@ export class Engine extends ExecutionFlow {
         this.touch(execution);
         continue;
       }
-      this.abandonRunning(pipeline, execution, true);
+      // Set before abandoning, so open condition checks end Cancelled rather than Abandoned.
       execution.stopMode = "cancel";
+      this.abandonRunning(pipeline, execution, true);
       this.actionSettled(pipeline, execution);
     }
   }
@@ -216,5 +159,6 @@ export class Engine extends ExecutionFlow {
       if (handle) this.clock.cancel(handle);
       this.timers.delete(run.id);
     }
+    this.forgetRules(pipeline);
   }
 }

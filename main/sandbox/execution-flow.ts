@@ -183,9 +183,15 @@ export class ExecutionFlow {
     stage.status = "InProgress";
     stage.enteredSeq = this.nextSeq();
     stage.group = 0;
+    delete stage.failedCondition;
     this.touch(execution);
-    this.runGroup(pipeline, execution);
+    this.stageEntered(pipeline, execution);
     return true;
+  }
+
+  /** The run now holds the stage; the base flow starts its actions at once. */
+  protected stageEntered(pipeline: PipelineRecord, execution: ExecutionRecord): void {
+    this.runGroup(pipeline, execution);
   }
 
   latestRun(
@@ -322,30 +328,48 @@ export class ExecutionFlow {
     this.touch(execution);
     if (running) return;
     if (execution.stopMode) return this.finishStop(pipeline, execution);
-    const group =
-      runOrderGroups(this.stageDeclaration(pipeline, execution, execution.position))[stage.group] ?? [];
-    const failures = group
-      .map((action) => this.latestRun(pipeline, execution, stage.name, action.name))
-      .filter((run): run is ActionRunRecord => run?.status === "Failed");
-    const firstFailure = failures[0];
-    if (firstFailure) {
-      stage.status = "Failed";
-      execution.status = "Failed";
-      delete execution.retryMode;
-      const message = firstFailure.output.executionResult.errorDetails?.message ?? "failed";
-      execution.statusSummary = `Stage ${stage.name} failed: action ${firstFailure.actionName}: ${message}`;
-      this.touch(execution);
-      // The onFailure result goes first: an automatic retry must re-take the stage before a
-      // waiting run can enter it.
-      this.stageFailed(pipeline, execution, stage);
-      return this.pump(pipeline);
-    }
+    // A condition check decides what happens next, not the last action that ended.
+    if (stage.checking) return;
+    const summary = this.groupFailureSummary(pipeline, execution, stage);
+    if (summary !== undefined) return this.actionsFailed(pipeline, execution, stage, summary);
     stage.group += 1;
     this.runGroup(pipeline, execution);
   }
 
-  /** Hook for the stage's onFailure result; the base flow just leaves the run Failed. */
-  protected stageFailed(_pipeline: PipelineRecord, _execution: ExecutionRecord, _stage: StageRun): void {}
+  /** Why the stage's current runOrder group failed, or undefined when none of it failed. */
+  protected groupFailureSummary(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    stage: StageRun,
+  ): string | undefined {
+    const group =
+      runOrderGroups(this.stageDeclaration(pipeline, execution, execution.position))[stage.group] ?? [];
+    const firstFailure = group
+      .map((action) => this.latestRun(pipeline, execution, stage.name, action.name))
+      .find((run): run is ActionRunRecord => run?.status === "Failed");
+    if (!firstFailure) return undefined;
+    const message = firstFailure.output.executionResult.errorDetails?.message ?? "failed";
+    return `Stage ${stage.name} failed: action ${firstFailure.actionName}: ${message}`;
+  }
+
+  /** An action of the stage failed once its group finished; the base flow fails the run. */
+  protected actionsFailed(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    stage: StageRun,
+    summary: string,
+  ): void {
+    this.failStage(execution, stage, summary);
+    this.pump(pipeline);
+  }
+
+  protected failStage(execution: ExecutionRecord, stage: StageRun, summary: string): void {
+    stage.status = "Failed";
+    execution.status = "Failed";
+    delete execution.retryMode;
+    execution.statusSummary = summary;
+    this.touch(execution);
+  }
 
   protected completeStage(pipeline: PipelineRecord, execution: ExecutionRecord, stage: StageRun): void {
     stage.status = "Succeeded";

@@ -41,3 +41,20 @@ export function runsOf(pipeline: PipelineRecord, execution: ExecutionRecord): Ac
   }
   return runs.reverse();
 }
+
+/**
+ * Records of one execution kept in start order (rule runs, condition checks), oldest first. Like
+ * runsOf, the walk stops at the execution's own sequence number.
+ */
+export function recordsOf<T extends { seq: number; executionId: string }>(
+  records: readonly T[],
+  execution: ExecutionRecord,
+): T[] {
+  const found: T[] = [];
+  for (let i = records.length - 1; i >= 0; i--) {
+    const record = records[i];
+    if (!record || record.seq < execution.seq) break;
+    if (record.executionId === execution.id) found.push(record);
+  }
+  return found.reverse();
+}

@@ -34,6 +34,10 @@ export function fail(type: string, message: string): never {
   throw new ServiceError(type, message);
 }
 
+/** Epoch milliseconds -> epoch seconds (fractional), the wire form of a timestamp. */
+export const epochSeconds = (ms: number | undefined): number | undefined =>
+  ms === undefined ? undefined : ms / 1000;
+
 export function errorBody(type: string, message: string): string {
   return JSON.stringify({ __type: type, message });
 }

@@ -12,6 +12,11 @@ export type StageExecutionStatus =
   "Cancelled" | "InProgress" | "Failed" | "Stopped" | "Stopping" | "Succeeded" | "Skipped";
 export type ActionExecutionStatus = "InProgress" | "Abandoned" | "Succeeded" | "Failed";
 export type ExecutionType = "STANDARD" | "ROLLBACK";
+/** Which of a stage's hooks a condition check runs (ConditionType, plus the failure hook). */
+export type ConditionKind = "BEFORE_ENTRY" | "ON_SUCCESS" | "ON_FAILURE";
+export type ConditionExecutionStatus =
+  "InProgress" | "Failed" | "Errored" | "Succeeded" | "Cancelled" | "Abandoned" | "Overridden";
+export type RuleExecutionStatus = "InProgress" | "Abandoned" | "Succeeded" | "Failed";
 export type ExecutionModeValue = "QUEUED" | "SUPERSEDED" | "PARALLEL";
 
 export interface TagRecord {
@@ -39,6 +44,10 @@ export interface StageRun {
   /** Automatic retries done by the stage's onFailure RETRY result (absent in older state files). */
   autoRetries?: number;
   latestRetryTrigger?: "AutomatedStageRetry" | "ManualStageRetry";
+  /** Set while this hook's conditions are being checked; the stage holds the run meanwhile. */
+  checking?: ConditionKind;
+  /** The hook whose unmet conditions failed the stage (absent when its actions failed it). */
+  failedCondition?: ConditionKind;
 }
 
 export interface SourceRevisionRecord {
@@ -132,6 +141,57 @@ export interface ActionRunRecord {
   updatedBy?: string;
 }
 
+/** One check of a stage hook's conditions for one run: what StageConditionState reports. */
+export interface ConditionCheckRecord {
+  id: string;
+  executionId: string;
+  version: number;
+  seq: number;
+  stageName: string;
+  kind: ConditionKind;
+  status: ConditionExecutionStatus;
+  summary?: string;
+  startTime: number;
+  lastUpdateTime: number;
+  /** Per declared condition, in declaration order. */
+  conditions: { status: ConditionExecutionStatus; summary?: string; lastUpdateTime: number }[];
+}
+
+/** One run of a condition's rule: what ListRuleExecutions and RuleState report. */
+export interface RuleRunRecord {
+  id: string;
+  checkId: string;
+  executionId: string;
+  version: number;
+  seq: number;
+  stageName: string;
+  kind: ConditionKind;
+  conditionIndex: number;
+  ruleName: string;
+  startTime: number;
+  lastUpdateTime: number;
+  status: RuleExecutionStatus;
+  dueAt: number;
+  updatedBy?: string;
+  summary?: string;
+  input: {
+    ruleTypeId: { category: string; owner?: string; provider: string; version?: string };
+    configuration: Record<string, string>;
+    resolvedConfiguration: Record<string, string>;
+    roleArn?: string;
+    region: string;
+    inputArtifacts: ArtifactDetailRecord[];
+  };
+  output: {
+    executionResult: {
+      externalExecutionId?: string;
+      externalExecutionSummary?: string;
+      externalExecutionUrl?: string;
+      errorDetails?: { code: string; message: string };
+    };
+  };
+}
+
 export interface PipelineRecord {
   name: string;
   arn: string;
@@ -145,6 +205,10 @@ export interface PipelineRecord {
   executions: ExecutionRecord[];
   /** In start order. */
   actionRuns: ActionRunRecord[];
+  /** In start order; state files written before conditions were simulated get [] on load. */
+  conditionChecks: ConditionCheckRecord[];
+  /** In start order, like actionRuns. */
+  ruleRuns: RuleRunRecord[];
   clientTokens: { token: string; executionId: string }[];
 }
 

@@ -3,10 +3,16 @@
  * pipeline, stage and/or action; more specific rules win, later rules win among equals. It comes
  * from a JSON file (`--scenario`) or from the embedding code (`sandbox.scenario.set(...)`).
  *
+ * Stage-condition rules have their own list, `conditionRules`, matched by pipeline, stage, hook
+ * (`condition`), rule name and provider, so an action rule such as `{ "stage": "Deploy",
+ * "outcome": "fail" }` keeps meaning what it meant before conditions were simulated.
+ *
  * Example file:
  *   { "defaults": { "Build": { "durationSeconds": 90 } },
  *     "rules": [ { "pipeline": "web", "stage": "Test", "action": "E2E", "outcome": "fail",
- *                  "errorMessage": "3 tests failed" } ] }
+ *                  "errorMessage": "3 tests failed" } ],
+ *     "conditionRules": [ { "stage": "Deploy", "rule": "AlarmCheck", "outcome": "fail",
+ *                           "errorMessage": "Alarm HighErrors is in ALARM" } ] }
  */
 import { readFileSync } from "node:fs";
 import { z } from "zod";
@@ -29,6 +35,20 @@ const ruleSchema = z
     ...outcomeFields,
   })
   .strict();
+const conditionRuleSchema = z
+  .object({
+    pipeline: z.string().optional(),
+    stage: z.string().optional(),
+    condition: z.enum(["beforeEntry", "onSuccess", "onFailure"]).optional(),
+    rule: z.string().optional(),
+    provider: z.string().optional(),
+    durationSeconds: outcomeFields.durationSeconds,
+    outcome: outcomeFields.outcome,
+    errorMessage: outcomeFields.errorMessage,
+    summary: outcomeFields.summary,
+    externalExecutionUrl: outcomeFields.externalExecutionUrl,
+  })
+  .strict();
 const scenarioSchema = z
   .object({
     defaults: z.partialRecord(
@@ -36,12 +56,16 @@ const scenarioSchema = z
       outcomeSchema,
     ),
     rules: z.array(ruleSchema),
+    conditionRules: z.array(conditionRuleSchema),
   })
   .partial()
   .strict();
 
 export type ActionOutcomeOverride = z.infer<typeof outcomeSchema>;
 export type ScenarioRule = z.infer<typeof ruleSchema>;
+export type ScenarioConditionRule = z.infer<typeof conditionRuleSchema>;
+/** The stage hook a condition rule runs in, as the pipeline declaration names it. */
+export type ConditionHook = "beforeEntry" | "onSuccess" | "onFailure";
 export type Scenario = z.infer<typeof scenarioSchema>;
 
 /** The decided behaviour of one action execution. */
@@ -54,6 +78,34 @@ export interface PlannedOutcome {
   externalExecutionUrl?: string;
   outputVariables: Record<string, string>;
 }
+
+/** The decided behaviour of one rule execution (VariableCheck decides its outcome itself). */
+export interface PlannedRuleOutcome {
+  durationSeconds: number;
+  outcome: "succeed" | "fail";
+  errorMessage?: string;
+  summary?: string;
+  externalExecutionUrl?: string;
+}
+
+/** Where a scenario condition rule applies. */
+export interface RuleSite {
+  pipeline: string;
+  stage: string;
+  condition: ConditionHook;
+  rule: string;
+  provider: string;
+}
+
+/** Simulated seconds per rule provider: a variable check is instant, a build is not. */
+const DEFAULT_RULE_SECONDS: Readonly<Record<string, number>> = {
+  VariableCheck: 1,
+  DeploymentWindow: 1,
+  CloudWatchAlarm: 5,
+  LambdaInvoke: 10,
+  Commands: 30,
+  CodeBuild: 60,
+};
 
 /** Simulated seconds per category when nothing overrides them: short, but ordered like reality. */
 const DEFAULT_SECONDS: Readonly<Record<string, number>> = {
@@ -91,6 +143,21 @@ export function loadScenarioFile(path: string): Scenario {
     throw new Error(`Scenario file is not valid JSON: ${path} (${(error as Error).message})`);
   }
   return parseScenario(json);
+}
+
+function conditionRuleMatches(rule: ScenarioConditionRule, site: RuleSite): boolean {
+  return (
+    (rule.pipeline === undefined || rule.pipeline === site.pipeline) &&
+    (rule.stage === undefined || rule.stage === site.stage) &&
+    (rule.condition === undefined || rule.condition === site.condition) &&
+    (rule.rule === undefined || rule.rule === site.rule) &&
+    (rule.provider === undefined || rule.provider === site.provider)
+  );
+}
+
+function conditionRuleSpecificity(rule: ScenarioConditionRule): number {
+  return [rule.pipeline, rule.stage, rule.condition, rule.rule, rule.provider].filter((m) => m !== undefined)
+    .length;
 }
 
 function specificity(rule: ScenarioRule): number {
@@ -135,6 +202,37 @@ export class ScenarioBook {
   addRule(rule: ScenarioRule): void {
     const parsed = parseScenario({ rules: [rule] }).rules ?? [];
     this.scenario = { ...this.scenario, rules: [...(this.scenario.rules ?? []), ...parsed] };
+  }
+
+  /** Adds one condition rule after the others (it wins among equally specific rules). */
+  addConditionRule(rule: ScenarioConditionRule): void {
+    const parsed = parseScenario({ conditionRules: [rule] }).conditionRules ?? [];
+    this.scenario = {
+      ...this.scenario,
+      conditionRules: [...(this.scenario.conditionRules ?? []), ...parsed],
+    };
+  }
+
+  /** What one rule of a stage condition does now: succeeds after its provider's time by default. */
+  planRule(site: RuleSite): PlannedRuleOutcome {
+    const planned: PlannedRuleOutcome = {
+      durationSeconds: DEFAULT_RULE_SECONDS[site.provider] ?? 10,
+      outcome: "succeed",
+    };
+    const matching = (this.scenario.conditionRules ?? [])
+      .map((rule, index) => ({ rule, index }))
+      .filter(({ rule }) => conditionRuleMatches(rule, site))
+      .sort(
+        (a, b) => conditionRuleSpecificity(a.rule) - conditionRuleSpecificity(b.rule) || a.index - b.index,
+      );
+    for (const { rule } of matching) {
+      if (rule.durationSeconds !== undefined) planned.durationSeconds = rule.durationSeconds;
+      if (rule.outcome !== undefined) planned.outcome = rule.outcome;
+      if (rule.errorMessage !== undefined) planned.errorMessage = rule.errorMessage;
+      if (rule.summary !== undefined) planned.summary = rule.summary;
+      if (rule.externalExecutionUrl !== undefined) planned.externalExecutionUrl = rule.externalExecutionUrl;
+    }
+    return planned;
   }
 
   plan(pipeline: string, stage: string, action: string, category: string): PlannedOutcome {

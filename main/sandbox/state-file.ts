@@ -39,6 +39,13 @@ const fileSchema = z.object({
             z.object({ id: z.string(), executionId: z.string(), status: z.string() }).loose(),
           ),
           clientTokens: z.array(z.object({ token: z.string(), executionId: z.string() })),
+          // Absent from files written before stage conditions were simulated.
+          conditionChecks: z
+            .array(z.object({ id: z.string(), executionId: z.string(), status: z.string() }).loose())
+            .default([]),
+          ruleRuns: z
+            .array(z.object({ id: z.string(), executionId: z.string(), status: z.string() }).loose())
+            .default([]),
         })
         .loose(),
     ),

@@ -7,13 +7,10 @@
 import type { SandboxContext } from "./context";
 import type { Engine } from "./engine";
 import { isActive, latestInStage } from "./execution-queries";
+import { stageConditionStates } from "./condition-views";
+import { epochSeconds as date } from "./protocol";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
 import { currentDeclaration } from "./records";
-
-/** Epoch milliseconds -> epoch seconds (fractional), the wire form of a timestamp. */
-export const epochSeconds = (ms: number | undefined): number | undefined =>
-  ms === undefined ? undefined : ms / 1000;
-const date = epochSeconds;
 
 export function metadataView(pipeline: PipelineRecord): Record<string, unknown> {
   return { pipelineArn: pipeline.arn, created: date(pipeline.created), updated: date(pipeline.updated) };
@@ -155,6 +152,7 @@ export function pipelineStateView(
         latest && latestStage?.status
           ? { pipelineExecutionId: latest.id, status: latestStage.status, type: latest.executionType }
           : undefined,
+      ...stageConditionStates(pipeline, stage),
       retryStageMetadata:
         latestStage?.latestRetryTrigger === undefined
           ? undefined

@@ -54,6 +54,8 @@ const IMPLEMENTED = [
   "GetPipelineExecution",
   "ListPipelineExecutions",
   "ListActionExecutions",
+  "ListRuleExecutions",
+  "OverrideStageCondition",
   "PutApprovalResult",
   "RetryStageExecution",
   "RollbackStage",

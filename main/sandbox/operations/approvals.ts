@@ -1,8 +1,7 @@
 /** PutApprovalResult: answers an open manual approval with the token GetPipelineState showed. */
 import { requirePipeline, type OperationHandler } from "../context";
-import { fail } from "../protocol";
+import { epochSeconds, fail } from "../protocol";
 import { currentDeclaration } from "../records";
-import { epochSeconds } from "../views";
 
 export const putApprovalResult: OperationHandler = (ctx, input) => {
   const pipeline = requirePipeline(ctx, input.pipelineName as string);

@@ -1,6 +1,7 @@
 /** The operation table: every operation the sandbox implements, by its X-Amz-Target name. */
 import type { OperationHandler } from "../context";
 import { putApprovalResult } from "./approvals";
+import { listRuleExecutions, overrideStageCondition } from "./conditions";
 import {
   getPipelineExecution,
   getPipelineState,
@@ -26,6 +27,8 @@ export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   GetPipelineExecution: getPipelineExecution,
   ListPipelineExecutions: listPipelineExecutions,
   ListActionExecutions: listActionExecutions,
+  ListRuleExecutions: listRuleExecutions,
+  OverrideStageCondition: overrideStageCondition,
   PutApprovalResult: putApprovalResult,
   RetryStageExecution: retryStageExecution,
   RollbackStage: rollbackStage,

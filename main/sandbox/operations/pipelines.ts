@@ -62,6 +62,8 @@ export const createPipeline: OperationHandler = (ctx, input) => {
     transitions: [],
     executions: [],
     actionRuns: [],
+    conditionChecks: [],
+    ruleRuns: [],
     clientTokens: [],
   };
   ctx.state.pipelines.push(pipeline);
