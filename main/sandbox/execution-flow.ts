@@ -30,6 +30,16 @@ export interface StartRequest {
   rollback?: { stageName: string; target: ExecutionRecord };
 }
 
+/**
+ * A run nobody gave variables to (the one CreatePipeline starts) resolves the pipeline's
+ * variables to their defaults, as StartPipelineExecution does for variables it is not given.
+ */
+function defaultVariables(declaration: PipelineDeclaration): ExecutionRecord["variables"] {
+  return (declaration.variables ?? []).flatMap((v) =>
+    v.defaultValue === undefined ? [] : [{ name: v.name, resolvedValue: v.defaultValue }],
+  );
+}
+
 export class ExecutionFlow {
   protected readonly timers = new Map<string, TimerHandle>();
 
@@ -85,7 +95,9 @@ export class ExecutionFlow {
       executionType: request.rollback ? "ROLLBACK" : "STANDARD",
       sourceRevisions: target ? target.sourceRevisions.map((r) => ({ ...r })) : [],
       artifactRevisions: target ? target.artifactRevisions.map((r) => ({ ...r })) : [],
-      variables: request.variables ?? (target ? target.variables.map((v) => ({ ...v })) : []),
+      variables:
+        request.variables ??
+        (target ? target.variables.map((v) => ({ ...v })) : defaultVariables(declaration)),
       revisionOverrides: request.revisionOverrides ?? [],
       stages: declaration.stages.map((stage) => ({ name: stage.name, group: 0, manualRetries: 0 })),
       position: 0,

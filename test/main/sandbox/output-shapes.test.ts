@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATIONS, SHAPES } from "../../../main/sandbox/model/service-shapes";
 import { validateAgainstShape } from "../../../main/sandbox/request-validation";
+import { conditionPipeline, rule, when } from "./condition-fixtures";
 import { threeStagePipeline } from "./fixtures";
 import { openHarness, waitFor, type Harness } from "./harness";
 import { rawCall, target } from "./wire";
@@ -22,6 +23,58 @@ function undeclared(shapeName: string, value: unknown, path = ""): string[] {
     return Object.entries(value).flatMap(([k, v]) => undeclared(shape.value, v, `${path}.${k}`));
   }
   return [];
+}
+
+/** Runs a pipeline with stage conditions so condition states and rule executions reach the wire. */
+async function conditionResponses(): Promise<void> {
+  h.sandbox.scenario.set({ conditionRules: [{ rule: "Alarm", durationSeconds: 1_000_000 }] });
+  const pipeline = conditionPipeline("shapes-conditions", {
+    Build: {
+      onSuccess: { conditions: [when("FAIL", rule("Check", "LambdaInvoke", { FunctionName: "check" }))] },
+    },
+    Deploy: {
+      beforeEntry: { conditions: [when("FAIL", rule("Alarm", "CloudWatchAlarm", { AlarmName: "Errors" }))] },
+    },
+  });
+  await call("CreatePipeline", { pipeline });
+  const list = (await call("ListPipelineExecutions", { pipelineName: "shapes-conditions" })) as {
+    pipelineExecutionSummaries: { pipelineExecutionId: string }[];
+  };
+  const id = list.pipelineExecutionSummaries[0]?.pipelineExecutionId ?? "";
+  await waitFor("the alarm rule to be checked", async () => {
+    const state = (await call("GetPipelineState", { name: "shapes-conditions" })) as {
+      stageStates: { beforeEntryConditionState?: { latestExecution?: { status: string } } }[];
+    };
+    return state.stageStates[2]?.beforeEntryConditionState?.latestExecution?.status === "InProgress"
+      ? true
+      : undefined;
+  });
+  await call("OverrideStageCondition", {
+    pipelineName: "shapes-conditions",
+    stageName: "Deploy",
+    pipelineExecutionId: id,
+    conditionType: "BEFORE_ENTRY",
+  });
+  h.sandbox.scenario.set({ conditionRules: [{ rule: "Check", outcome: "fail", errorMessage: "bad" }] });
+  const next = (await call("StartPipelineExecution", { name: "shapes-conditions" })) as {
+    pipelineExecutionId: string;
+  };
+  await waitFor("the second run to fail its success condition", async () => {
+    const out = (await call("GetPipelineExecution", {
+      pipelineName: "shapes-conditions",
+      pipelineExecutionId: next.pipelineExecutionId,
+    })) as { pipelineExecution: { status: string } };
+    return out.pipelineExecution.status === "Failed" ? true : undefined;
+  });
+  await call("GetPipelineState", { name: "shapes-conditions" });
+  const rules = (await call("ListRuleExecutions", { pipelineName: "shapes-conditions", maxResults: 2 })) as {
+    ruleExecutionDetails: { status: string }[];
+  };
+  expect(rules.ruleExecutionDetails.map((r) => r.status)).toEqual(["Failed", "Abandoned"]);
+  await call("ListRuleExecutions", {
+    pipelineName: "shapes-conditions",
+    filter: { pipelineExecutionId: id },
+  });
 }
 
 let h: Harness;
@@ -132,6 +185,7 @@ describe("responses match the model's output shapes", () => {
     await call("UntagResource", { resourceArn: arn, tagKeys: ["c"] });
     await call("ListTagsForResource", { resourceArn: arn });
     await call("DeletePipeline", { name: "shapes" });
+    await conditionResponses();
 
     expect([...responses.keys()].sort()).toEqual(Object.keys(OPERATIONS).sort());
     for (const [operation, bodies] of responses) {

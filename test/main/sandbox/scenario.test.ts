@@ -58,6 +58,44 @@ describe("scenario", () => {
     expect(book.plan("p", "s", "Compile", "Build").durationSeconds).toBe(1);
   });
 
+  it("plans condition rules apart from actions: provider defaults, then the most specific conditionRules", () => {
+    const site = {
+      pipeline: "web",
+      stage: "Deploy",
+      condition: "beforeEntry",
+      rule: "Alarm",
+      provider: "CloudWatchAlarm",
+    } as const;
+    const book = new ScenarioBook(
+      parseScenario({
+        rules: [{ stage: "Deploy", outcome: "fail" }],
+        conditionRules: [
+          { pipeline: "web", stage: "Deploy", condition: "beforeEntry", rule: "Alarm", summary: "specific" },
+          { provider: "CloudWatchAlarm", outcome: "fail", errorMessage: "in ALARM", durationSeconds: 30 },
+          { condition: "onSuccess", outcome: "succeed" },
+        ],
+      }),
+    );
+    // An action rule naming only a stage does not reach the stage's condition rules.
+    expect(book.planRule({ ...site, pipeline: "api", rule: "Other", provider: "LambdaInvoke" })).toEqual({
+      durationSeconds: 10,
+      outcome: "succeed",
+    });
+    expect(book.planRule(site)).toEqual({
+      durationSeconds: 30,
+      outcome: "fail",
+      errorMessage: "in ALARM",
+      summary: "specific",
+    });
+    // Equally specific: the later rule wins; more specific: it wins wherever it is.
+    expect(book.planRule({ ...site, condition: "onSuccess" }).outcome).toBe("succeed");
+    book.addConditionRule({ condition: "onSuccess", provider: "CloudWatchAlarm", outcome: "fail" });
+    expect(book.planRule({ ...site, condition: "onSuccess" }).outcome).toBe("fail");
+    expect(() => book.set({ conditionRules: [{ rule: "Alarm", condition: "afterwards" }] })).toThrow(
+      /conditionRules\.0\.condition/,
+    );
+  });
+
   it("loads a scenario file and explains an unreadable or invalid one", () => {
     const dir = mkdtempSync(join(tmpdir(), "pipewright-scenario-"));
     try {
