@@ -23,8 +23,8 @@ import type {
   ApiActionExecutionDetail,
   ApiPipelineExecutionSummary,
   ApiPipelineState,
-  PipelineStructure,
 } from "../../shared/execution";
+import type { PipelineDeclaration } from "../../shared/pipeline/model";
 import type { RunControlResult, RunDetail, RunsPage } from "../../shared/ipc/runs-channels";
 import type { Connection } from "./connection";
 import { fail, type AwsResult } from "./errors";
@@ -127,17 +127,30 @@ export class RunsService {
           token = out.nextToken;
           if (!token) break;
         }
-        // The structure is only for ordering: a run of an older version still shows every stage it ran.
-        const pipeline = await client.send(new GetPipelineCommand({ name: pipelineName })).then(
-          (out) => toJson(out.pipeline) as PipelineStructure | undefined,
-          () => undefined,
-        );
+        // The current structure orders the timeline and marks stages a run ran that are gone now;
+        // the version the run ran is what comparing two runs diffs.
+        const read = (version?: number) =>
+          client
+            .send(
+              new GetPipelineCommand({ name: pipelineName, ...(version === undefined ? {} : { version }) }),
+            )
+            .then(
+              (out) => toJson(out.pipeline) as PipelineDeclaration | undefined,
+              () => undefined,
+            );
+        const pipeline = await read();
+        const version = execution.pipelineExecution?.pipelineVersion;
+        let definition =
+          version === undefined || version === pipeline?.version ? pipeline : await read(version);
+        // moto ignores `version`: a definition of another version is not this run's.
+        if (definition !== undefined && definition.version !== version) definition = undefined;
         const result: RunDetail = {
           execution: toJson<RunDetail["execution"]>(execution.pipelineExecution ?? {}),
           actionExecutions: actions,
         };
         if (summary) result.summary = summary;
         if (pipeline) result.pipeline = pipeline;
+        if (definition) result.definition = definition;
         return result;
       },
     );

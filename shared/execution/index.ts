@@ -19,3 +19,11 @@ export { summarizeRuns, type RunRow, type RunRevision } from "./run-list";
 export { phaseOf, isActive, isFinished, type Phase } from "./status";
 export { toEpochMs } from "./read";
 export { logStreamUrl } from "./links";
+export {
+  compareRuns,
+  type ComparedRunInput,
+  type DefinitionChange,
+  type DurationRow,
+  type RevisionRow,
+  type RunComparison,
+} from "./run-compare";

@@ -4,8 +4,8 @@ import type {
   ApiPipelineExecution,
   ApiPipelineExecutionSummary,
   ApiPipelineState,
-  PipelineStructure,
 } from "../execution";
+import type { PipelineDeclaration } from "../pipeline/model";
 import { connectionSchema, type ConnectionChoice } from "./aws-channels";
 import type { ChannelDefinition } from "./contract";
 
@@ -47,7 +47,10 @@ export interface RunDetail {
   summary?: ApiPipelineExecutionSummary;
   execution: ApiPipelineExecution;
   actionExecutions: ApiActionExecutionDetail[];
-  pipeline?: PipelineStructure;
+  /** The current declaration: orders the timeline and marks stages that are gone since the run. */
+  pipeline?: PipelineDeclaration;
+  /** The version of the declaration the run ran, when the service still has it (to compare two runs). */
+  definition?: PipelineDeclaration;
 }
 
 /** What a watched pipeline looks like now: the payload of the `runs.updated` event. */

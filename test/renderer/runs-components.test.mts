@@ -9,6 +9,9 @@ import { RunsDrawer } from "../../renderer/panels/runs/RunsDrawer";
 import { createAppStore, StoreProvider } from "../../renderer/store";
 import { fakeApi, opened, sampleDocument } from "./support/fake-api";
 import { RUN_ID, runsApi, updateAt } from "./support/runs-api";
+import { ok } from "../../shared/ipc/result";
+import type { RunDetail } from "../../shared/ipc/runs-channels";
+import { inputFor, load, runId, snapshot, summaries } from "../shared/execution/recorded";
 
 afterEach(cleanup);
 
@@ -149,5 +152,49 @@ describe("runs drawer", () => {
     });
     await screen.findByText(/it may have been deleted/);
     expect(screen.getByText("4 of 4 stages done")).toBeTruthy();
+  });
+});
+
+describe("comparing two runs", () => {
+  it("puts durations, source revisions and the definition change between their versions side by side", async () => {
+    const recorded = load("structure-changed");
+    const snap = snapshot(recorded, "final");
+    const [oldId, newId] = [runId(recorded, "old"), runId(recorded, "new")];
+    const current = snap.getPipeline.pipeline;
+    const older = {
+      ...current,
+      version: (current.version ?? 2) - 1,
+      stages: [
+        ...current.stages.slice(0, 2),
+        { name: "Test", actions: [{ ...current.stages[1]!.actions[0]!, name: "UnitTests" }] },
+        ...current.stages.slice(2),
+      ],
+    };
+    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    runs.list.mockImplementation(async () => ok({ summaries: summaries(snap), nextToken: null }));
+    runs.detail.mockImplementation((async ({ pipelineExecutionId }: { pipelineExecutionId: string }) =>
+      ok<RunDetail>({
+        ...(inputFor(snap, pipelineExecutionId) as RunDetail),
+        definition: pipelineExecutionId === oldId ? older : current,
+      })) as unknown as typeof runs.detail);
+    fireEvent.click(screen.getByRole("button", { name: "Runs" }));
+    await waitFor(() => expect(runs.watch).toHaveBeenCalled());
+    emit("runs.updated", { ...updateAt("final"), runs: summaries(snap), state: snap.getPipelineState });
+    const drawer = await screen.findByRole("complementary", { name: "Runs" });
+    fireEvent.click(await within(drawer).findByRole("button", { name: `Open run ${newId}` }));
+    fireEvent.click(within(drawer).getByRole("checkbox", { name: `Compare with run ${oldId}` }));
+    const table = await within(drawer).findByRole("table", { name: "Compare runs" });
+    expect(within(table).getByRole("rowheader", { name: "Whole run" })).toBeTruthy();
+    // The old run's Test stage has no counterpart in the new one.
+    const testRow = within(table)
+      .getAllByRole("row")
+      .find((r) => r.textContent?.startsWith("Test/"));
+    expect(testRow?.textContent).toMatch(/^Test\/\S+–\d/);
+    const revisions = within(drawer).getByRole("table", { name: "Source revisions compared" });
+    expect(within(revisions).getAllByRole("row")).toHaveLength(2);
+    const change = within(drawer).getByRole("region", {
+      name: `Pipeline version ${older.version} → ${current.version}`,
+    });
+    expect(change.textContent).toContain("Test");
   });
 });

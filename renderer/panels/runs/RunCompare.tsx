@@ -1,73 +1,93 @@
 import { useMemo } from "react";
-import { buildTimeline, type Timeline } from "../../../shared/execution";
+import { compareRuns, type DurationRow, type RunRevision } from "../../../shared/execution";
 import { useAppStore } from "../../store";
+import { DiffView } from "../deploy/DiffView";
 import { formatDuration } from "./format";
 
-function durations(t: Timeline): Map<string, number | null> {
-  const map = new Map<string, number | null>();
-  for (const stage of t.stages)
-    for (const action of stage.actions)
-      map.set(
-        `${stage.stageName}/${action.actionName}`,
-        action.start === null || action.end === null ? null : action.end - action.start,
-      );
-  return map;
+function delta(row: DurationRow): string {
+  if (row.deltaMs === null) return "–";
+  return `${row.deltaMs >= 0 ? "+" : "−"}${formatDuration(Math.abs(row.deltaMs))}`;
 }
 
-/** Durations of two runs side by side, action by action, with the difference. */
+function revisionText(r: RunRevision | null): string {
+  if (r === null) return "–";
+  const summary = r.summary?.split("\n")[0];
+  return `${r.shortId ?? r.revisionId ?? "?"}${summary ? ` ${summary}` : ""}`;
+}
+
+/**
+ * Two runs side by side: durations action by action with the difference, the source revisions each
+ * ran, and the definition change between them when they ran different pipeline versions.
+ */
 export function RunCompare() {
   const a = useAppStore((s) => s.runsSelected?.detail ?? null);
   const b = useAppStore((s) => s.runsCompared?.detail ?? null);
   const comparedId = useAppStore((s) => s.runsCompared?.id ?? null);
-  const rows = useMemo(() => {
-    if (!a || !b) return null;
-    const ta = buildTimeline(a);
-    const tb = buildTimeline(b);
-    const da = durations(ta);
-    const db = durations(tb);
-    const names = [...new Set([...da.keys(), ...db.keys()])];
-    return {
-      ta,
-      tb,
-      rows: names.map((name) => ({ name, a: da.get(name) ?? null, b: db.get(name) ?? null })),
-    };
-  }, [a, b]);
+  const comparison = useMemo(() => (a && b ? compareRuns(a, b) : null), [a, b]);
   if (comparedId === null) return null;
-  if (!rows) return <p className="muted">Select a run and tick another to compare them.</p>;
+  if (comparison === null) return <p className="muted">Select a run and tick another to compare them.</p>;
+  const idA = comparison.a.pipelineExecutionId?.slice(0, 8);
+  const idB = comparison.b.pipelineExecutionId?.slice(0, 8);
+  const definition = comparison.definition;
   return (
-    <table className="run-compare" aria-label="Compare runs">
-      <thead>
-        <tr>
-          <th scope="col">Action</th>
-          <th scope="col">{rows.ta.pipelineExecutionId?.slice(0, 8)}</th>
-          <th scope="col">{rows.tb.pipelineExecutionId?.slice(0, 8)}</th>
-          <th scope="col">Difference</th>
-        </tr>
-      </thead>
-      <tbody>
-        <tr>
-          <th scope="row">Whole run</th>
-          <td>{formatDuration(rows.ta.durationMs)}</td>
-          <td>{formatDuration(rows.tb.durationMs)}</td>
-          <td>
-            {rows.ta.durationMs !== null && rows.tb.durationMs !== null
-              ? `${rows.ta.durationMs >= rows.tb.durationMs ? "+" : "−"}${formatDuration(Math.abs(rows.ta.durationMs - rows.tb.durationMs))}`
-              : "–"}
-          </td>
-        </tr>
-        {rows.rows.map((r) => (
-          <tr key={r.name}>
-            <th scope="row">{r.name}</th>
-            <td>{formatDuration(r.a)}</td>
-            <td>{formatDuration(r.b)}</td>
-            <td>
-              {r.a !== null && r.b !== null
-                ? `${r.a >= r.b ? "+" : "−"}${formatDuration(Math.abs(r.a - r.b))}`
-                : "–"}
-            </td>
+    <section className="run-compare-all" aria-label="Run comparison">
+      <table className="run-compare" aria-label="Compare runs">
+        <thead>
+          <tr>
+            <th scope="col">Action</th>
+            <th scope="col">{idA}</th>
+            <th scope="col">{idB}</th>
+            <th scope="col">Difference</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {[comparison.whole, ...comparison.actions].map((r) => (
+            <tr key={r.name}>
+              <th scope="row">{r.name}</th>
+              <td>{formatDuration(r.a)}</td>
+              <td>{formatDuration(r.b)}</td>
+              <td>{delta(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {comparison.revisions.length > 0 && (
+        <table className="run-compare" aria-label="Source revisions compared">
+          <thead>
+            <tr>
+              <th scope="col">Source</th>
+              <th scope="col">{idA}</th>
+              <th scope="col">{idB}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {comparison.revisions.map((r) => (
+              <tr key={r.actionName}>
+                <th scope="row">
+                  {r.actionName}
+                  {r.same ? " (same)" : ""}
+                </th>
+                <td>{revisionText(r.a)}</td>
+                <td>{revisionText(r.b)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {definition.kind === "same-version" && (
+        <p className="muted">
+          Both ran pipeline version {definition.version ?? "?"}: the definition did not change.
+        </p>
+      )}
+      {definition.kind === "unavailable" && (
+        <p className="muted">Definition not compared: {definition.reason}</p>
+      )}
+      {definition.kind === "diff" && (
+        <DiffView
+          diff={definition.diff}
+          label={`Pipeline version ${definition.fromVersion} → ${definition.toVersion}`}
+        />
+      )}
+    </section>
   );
 }

@@ -85,6 +85,35 @@ describe("runs reads", () => {
     expect(failed.stages[1]?.actions[0]?.error?.message).toBe("boom");
   });
 
+  it("gives each run the definition it ran, so runs of different versions can be compared", async () => {
+    const { connection, runs, create, until } = await open();
+    const v1 = threeStagePipeline({ name: "versions" });
+    const first = await create(v1);
+    await until("versions", first, ["Succeeded"]);
+    const v2 = {
+      ...v1,
+      version: 1,
+      stages: v1.stages.map((s) => (s.name === "Build" ? { ...s, name: "Make" } : s)),
+    };
+    must(await gateway!.updatePipeline(connection, v2));
+    const second = must(await runs.startRun(connection, "versions")).pipelineExecutionId ?? "";
+    await until("versions", second, ["Succeeded"]);
+    const old = must(await runs.getRunDetail(connection, "versions", first));
+    expect(old.definition?.version).toBe(1);
+    expect(old.definition?.stages.map((s) => s.name)).toEqual(["Source", "Build", "Deploy"]);
+    // The timeline still follows the current structure and says Build is gone.
+    expect(old.pipeline?.version).toBe(2);
+    expect(buildTimeline(old).stages.map((s) => `${s.stageName}${s.removed ? " (gone)" : ""}`)).toEqual([
+      "Source",
+      "Make",
+      "Build (gone)",
+      "Deploy",
+    ]);
+    const now = must(await runs.getRunDetail(connection, "versions", second));
+    expect(now.definition?.version).toBe(2);
+    expect(now.definition?.stages.map((s) => s.name)).toEqual(["Source", "Make", "Deploy"]);
+  });
+
   it("says clearly when a run or a pipeline does not exist", async () => {
     const { connection, runs, create, until } = await open();
     const id = await create(threeStagePipeline({ name: "gone" }));

@@ -8,19 +8,19 @@ import {
 } from "../../../shared/ipc";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 import type {
   ApiActionExecutionDetail,
   ApiPipelineExecution,
   ApiPipelineExecutionSummary,
   ApiPipelineState,
-  PipelineStructure,
 } from "../../../shared/execution";
 
 /** One moment of a recorded scenario (test/fixtures/executions/README.md). */
 interface Snapshot {
   label: string;
   atMs: number;
-  getPipeline: { pipeline: PipelineStructure };
+  getPipeline: { pipeline: PipelineDeclaration };
   getPipelineState: ApiPipelineState;
   listPipelineExecutions: { pipelineExecutionSummaries: ApiPipelineExecutionSummary[] }[];
   getPipelineExecution: Record<string, { pipelineExecution: ApiPipelineExecution }>;

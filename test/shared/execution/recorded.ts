@@ -9,16 +9,16 @@ import type {
   ApiPipelineExecution,
   ApiPipelineExecutionSummary,
   ApiPipelineState,
-  PipelineStructure,
   TimelineInput,
 } from "../../../shared/execution";
+import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 
 const DIR = resolve(import.meta.dirname, "../../fixtures/executions");
 
 export interface Snapshot {
   label: string;
   atMs: number;
-  getPipeline: { pipeline: PipelineStructure };
+  getPipeline: { pipeline: PipelineDeclaration };
   getPipelineState: ApiPipelineState;
   listPipelineExecutions: { pipelineExecutionSummaries: ApiPipelineExecutionSummary[]; nextToken?: string }[];
   getPipelineExecution: Record<string, { pipelineExecution: ApiPipelineExecution }>;
