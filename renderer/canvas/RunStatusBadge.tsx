@@ -1,6 +1,41 @@
 import { useShallow } from "zustand/react/shallow";
-import { phaseOf, type Phase } from "../../shared/execution";
+import { conditionChecks, phaseOf, type ConditionCheck, type Phase } from "../../shared/execution";
 import { useAppStore, type AppState } from "../store";
+
+const HOOK_LABEL: Readonly<Record<ConditionCheck["hook"], string>> = {
+  entry: "Entry conditions",
+  success: "Success conditions",
+  failure: "Failure conditions",
+};
+
+/**
+ * The stage's latest condition checks as chips: how each hook's check came out and, for one that did
+ * not pass, which rules and why. The selector returns JSON so an unchanged check does not re-render.
+ */
+function ConditionChips({ stageName }: { stageName: string }) {
+  const json = useAppStore((s) => {
+    const stage = s.runsLive?.state?.stageStates?.find((st) => st.stageName === stageName);
+    return stage ? JSON.stringify(conditionChecks(stage)) : "[]";
+  });
+  const checks = JSON.parse(json) as ConditionCheck[];
+  return checks.map((check) => {
+    const look = PHASE_LOOK[check.phase];
+    const status = check.status === "Overridden" ? "Overridden" : look.label;
+    const why = check.pending.map((r) => `${r.ruleName}: ${r.reason ?? r.status ?? "no result"}`).join("; ");
+    const text = `${HOOK_LABEL[check.hook]} of ${stageName}: ${status}${why ? ` (${why})` : ""}`;
+    return (
+      <span
+        key={check.hook}
+        className={`run-condition run-${check.phase}`}
+        role="img"
+        aria-label={text}
+        title={text}
+      >
+        <span aria-hidden="true">{look.icon}</span> {HOOK_LABEL[check.hook].split(" ")[0]} check
+      </span>
+    );
+  });
+}
 
 /** Icon and words per phase: status is never told by colour alone. */
 export const PHASE_LOOK: Readonly<Record<Phase, { icon: string; label: string }>> = {
@@ -132,6 +167,7 @@ export function RunStatusBadge(props: {
           {stage.revisionSummary !== null ? ` ${stage.revisionSummary.split("\n")[0] ?? ""}` : ""}
         </span>
       )}
+      <ConditionChips stageName={stageName} />
       {stage.transitionDisabled !== null && (
         <span
           className="run-transition"

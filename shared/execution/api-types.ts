@@ -168,6 +168,29 @@ export interface ApiStageState {
     currentRevision?: { revisionId?: string; revisionChangeId?: string; created?: Timestamp };
   }[];
   latestExecution?: ApiStageExecution;
+  beforeEntryConditionState?: ApiStageConditionState;
+  onSuccessConditionState?: ApiStageConditionState;
+  onFailureConditionState?: ApiStageConditionState;
+}
+
+/** A stage hook's latest condition check (`StageConditionState`), per condition and rule. */
+export interface ApiStageConditionState {
+  latestExecution?: { status?: string; summary?: string };
+  conditionStates?: readonly {
+    latestExecution?: { status?: string; summary?: string; lastStatusChange?: Timestamp };
+    ruleStates?: readonly {
+      ruleName?: string;
+      entityUrl?: string;
+      latestExecution?: {
+        ruleExecutionId?: string;
+        status?: string;
+        summary?: string;
+        lastStatusChange?: Timestamp;
+        externalExecutionUrl?: string;
+        errorDetails?: { code?: string; message?: string };
+      };
+    }[];
+  }[];
 }
 
 /** GetPipelineState output. */

@@ -27,3 +27,4 @@ export {
   type RevisionRow,
   type RunComparison,
 } from "./run-compare";
+export { conditionChecks, type ConditionCheck, type ConditionHook, type RuleOutcome } from "./conditions";

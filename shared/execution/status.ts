@@ -33,6 +33,8 @@ const PHASES: Readonly<Record<string, Phase>> = {
   Superseded: "superseded",
   Cancelled: "cancelled",
   Skipped: "skipped",
+  // Stage condition checks: a rule that could not be evaluated fails the check.
+  Errored: "failed",
 };
 
 /** The phase of a pipeline, stage or action status string; anything unrecognised is `unknown`. */

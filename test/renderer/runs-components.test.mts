@@ -77,6 +77,51 @@ describe("run status on the canvas", () => {
   });
 });
 
+describe("stage condition checks on the canvas", () => {
+  it("shows each checked hook with its outcome, and the failing rule and why in its name", async () => {
+    const { store, emit } = setup([createElement(RunStatusBadge, { key: "d", stageName: "Deploy" })]);
+    await store.getState().runsWatchRequested();
+    const final = updateAt("final");
+    const failedEntry = {
+      latestExecution: { status: "Failed", summary: "Entry conditions were not met" },
+      conditionStates: [
+        {
+          latestExecution: { status: "Failed", summary: "A rule failed" },
+          ruleStates: [
+            { ruleName: "Window", latestExecution: { status: "Succeeded", summary: "Inside the window" } },
+            {
+              ruleName: "ProdOnly",
+              latestExecution: {
+                status: "Failed",
+                errorDetails: { code: "JobFailed", message: "TARGET is dev" },
+              },
+            },
+          ],
+        },
+      ],
+    };
+    const passedSuccess = { latestExecution: { status: "Succeeded" }, conditionStates: [] };
+    emit("runs.updated", {
+      ...final,
+      state: {
+        ...final.state,
+        stageStates: (final.state?.stageStates ?? []).map((stage) =>
+          stage.stageName === "Deploy"
+            ? { ...stage, beforeEntryConditionState: failedEntry, onSuccessConditionState: passedSuccess }
+            : stage,
+        ),
+      },
+    });
+    const entry = await screen.findByRole("img", {
+      name: "Entry conditions of Deploy: Failed (ProdOnly: TARGET is dev)",
+    });
+    expect(entry.textContent).toBe("✕ Entry check");
+    expect(screen.getByRole("img", { name: "Success conditions of Deploy: Succeeded" }).textContent).toBe(
+      "✓ Success check",
+    );
+  });
+});
+
 describe("run progress on the canvas", () => {
   it("appears once runs are watched and tells how far the latest run got, and where it waits", async () => {
     const { store, emit } = setup([
