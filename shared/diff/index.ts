@@ -1,6 +1,7 @@
 /**
  * Structural diff of two pipeline declarations: the deploy preview (remote -> document) and what
- * changed remotely since a document's base version. Pure; the text rendering serves the CLI.
+ * changed remotely since a document's base version; and the three-way merge of a base version, the
+ * remote pipeline and the document. Pure; the text rendering serves the CLI.
  */
 export {
   diffPipelines,
@@ -16,3 +17,11 @@ export { withServiceDefaults } from "./service-defaults";
 export { formatPath, formatValue, renderDiff, summarizeDiff } from "./render-diff";
 export { serviceView, type ServiceView } from "./service-members";
 export { displayValue, isSecretKey } from "./secret-values";
+export {
+  mergePipelines,
+  type MergeConflict,
+  type MergeConflictKind,
+  type MergeOptions,
+  type MergePreference,
+  type PipelineMerge,
+} from "./three-way-merge";

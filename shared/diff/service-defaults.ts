@@ -6,12 +6,14 @@
  */
 import type { ActionDeclaration, PipelineDeclaration, StageDeclaration } from "../pipeline/model";
 
-const PIPELINE_DEFAULTS: Readonly<Record<string, unknown>> = {
+/** Pipeline members the service fills in, and their values. */
+export const PIPELINE_DEFAULTS: Readonly<Record<string, unknown>> = {
   executionMode: "SUPERSEDED",
   pipelineType: "V1",
 };
 
-const ACTION_DEFAULTS: Readonly<Record<string, unknown>> = {
+/** Action members the service fills in, and their values. */
+export const ACTION_DEFAULTS: Readonly<Record<string, unknown>> = {
   runOrder: 1,
   configuration: {},
   inputArtifacts: [],
@@ -25,11 +27,13 @@ function withDefaults<T extends object>(value: T, defaults: Readonly<Record<stri
   return { ...value, ...Object.fromEntries(missing) };
 }
 
-function actionWithDefaults(action: ActionDeclaration): ActionDeclaration {
+/** The action as the service would report it (see {@link withServiceDefaults}). */
+export function actionWithDefaults(action: ActionDeclaration): ActionDeclaration {
   return withDefaults(action, ACTION_DEFAULTS);
 }
 
-function stageWithDefaults(stage: StageDeclaration): StageDeclaration {
+/** The stage as the service would report it: each action with its defaults. */
+export function stageWithDefaults(stage: StageDeclaration): StageDeclaration {
   if (!Array.isArray(stage.actions)) return stage;
   return { ...stage, actions: stage.actions.map(actionWithDefaults) };
 }
