@@ -20,6 +20,13 @@ export interface DeployConflict {
   remoteUpdated?: string;
   /** Base version -> current remote: what changed remotely. Absent when the base is unavailable. */
   remoteChanges?: PipelineDiff;
+  /**
+   * The pipeline at the document's base version, when the service still has it: with the remote
+   * pipeline and the document, what a three-way merge needs.
+   */
+  basePipeline?: PipelineDeclaration;
+  /** The remote pipeline now, as GetPipeline reports it. */
+  remotePipeline: PipelineDeclaration;
   message: string;
 }
 
@@ -93,19 +100,20 @@ function conflictMessage(name: string, documentVersion: number | undefined, remo
     : `The pipeline changed remotely since the document's version ${documentVersion}: ${name} (remote version ${remoteVersion})`;
 }
 
-/** What changed remotely since `base`, when the service still has that version. */
-async function remoteChangesSince(
+/** The pipeline at version `base`, when the service still has it and it is older than `current`. */
+async function baseVersion(
   gateway: Gateway,
   connection: Connection,
   name: string,
   base: number,
   current: PipelineDeclaration,
-): Promise<PipelineDiff | undefined> {
+): Promise<PipelineDeclaration | undefined> {
   if (base < 1 || base >= versionOf(current)) return undefined;
   const old = await gateway.getPipeline(connection, name, base);
-  // An endpoint that ignores `version` (moto does) answers with the current one; that diff would lie.
+  // An endpoint that ignores `version` (moto does) answers with the current one; a diff or a
+  // merge from it would lie.
   if (!old.ok || old.value.pipeline.version !== base) return undefined;
-  return diffPipelines(old.value.pipeline, current);
+  return old.value.pipeline;
 }
 
 /**
@@ -166,18 +174,16 @@ export async function planDeploy(
   if (documentVersion !== remoteVersion) {
     const conflict: DeployConflict = {
       remoteVersion,
+      remotePipeline: remote.value.pipeline,
       message: conflictMessage(name, documentVersion, remoteVersion),
     };
     if (documentVersion !== undefined) {
       conflict.documentVersion = documentVersion;
-      const changes = await remoteChangesSince(
-        gateway,
-        connection,
-        name,
-        documentVersion,
-        remote.value.pipeline,
-      );
-      if (changes) conflict.remoteChanges = changes;
+      const base = await baseVersion(gateway, connection, name, documentVersion, remote.value.pipeline);
+      if (base) {
+        conflict.basePipeline = base;
+        conflict.remoteChanges = diffPipelines(base, remote.value.pipeline);
+      }
     }
     if (remote.value.metadata.updated) conflict.remoteUpdated = remote.value.metadata.updated;
     plan.conflict = conflict;

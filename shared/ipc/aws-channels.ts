@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PipelineDiff } from "../diff";
+import type { PipelineDeclaration } from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
 import type { ChannelDefinition } from "./contract";
 import { documentSchema } from "./schemas";
@@ -80,6 +81,10 @@ export interface DeployConflictView {
   remoteUpdated?: string;
   /** What changed remotely since the document's version, when the service still has that version. */
   remoteChanges?: PipelineDiff;
+  /** The pipeline at the document's version, when the service still has it: the merge's base. */
+  basePipeline?: PipelineDeclaration;
+  /** The remote pipeline now (secrets masked as GetPipeline masks them): the merge's "theirs". */
+  remotePipeline: PipelineDeclaration;
   message: string;
 }
 

@@ -164,6 +164,11 @@ describe("deploy to moto", () => {
     expect(plan.conflict).toMatchObject({ documentVersion: 1, remoteVersion: 2 });
     // moto ignores GetPipeline's version, so what changed remotely cannot be shown (never a wrong diff).
     expect(plan.conflict?.remoteChanges).toBeUndefined();
+    // Nor can the document be merged: the base would be the remote itself. The remote still comes.
+    expect(plan.conflict).not.toHaveProperty("basePipeline");
+    expect(plan.conflict?.remotePipeline.stages[1]!.actions[0]!.configuration).toEqual({
+      ProjectName: "their-build",
+    });
     expect(renderDiff(plan.diff!)).toContain('~ configuration.ProjectName: "their-build" -> "app-build"');
     expect(await applyDeploy(gateway, plan)).toMatchObject({ ok: false, error: { code: "conflict" } });
     expect(must(await applyDeploy(gateway, plan, { overwrite: true }))).toMatchObject({ version: 3 });

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyDeploy, Gateway, planDeploy, pullPipeline, type Connection } from "../../../main/aws";
 import { startSandbox, type Sandbox } from "../../../main/sandbox";
-import { renderDiff } from "../../../shared/diff";
+import { mergePipelines, renderDiff } from "../../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument } from "../../../shared/pipeline/model";
 import { updateWithCli } from "./support/aws-cli";
 import { createInput, edited, samplePipeline } from "./support/pipelines";
@@ -111,11 +111,47 @@ describe("deploy to the sandbox", () => {
     expect(forced).toMatchObject({ action: "update", version: 3 });
   });
 
+  it("carries the base and the remote pipeline in a conflict, so a merge of both changes deploys cleanly", async () => {
+    const document = await deployed(createInput(samplePipeline("merge-one")));
+    const outOfBand = samplePipeline("merge-one");
+    outOfBand.stages[2]!.actions[0]!.configuration = { BucketName: "someone-elses-bucket", Extract: "true" };
+    await updateWithCli(sandbox.endpoint, outOfBand);
+    const mine = edited(document, (p) => ({ ...p, executionMode: "QUEUED", pipelineType: "V2" }));
+
+    const plan = must(await planDeploy(gateway, mine, connection));
+    const conflict = plan.conflict!;
+    expect(conflict.basePipeline?.version).toBe(1);
+    expect(conflict.basePipeline?.stages[2]!.actions[0]!.configuration?.["BucketName"]).toBe(
+      "pipewright-site",
+    );
+    expect(conflict.remotePipeline.version).toBe(2);
+    expect(conflict.remotePipeline.stages[2]!.actions[0]!.configuration?.["BucketName"]).toBe(
+      "someone-elses-bucket",
+    );
+
+    const merge = mergePipelines(conflict.basePipeline!, conflict.remotePipeline, mine.pipeline);
+    expect(merge.conflicts).toEqual([]);
+    expect(merge.pipeline.version).toBe(2);
+    const merged = edited(mine, () => merge.pipeline);
+    const again = must(await planDeploy(gateway, merged, connection));
+    expect(again.conflict).toBeUndefined();
+    // What the merged document deploys is the document's own change only.
+    expect(renderDiff(again.diff!)).toBe(
+      '~ pipeline\n    ~ executionMode: "SUPERSEDED" -> "QUEUED"\n    ~ pipelineType: "V1" -> "V2"\nSummary: 2 pipeline settings changed.\n',
+    );
+    expect(must(await applyDeploy(gateway, again))).toMatchObject({ action: "update", version: 3 });
+    const remote = must(await gateway.getPipeline(connection, "merge-one")).pipeline;
+    expect(remote).toMatchObject({ executionMode: "QUEUED", pipelineType: "V2" });
+    expect(remote.stages[2]!.actions[0]!.configuration?.["BucketName"]).toBe("someone-elses-bucket");
+  });
+
   it("treats a document without a version as a conflict with an existing pipeline", async () => {
     await deployed(createInput(samplePipeline("unversioned")));
     const plan = must(await planDeploy(gateway, createInput(samplePipeline("unversioned")), connection));
-    expect(plan.conflict).toMatchObject({ remoteVersion: 1 });
+    expect(plan.conflict).toMatchObject({ remoteVersion: 1, remotePipeline: { name: "unversioned" } });
     expect(plan.conflict).not.toHaveProperty("documentVersion");
+    // Without a base version there is nothing to merge from.
+    expect(plan.conflict).not.toHaveProperty("basePipeline");
     expect(plan.upToDate).toBe(false);
     expect((await applyDeploy(gateway, plan)).ok).toBe(false);
   });
