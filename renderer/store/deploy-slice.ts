@@ -1,5 +1,13 @@
 import type { StateCreator } from "zustand";
-import type { AppError, DeployOutcome, DeployPreviewView, EventPayloads } from "../../shared/ipc";
+import { mergePipelines, type MergeConflict, type MergePreference } from "../../shared/diff";
+import type {
+  AppError,
+  DeployConflictView,
+  DeployOutcome,
+  DeployPreviewView,
+  EventPayloads,
+} from "../../shared/ipc";
+import type { PipelineDeclaration } from "../../shared/pipeline/model";
 import { setPipelineMembers } from "../../shared/pipeline/operations";
 import type { FlowDeps } from "./flow-slice";
 import type { AppState } from "./state";
@@ -8,6 +16,8 @@ import type { AppState } from "./state";
 export type DeployDialogState =
   | { phase: "previewing" }
   | { phase: "preview"; preview: DeployPreviewView; waitUntilIdle: boolean }
+  /** "Merge their changes" found parts both sides changed: the user picks the side that wins. */
+  | { phase: "merge"; preview: DeployPreviewView; conflicts: MergeConflict[] }
   | {
       phase: "deploying";
       preview: DeployPreviewView;
@@ -24,8 +34,26 @@ export interface DeploySlice {
   deployConfirmed(options?: { overwrite?: boolean }): Promise<void>;
   /** Conflict: replace the document's pipeline with the remote one (an undoable edit). */
   deployRemoteReloaded(): Promise<void>;
+  /**
+   * Conflict: merge the remote's changes since the base version into the document. Without parts
+   * both sides changed, the merge is applied (one undoable edit, the remote's version) and the
+   * deploy previewed again; otherwise the dialog lists those parts.
+   */
+  deployMergeRequested(): Promise<void>;
+  /** Merge conflicts: apply the merge with `prefer` winning where both sides changed, preview again. */
+  deployMergeResolved(prefer: MergePreference): Promise<void>;
+  /** Merge conflicts: back to the conflict's choices, the document untouched. */
+  deployMergeLeft(): void;
   deployCancelled(): Promise<void>;
   releaseChangeRequested(): Promise<void>;
+}
+
+/** Why a conflict offers no merge, or null when it does. */
+export function mergeUnavailableReason(conflict: DeployConflictView): string | null {
+  if (conflict.basePipeline !== undefined) return null;
+  if (conflict.documentVersion === undefined)
+    return "Merging is not offered: the document is not based on any version of the remote pipeline, so there is no common base to merge from.";
+  return `Merging is not offered: the service did not return version ${conflict.documentVersion}, the document's base, so a merge could not tell which side changed what.`;
 }
 
 export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [], [], DeploySlice> {
@@ -41,6 +69,19 @@ export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [],
           ? { phase: "preview", preview: result.value, waitUntilIdle: false }
           : { phase: "failed", error: result.error },
       });
+    }
+    /** The merge of the current document with the conflict's base and remote pipeline. */
+    function merged(preview: DeployPreviewView, prefer?: MergePreference) {
+      const doc = get().doc;
+      const conflict = preview.conflict;
+      if (doc === null || conflict?.basePipeline === undefined) return undefined;
+      const { basePipeline, remotePipeline } = conflict;
+      return mergePipelines(basePipeline, remotePipeline, doc.document.pipeline, prefer ? { prefer } : {});
+    }
+    /** One undoable edit, after which the document is based on the remote version: preview again. */
+    async function applied(pipeline: PipelineDeclaration): Promise<void> {
+      get().documentEdited(() => pipeline, { select: { kind: "pipeline" } });
+      await preview();
     }
     return {
       deploy: null,
@@ -96,6 +137,28 @@ export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [],
         const remote = result.value.document.pipeline;
         get().documentEdited(() => remote, { select: { kind: "pipeline" } });
         set({ deploy: null });
+      },
+      deployMergeRequested: async () => {
+        const deploy = get().deploy;
+        if (deploy?.phase !== "preview") return;
+        const merge = merged(deploy.preview);
+        if (merge === undefined) return;
+        if (merge.conflicts.length > 0) {
+          set({ deploy: { phase: "merge", preview: deploy.preview, conflicts: merge.conflicts } });
+          return;
+        }
+        await applied(merge.pipeline);
+      },
+      deployMergeResolved: async (prefer) => {
+        const deploy = get().deploy;
+        if (deploy?.phase !== "merge") return;
+        const merge = merged(deploy.preview, prefer);
+        if (merge !== undefined) await applied(merge.pipeline);
+      },
+      deployMergeLeft: () => {
+        const deploy = get().deploy;
+        if (deploy?.phase === "merge")
+          set({ deploy: { phase: "preview", preview: deploy.preview, waitUntilIdle: false } });
       },
       deployCancelled: async () => {
         const deploy = get().deploy;

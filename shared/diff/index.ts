@@ -18,6 +18,7 @@ export { formatPath, formatValue, renderDiff, summarizeDiff } from "./render-dif
 export { serviceView, type ServiceView } from "./service-members";
 export { displayValue, isSecretKey } from "./secret-values";
 export {
+  formatConflictValue,
   mergePipelines,
   type MergeConflict,
   type MergeConflictKind,

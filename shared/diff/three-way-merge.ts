@@ -161,6 +161,17 @@ function report(
   context.conflicts.push(conflict);
 }
 
+/**
+ * One side of a conflict as a short text: `removed` where that side removed the part, the names
+ * in order for a reordering, otherwise the value as compact JSON with secrets hidden.
+ */
+export function formatConflictValue(conflict: MergeConflict, side: MergePreference): string {
+  const value = conflict[side];
+  if (value === undefined) return "removed";
+  if (conflict.kind === "reordered" && Array.isArray(value)) return value.join(", ");
+  return formatValue(displayValue(conflict.path, value));
+}
+
 /** Lists whose elements are matched by name: every element a record with a name of its own. */
 function namedList(value: unknown): Named[] | undefined {
   if (!Array.isArray(value)) return undefined;

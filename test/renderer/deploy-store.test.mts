@@ -162,7 +162,14 @@ describe("deploy", () => {
     store.getState().documentLoaded(opened());
     api.aws.previewDeploy.mockResolvedValueOnce(
       ok(
-        preview({ conflict: { documentVersion: 3, remoteVersion: 4, message: "changed remotely: sample" } }),
+        preview({
+          conflict: {
+            documentVersion: 3,
+            remoteVersion: 4,
+            remotePipeline: opened().document.pipeline,
+            message: "changed remotely: sample",
+          },
+        }),
       ),
     );
     api.aws.deploy.mockResolvedValueOnce(ok({ action: "update" as const, name: "sample", version: 5 }));
@@ -181,7 +188,14 @@ describe("deploy", () => {
     store.getState().documentLoaded(opened({ path: "/p.json", dirty: false }));
     api.aws.previewDeploy.mockResolvedValueOnce(
       ok(
-        preview({ conflict: { documentVersion: 3, remoteVersion: 4, message: "changed remotely: sample" } }),
+        preview({
+          conflict: {
+            documentVersion: 3,
+            remoteVersion: 4,
+            remotePipeline: opened().document.pipeline,
+            message: "changed remotely: sample",
+          },
+        }),
       ),
     );
     await store.getState().deployRequested();

@@ -1,8 +1,9 @@
-import type { AppError, DeployPreviewView } from "../../../shared/ipc";
+import type { AppError } from "../../../shared/ipc";
 import { Dialog } from "../../dialogs/Dialog";
 import { useAppStore } from "../../store";
 import { connectionLabel } from "../../store/connection-slice";
 import type { DeployDialogState } from "../../store/deploy-slice";
+import { ConflictView, MergeConflictsView } from "./ConflictView";
 import { DiffView } from "./DiffView";
 
 const STEP_TEXT = {
@@ -34,37 +35,6 @@ function ErrorView({ error }: { error: AppError }) {
       )}
       {error.code === "conflict" && <p className="muted">Preview again to see what changed remotely.</p>}
       <p className="muted">The document was not changed.</p>
-    </div>
-  );
-}
-
-function ConflictView({ preview }: { preview: DeployPreviewView }) {
-  const confirmed = useAppStore((s) => s.deployConfirmed);
-  const reloaded = useAppStore((s) => s.deployRemoteReloaded);
-  const conflict = preview.conflict!;
-  return (
-    <div className="deploy-conflict" role="alert">
-      <p>{conflict.message}</p>
-      <p className="muted">
-        Document based on version {conflict.documentVersion ?? "none"}; remote is version{" "}
-        {conflict.remoteVersion}
-        {conflict.remoteUpdated !== undefined
-          ? `, updated ${new Date(conflict.remoteUpdated).toLocaleString()}`
-          : ""}
-        .
-      </p>
-      {conflict.remoteChanges !== undefined && (
-        <DiffView diff={conflict.remoteChanges} label="Changed remotely" />
-      )}
-      {preview.diff !== undefined && <DiffView diff={preview.diff} label="Overwriting would change" />}
-      <div className="deploy-buttons">
-        <button type="button" className="danger" onClick={() => void confirmed({ overwrite: true })}>
-          Overwrite
-        </button>
-        <button type="button" onClick={() => void reloaded()}>
-          Reload remote
-        </button>
-      </div>
     </div>
   );
 }
@@ -147,7 +117,7 @@ export function DeployDialog() {
   if (state === null) return null;
   const where = connectionLabel(connection);
   const title =
-    state.phase === "preview" && state.preview.conflict !== undefined
+    (state.phase === "preview" && state.preview.conflict !== undefined) || state.phase === "merge"
       ? `Deploy conflict: ${name}`
       : state.phase === "done"
         ? `Deployed ${state.outcome.name}`
@@ -166,6 +136,9 @@ export function DeployDialog() {
           <p role="status">Validating and comparing with the remote pipeline…</p>
         )}
         {state.phase === "preview" && <PreviewView state={state} />}
+        {state.phase === "merge" && (
+          <MergeConflictsView preview={state.preview} conflicts={state.conflicts} />
+        )}
         {state.phase === "deploying" && (
           <p role="status">{state.progress === null ? "Deploying…" : `${STEP_TEXT[state.progress.step]}…`}</p>
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mergePipelines, samePipeline } from "../../../shared/diff";
+import { formatConflictValue, mergePipelines, samePipeline } from "../../../shared/diff";
 import type {
   ActionDeclaration,
   PipelineDeclaration,
@@ -275,6 +275,7 @@ describe("mergePipelines: conflicts", () => {
     expect(conflict?.kind).toBe("both-changed");
     expect(conflict?.message).not.toMatch(/remote-secret|local-secret/);
     expect(conflict?.message).toContain("(secret)");
+    expect(formatConflictValue(conflict!, "theirs")).toBe('"(secret)"');
   });
 
   it("reports a stage the remote removed while the document changed it", () => {
@@ -294,6 +295,8 @@ describe("mergePipelines: conflicts", () => {
       },
     ]);
     expect(mine.conflicts[0]).not.toHaveProperty("theirs");
+    expect(formatConflictValue(mine.conflicts[0]!, "theirs")).toBe("removed");
+    expect(formatConflictValue(mine.conflicts[0]!, "ours")).toMatch(/^\{"name":"Deploy","actions":\[/);
     expect(mine.pipeline.stages.map((s) => s.name)).toEqual(["Source", "Build", "Deploy"]);
     expect(
       mergePipelines(BASE, theirs, ours, { prefer: "theirs" }).pipeline.stages.map((s) => s.name),
@@ -357,6 +360,7 @@ describe("mergePipelines: conflicts", () => {
       },
     ]);
     expect(mine.pipeline.stages.map((s) => s.name)).toEqual(["Build", "Source", "Deploy"]);
+    expect(formatConflictValue(mine.conflicts[0]!, "ours")).toBe("Build, Source, Deploy");
     const their = mergePipelines(BASE, theirs, ours, { prefer: "theirs" });
     expect(their.pipeline.stages.map((s) => s.name)).toEqual(["Source", "Deploy", "Build"]);
   });
