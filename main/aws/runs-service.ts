@@ -16,6 +16,7 @@ import {
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
   paginateListActionExecutions,
+  paginateListRuleExecutions,
   type ListPipelineExecutionsInput,
   type StartPipelineExecutionInput,
 } from "@aws-sdk/client-codepipeline";
@@ -23,6 +24,7 @@ import type {
   ApiActionExecutionDetail,
   ApiPipelineExecutionSummary,
   ApiPipelineState,
+  ApiRuleExecutionDetail,
 } from "../../shared/execution";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
 import type { RunControlResult, RunDetail, RunsPage } from "../../shared/ipc/runs-channels";
@@ -110,6 +112,18 @@ export class RunsService {
         )) {
           actions.push(...(toJson(page.actionExecutionDetails ?? []) as ApiActionExecutionDetail[]));
         }
+        // Condition checks are V2-only and newer than the rest of the API: a service (or an emulator
+        // such as moto) that does not answer ListRuleExecutions leaves them out rather than failing.
+        const rules: ApiRuleExecutionDetail[] = [];
+        try {
+          for await (const page of paginateListRuleExecutions(
+            { client, pageSize: 100 },
+            { pipelineName, filter: { pipelineExecutionId } },
+          ))
+            rules.push(...(toJson(page.ruleExecutionDetails ?? []) as ApiRuleExecutionDetail[]));
+        } catch {
+          rules.length = 0;
+        }
         let summary: ApiPipelineExecutionSummary | undefined;
         let token: string | undefined;
         for (let pages = 0; pages < SUMMARY_SCAN_PAGES && !summary; pages++) {
@@ -149,6 +163,7 @@ export class RunsService {
           actionExecutions: actions,
         };
         if (summary) result.summary = summary;
+        if (rules.length > 0) result.ruleExecutions = rules;
         if (pipeline) result.pipeline = pipeline;
         if (definition) result.definition = definition;
         return result;

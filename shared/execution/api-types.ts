@@ -73,6 +73,33 @@ export interface ApiActionExecutionDetail {
   output?: ApiActionExecutionOutput;
 }
 
+/** `RuleExecutionDetail` of ListRuleExecutions: one evaluation of a stage condition's rule. */
+export interface ApiRuleExecutionDetail {
+  pipelineExecutionId?: string;
+  ruleExecutionId?: string;
+  pipelineVersion?: number;
+  stageName?: string;
+  ruleName?: string;
+  startTime?: Timestamp;
+  lastUpdateTime?: Timestamp;
+  updatedBy?: string;
+  status?: string;
+  input?: {
+    ruleTypeId?: { category?: string; owner?: string; provider?: string; version?: string };
+    configuration?: Readonly<Record<string, string>>;
+    resolvedConfiguration?: Readonly<Record<string, string>>;
+    region?: string;
+  };
+  output?: {
+    executionResult?: {
+      externalExecutionId?: string;
+      externalExecutionSummary?: string;
+      externalExecutionUrl?: string;
+      errorDetails?: { code?: string; message?: string };
+    };
+  };
+}
+
 /** `SourceRevision` of an execution summary. */
 export interface ApiSourceRevision {
   actionName?: string;

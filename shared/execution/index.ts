@@ -28,3 +28,4 @@ export {
   type RunComparison,
 } from "./run-compare";
 export { conditionChecks, type ConditionCheck, type ConditionHook, type RuleOutcome } from "./conditions";
+export { ruleRows, type RuleRow, type RuleSegment } from "./rule-timeline";

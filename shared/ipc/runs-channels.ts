@@ -4,6 +4,7 @@ import type {
   ApiPipelineExecution,
   ApiPipelineExecutionSummary,
   ApiPipelineState,
+  ApiRuleExecutionDetail,
 } from "../execution";
 import type { PipelineDeclaration } from "../pipeline/model";
 import { connectionSchema, type ConnectionChoice } from "./aws-channels";
@@ -47,6 +48,8 @@ export interface RunDetail {
   summary?: ApiPipelineExecutionSummary;
   execution: ApiPipelineExecution;
   actionExecutions: ApiActionExecutionDetail[];
+  /** ListRuleExecutions of the run: its stage condition checks (absent where the service has none). */
+  ruleExecutions?: ApiRuleExecutionDetail[];
   /** The current declaration: orders the timeline and marks stages that are gone since the run. */
   pipeline?: PipelineDeclaration;
   /** The version of the declaration the run ran, when the service still has it (to compare two runs). */

@@ -8,7 +8,8 @@ import { RunStatusBadge } from "../../renderer/canvas/RunStatusBadge";
 import { RunsDrawer } from "../../renderer/panels/runs/RunsDrawer";
 import { createAppStore, StoreProvider } from "../../renderer/store";
 import { fakeApi, opened, sampleDocument } from "./support/fake-api";
-import { RUN_ID, runsApi, updateAt } from "./support/runs-api";
+import { detailAt, RUN_ID, runsApi, updateAt } from "./support/runs-api";
+import { toEpochMs } from "../../shared/execution";
 import { ok } from "../../shared/ipc/result";
 import type { RunDetail } from "../../shared/ipc/runs-channels";
 import { inputFor, load, runId, snapshot, summaries } from "../shared/execution/recorded";
@@ -197,6 +198,41 @@ describe("runs drawer", () => {
     });
     await screen.findByText(/it may have been deleted/);
     expect(screen.getByText("4 of 4 stages done")).toBeTruthy();
+  });
+});
+
+describe("condition rules on the timeline", () => {
+  it("draws a row per rule of a stage's conditions, with a bar per evaluation", async () => {
+    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    const base = detailAt("final");
+    const approveStart = base.actionExecutions.find((a) => a.stageName === "Approve")?.startTime;
+    const before = new Date((toEpochMs(approveStart) ?? 0) - 30_000);
+    runs.detail.mockImplementation((async () =>
+      ok<RunDetail>({
+        ...base,
+        ruleExecutions: [
+          {
+            stageName: "Approve",
+            ruleName: "BusinessHours",
+            ruleExecutionId: "r1",
+            status: "Succeeded",
+            startTime: before.toISOString(),
+            lastUpdateTime: new Date(before.getTime() + 20_000).toISOString(),
+            input: { ruleTypeId: { provider: "DeploymentWindow" } },
+          },
+        ],
+      })) as unknown as typeof runs.detail);
+    fireEvent.click(screen.getByRole("button", { name: "Runs" }));
+    await waitFor(() => expect(runs.watch).toHaveBeenCalled());
+    emit("runs.updated", updateAt("final"));
+    const drawer = await screen.findByRole("complementary", { name: "Runs" });
+    fireEvent.click(await within(drawer).findByRole("button", { name: `Open run ${RUN_ID}` }));
+    const timeline = await within(drawer).findByRole("grid", { name: `Timeline of run ${RUN_ID}` });
+    const stage = within(timeline).getByRole("rowgroup", { name: "Stage Approve" });
+    const bar = within(stage).getByRole("img", { name: "Approve condition BusinessHours: Succeeded, 20s" });
+    expect(bar.getAttribute("title")).toMatch(/Started .*\nEnded /);
+    // Actions keep their own bars; the rule's is not counted as one.
+    expect(within(timeline).getAllByTestId("timeline-bar")).toHaveLength(4);
   });
 });
 

@@ -1,6 +1,8 @@
 import { memo, useMemo } from "react";
 import {
   buildTimeline,
+  ruleRows,
+  type RuleRow,
   type Timeline,
   type TimelineActionRow,
   type TimelineSegment,
@@ -92,8 +94,60 @@ const ActionBar = memo(function ActionBar(props: {
   );
 });
 
-/** The Gantt of one run: stages and their actions on one time axis. */
-export function TimelineChart({ timeline, now }: { timeline: Timeline; now: number }) {
+const HOOK_WORD = { entry: "entry", success: "success", failure: "failure" } as const;
+
+/** A stage condition's rule: one bar per evaluation of it in the run. */
+function RuleBar({ rule, axis, now }: { rule: RuleRow; axis: Axis; now: number }) {
+  const look = PHASE_LOOK[rule.phase];
+  const name = `${rule.stageName} ${rule.hook === null ? "condition" : `${HOOK_WORD[rule.hook]} condition`} ${rule.ruleName}`;
+  return (
+    <div className="tl-row tl-rule" role="row">
+      <span className="tl-label" role="rowheader" title={rule.provider ?? undefined}>
+        <span aria-hidden="true">{look.icon} ◆</span> {rule.ruleName}
+        {rule.hook === null ? "" : ` (${HOOK_WORD[rule.hook]})`}
+      </span>
+      <div className="tl-track" role="gridcell">
+        {rule.segments.map((s, i) => {
+          if (s.start === null) return null;
+          const end = s.end ?? now;
+          const lines = [
+            `${name}: ${s.status ?? "unknown"}`,
+            `Started ${formatTime(s.start)}`,
+            s.end === null ? "Still checking" : `Ended ${formatTime(s.end)}`,
+            ...(s.error ? [`Error: ${s.error}`] : s.summary ? [s.summary] : []),
+          ];
+          return (
+            <span
+              key={s.ruleExecutionId ?? i}
+              role="img"
+              aria-label={`${name}: ${s.status ?? "unknown"}, ${formatDuration(end - s.start)}`}
+              className={`tl-bar tl-rule-bar run-${s.phase}`}
+              style={{
+                left: pct(axis, s.start),
+                width: `max(3px, ${pct({ start: 0, span: axis.span }, end - s.start)})`,
+              }}
+              title={lines.join("\n")}
+            />
+          );
+        })}
+      </div>
+      <span className="tl-duration">
+        {formatDuration(rule.start === null ? null : (rule.end ?? now) - rule.start)}
+      </span>
+    </div>
+  );
+}
+
+/** The Gantt of one run: stages with their condition rules and actions on one time axis. */
+export function TimelineChart({
+  timeline,
+  rules = [],
+  now,
+}: {
+  timeline: Timeline;
+  rules?: readonly RuleRow[];
+  now: number;
+}) {
   const selected = useAppStore((s) => s.runsSelectedAction);
   const axis = useMemo<Axis>(() => {
     let start = timeline.start ?? Number.POSITIVE_INFINITY;
@@ -104,9 +158,14 @@ export function TimelineChart({ timeline, now }: { timeline: Timeline; now: numb
           if (s.start !== null) start = Math.min(start, s.start - (s.waitBeforeMs ?? 0));
           end = Math.max(end, s.end ?? (s.start === null ? end : now));
         }
+    for (const rule of rules)
+      for (const s of rule.segments) {
+        if (s.start !== null) start = Math.min(start, s.start);
+        end = Math.max(end, s.end ?? (s.start === null ? end : now));
+      }
     if (!Number.isFinite(start)) start = now;
     return { start, span: Math.max(1000, end - start) };
-  }, [timeline, now]);
+  }, [timeline, rules, now]);
   const ticks = [0, 0.25, 0.5, 0.75, 1];
   return (
     <div
@@ -146,6 +205,11 @@ export function TimelineChart({ timeline, now }: { timeline: Timeline; now: numb
             </div>
             <span />
           </div>
+          {rules
+            .filter((rule) => rule.stageName === stage.stageName)
+            .map((rule) => (
+              <RuleBar key={rule.ruleName} rule={rule} axis={axis} now={now} />
+            ))}
           {stage.actions.map((action) => (
             <ActionBar
               key={action.actionName}
@@ -166,6 +230,13 @@ export function RunTimeline() {
   const loaded = useAppStore((s) => s.runsSelected);
   const polledAt = useAppStore((s) => s.runsLive?.polledAt ?? 0);
   const timeline = useMemo(() => (loaded?.detail ? buildTimeline(loaded.detail) : null), [loaded?.detail]);
+  const rules = useMemo(
+    () =>
+      loaded?.detail?.ruleExecutions
+        ? ruleRows(loaded.detail.ruleExecutions, loaded.detail.definition ?? loaded.detail.pipeline)
+        : [],
+    [loaded?.detail],
+  );
   const now = Math.max(Date.now(), polledAt);
   if (loaded === null) return <p className="muted">Select a run to see its timeline.</p>;
   if (loaded.error !== null && timeline === null)
@@ -194,8 +265,9 @@ export function RunTimeline() {
         <span className="tl-bar-sample run-succeeded" /> running{" "}
         <span className="tl-bar-sample is-approval" /> waiting for approval{" "}
         <span className="tl-wait-sample" /> waiting to start <span className="tl-bar-sample is-retry" /> retry
+        {rules.length > 0 ? " ◆ condition rule" : ""}
       </p>
-      <TimelineChart timeline={timeline} now={now} />
+      <TimelineChart timeline={timeline} rules={rules} now={now} />
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Gateway, type AwsResult, type Connection } from "../../../main/aws";
 import { RunsService } from "../../../main/aws/runs-service";
 import { startSandbox, type Sandbox } from "../../../main/sandbox";
-import { conditionChecks } from "../../../shared/execution";
+import { buildTimeline, conditionChecks, ruleRows } from "../../../shared/execution";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 import { conditionPipeline, variableCheck, when } from "../sandbox/condition-fixtures";
 import { waitFor } from "../sandbox/harness";
@@ -72,5 +72,27 @@ describe("stage condition checks in the runs view", () => {
     expect(entry?.pending).toEqual([
       { ruleName: "ProdOnly", status: "Failed", reason: 'Variable check failed: "dev" EQ "prod"' },
     ]);
+
+    // The run's detail carries its rule evaluations: the timeline gets a row for the entry check.
+    const detail = must(
+      await runs().getRunDetail(connection, "watch-conditions", started.pipelineExecutionId ?? ""),
+    );
+    const rows = ruleRows(detail.ruleExecutions ?? [], detail.definition);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({
+      stageName: "Deploy",
+      ruleName: "ProdOnly",
+      hook: "entry",
+      provider: "VariableCheck",
+    });
+    expect(rows[0]?.phase).toBe("failed");
+    expect(rows[0]?.segments[0]?.error).toBe('Variable check failed: "dev" EQ "prod"');
+    const timeline = buildTimeline(detail);
+    const build = timeline.stages.find((s) => s.stageName === "Build");
+    // The check ran after Build and before Deploy would have started.
+    expect(rows[0]!.start!).toBeGreaterThanOrEqual(build!.end!);
+    expect(
+      timeline.stages.find((s) => s.stageName === "Deploy")?.actions.every((a) => a.start === null),
+    ).toBe(true);
   });
 });
