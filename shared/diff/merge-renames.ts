@@ -45,12 +45,19 @@ export const actionLikeness: Likeness = (removed, added) =>
 /**
  * The identity of each element of `side` in terms of `base`: its own name, or for a rename the
  * name it has in the base. Each base element the side lacks is paired with the most alike element
- * the side added (first one on a tie), in base order; each added element pairs at most once.
+ * the side added (first one on a tie), in base order; each added element pairs at most once. An
+ * element named as one the other side added (`addedByOther`) is never a rename: matched by name
+ * with that one, the two merge instead of ending up as two elements of one name.
  */
-export function identities(base: readonly Named[], side: readonly Named[], likeness: Likeness): string[] {
+export function identities(
+  base: readonly Named[],
+  side: readonly Named[],
+  likeness: Likeness,
+  addedByOther: ReadonlySet<string>,
+): string[] {
   const baseNames = new Set(base.map((item) => item.name));
   const sideNames = new Set(side.map((item) => item.name));
-  const added = side.filter((item) => !baseNames.has(item.name));
+  const added = side.filter((item) => !baseNames.has(item.name) && !addedByOther.has(item.name));
   const renamedFrom = new Map<string, string>();
   for (const removed of base) {
     if (sideNames.has(removed.name)) continue;

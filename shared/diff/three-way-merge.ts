@@ -324,8 +324,11 @@ function mergeList(
 ): unknown[] {
   const likeness = likenessOf(kind);
   const baseIds = base.map((item) => item.name);
-  const theirIds = identities(base, theirs, likeness);
-  const ourIds = identities(base, ours, likeness);
+  const inBaseNames = new Set(baseIds);
+  const addedBy = (side: readonly Named[]) =>
+    new Set(side.map((item) => item.name).filter((name) => !inBaseNames.has(name)));
+  const theirIds = identities(base, theirs, likeness, addedBy(ours));
+  const ourIds = identities(base, ours, likeness, addedBy(theirs));
   const inBase = locate(base, baseIds);
   const inTheirs = locate(theirs, theirIds);
   const inOurs = locate(ours, ourIds);

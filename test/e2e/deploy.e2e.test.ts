@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { Gateway } from "../../main/aws";
+import type { PipelineDeclaration } from "../../shared/pipeline/model";
 import { launchChromium } from "./support/chromium";
 import { newFromTemplate, openDesigner } from "./support/designer-page";
 import { startWebHost, type WebHost } from "./support/web-host";
@@ -129,33 +130,88 @@ describe("deploy to the embedded sandbox", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
 
     // Someone else changes the pipeline through the sandbox's API.
-    const endpoint = await sandboxEndpoint();
     const colleague = new Gateway();
-    const connection = { kind: "sandbox", endpoint } as const;
-    const remote = await colleague.getPipeline(connection, "my-pipeline");
-    if (!remote.ok) throw new Error(remote.error.message);
-    remote.value.pipeline.stages[1]!.name = "ConsoleApproval";
-    const updated = await colleague.updatePipeline(connection, remote.value.pipeline);
-    colleague.dispose();
-    expect(updated.ok).toBe(true);
+    const connection = { kind: "sandbox", endpoint: await sandboxEndpoint() } as const;
+    const colleagueEdits = async (edit: (p: PipelineDeclaration) => void) => {
+      const remote = await colleague.getPipeline(connection, "my-pipeline");
+      if (!remote.ok) throw new Error(remote.error.message);
+      edit(remote.value.pipeline);
+      expect((await colleague.updatePipeline(connection, remote.value.pipeline)).ok).toBe(true);
+    };
+    try {
+      // The colleague rewrites the approval's note while the document renames its stage: different
+      // parts, so "Merge their changes" takes both without asking.
+      await colleagueEdits((p) => {
+        p.stages[1]!.actions[0]!.configuration = { CustomData: "Ask the release manager" };
+      });
+      await renameStage("Review", "Signoff");
+      await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+      const conflict = page.getByRole("dialog", { name: "Deploy conflict: my-pipeline" });
+      await conflict.getByText(/changed remotely since the document's version 2/).waitFor();
+      expect(await conflict.getByRole("region", { name: "Changed remotely" }).textContent()).toMatch(
+        /CustomData/,
+      );
+      for (const choice of ["Merge their changes", "Overwrite", "Reload remote", "Cancel"])
+        await conflict.getByRole("button", { name: choice, exact: true }).waitFor();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, "deploy-conflict.png") });
+      await conflict.getByRole("button", { name: "Merge their changes" }).click();
 
-    await renameStage("Review", "Signoff");
-    await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
-    const conflict = page.getByRole("dialog", { name: "Deploy conflict: my-pipeline" });
-    await conflict.getByText(/changed remotely since the document's version 2/).waitFor();
-    expect(await conflict.getByRole("region", { name: "Changed remotely" }).textContent()).toMatch(
-      /ConsoleApproval/,
-    );
-    for (const choice of ["Overwrite", "Reload remote", "Cancel"])
-      await conflict.getByRole("button", { name: choice, exact: true }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOT_DIR, "deploy-conflict.png") });
+      // The merged document is based on the colleague's version 3: the preview is a plain diff
+      // holding only the document's own change, and deploying it keeps both.
+      const merged = dialog.getByRole("region", { name: "Changes to version 3" });
+      await merged.waitFor();
+      const mergedDiff = (await merged.textContent()) ?? "";
+      expect(mergedDiff).toMatch(/stage Signoff/);
+      expect(mergedDiff).not.toMatch(/CustomData/);
+      await page.screenshot({ path: join(SCREENSHOT_DIR, "deploy-merged.png") });
+      await dialog.getByRole("button", { name: "Deploy changes" }).click();
+      await dialog.getByText("my-pipeline is now at version 4").waitFor();
+      await dialog.getByRole("button", { name: "Close" }).click();
+      await page.getByRole("region", { name: "Stage Signoff" }).waitFor();
+      await page.getByRole("button", { name: "Approve (Manual)" }).click();
+      const note = page
+        .getByRole("complementary", { name: "Inspector" })
+        .getByRole("textbox", { name: "CustomData" });
+      await expect.poll(() => note.inputValue()).toBe("Ask the release manager");
+      const deployed = await colleague.getPipeline(connection, "my-pipeline");
+      if (!deployed.ok) throw new Error(deployed.error.message);
+      expect(deployed.value.pipeline.version).toBe(4);
+      expect(deployed.value.pipeline.stages[1]).toMatchObject({
+        name: "Signoff",
+        actions: [{ configuration: { CustomData: "Ask the release manager" } }],
+      });
+
+      // Both sides rename the same stage now, each its own way: the merge lists that part.
+      await colleagueEdits((p) => {
+        p.stages[1]!.name = "ConsoleApproval";
+      });
+      await renameStage("Signoff", "Gate");
+      await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
+      await conflict.getByText(/changed remotely since the document's version 4/).waitFor();
+      expect(await conflict.getByRole("region", { name: "Changed remotely" }).textContent()).toMatch(
+        /ConsoleApproval/,
+      );
+      await conflict.getByRole("button", { name: "Merge their changes" }).click();
+      const conflicts = conflict.getByRole("table", { name: "Merge conflicts" });
+      await conflicts.waitFor();
+      expect(await conflicts.getByRole("row").nth(1).textContent()).toBe(
+        'Stage Gate: namestages[1].name"ConsoleApproval""Gate"',
+      );
+      for (const choice of ["Keep mine where both changed", "Take theirs where both changed", "Back"])
+        await conflict.getByRole("button", { name: choice, exact: true }).waitFor();
+      await page.screenshot({ path: join(SCREENSHOT_DIR, "deploy-merge-conflicts.png") });
+      await conflict.getByRole("button", { name: "Back" }).click();
+    } finally {
+      colleague.dispose();
+    }
 
     // Reload remote: the document takes the colleague's version and its base version.
+    const conflict = page.getByRole("dialog", { name: "Deploy conflict: my-pipeline" });
     await conflict.getByRole("button", { name: "Reload remote" }).click();
     await page.getByRole("region", { name: "Stage ConsoleApproval" }).waitFor();
     await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
-    // No conflict and nothing to change: the reload took the remote content and its version 3.
-    await dialog.getByText(/version 3\) already matches the document/).waitFor();
+    // No conflict and nothing to change: the reload took the remote content and its version 5.
+    await dialog.getByText(/version 5\) already matches the document/).waitFor();
     expect(errors).toEqual([]);
   });
 

@@ -166,7 +166,7 @@ describe("merge their changes (store)", () => {
   });
 
   it("offers no merge without a base version, and says why", async () => {
-    const noVersion = conflictPreview({ documentVersion: undefined });
+    const noVersion = conflictPreview();
     delete noVersion.conflict!.documentVersion;
     delete noVersion.conflict!.basePipeline;
     expect(mergeUnavailableReason(noVersion.conflict!)).toMatch(/not based on any version/);
@@ -213,7 +213,7 @@ describe("merge their changes (dialog)", () => {
     const rows = within(table).getAllByRole("row");
     expect(rows.map((r) => r.textContent)).toEqual([
       "WhereTheirs (version 4)Mine (document)",
-      'Stage Source, action Source: configuration.S3ObjectKey"theirs.zip""mine.zip"',
+      'Stage Source, action Source: configuration.S3ObjectKeystages[0].actions[0].configuration.S3ObjectKey"theirs.zip""mine.zip"',
     ]);
     within(dialog).getByRole("button", { name: "Keep mine where both changed" });
     api.aws.previewDeploy.mockResolvedValueOnce(ok(CLEAN_PREVIEW));

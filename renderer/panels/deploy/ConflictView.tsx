@@ -1,4 +1,4 @@
-import { formatConflictValue, type MergeConflict } from "../../../shared/diff";
+import { formatConflictValue, formatPath, type MergeConflict } from "../../../shared/diff";
 import type { DeployPreviewView } from "../../../shared/ipc";
 import { useAppStore } from "../../store";
 import { mergeUnavailableReason } from "../../store/deploy-slice";
@@ -74,7 +74,9 @@ export function MergeConflictsView({
           {conflicts.map((c, i) => (
             <tr key={i} title={c.message}>
               <th scope="row">
-                <code>{c.subject}</code>
+                {c.subject}
+                <br />
+                <code className="muted">{formatPath(c.path)}</code>
               </th>
               <td>
                 <code>{formatConflictValue(c, "theirs")}</code>

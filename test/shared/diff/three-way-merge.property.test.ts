@@ -111,6 +111,21 @@ describe("mergePipelines properties", () => {
     );
   });
 
+  it("never makes two stages, or two actions in a stage, of one name, whichever side wins", () => {
+    const three = pipelineArb.chain((base) =>
+      fc.tuple(otherThan(base), otherThan(base)).map(([theirs, ours]) => ({ base, theirs, ours })),
+    );
+    const unique = (names: string[]) => new Set(names).size === names.length;
+    fc.assert(
+      fc.property(three, fc.constantFrom("ours" as const, "theirs" as const), (c, prefer) => {
+        const { pipeline } = mergePipelines(c.base, c.theirs, c.ours, { prefer });
+        expect(unique(stageNames(pipeline))).toBe(true);
+        for (const stage of pipeline.stages) expect(unique(stage.actions.map((a) => a.name))).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it("never throws, whatever JSON it is given", () => {
     fc.assert(
       fc.property(fc.jsonValue(), fc.jsonValue(), fc.jsonValue(), (b, t, o) => {

@@ -388,6 +388,18 @@ describe("mergePipelines: conflicts", () => {
     ]);
   });
 
+  it("never makes two stages of one name: a rename to a name the other side added merges with it", () => {
+    const theirs = edited((p) => {
+      p.stages.push(stage("Release", [action("Ship")]));
+    });
+    const ours = edited((p) => {
+      p.stages[2]!.name = "Release";
+    });
+    const { pipeline, conflicts } = mergePipelines(BASE, theirs, ours);
+    expect(conflicts).toEqual([]);
+    expect(pipeline.stages.map((s) => s.name)).toEqual(["Source", "Build", "Release"]);
+  });
+
   it("merges a stage both sides added under one name member by member", () => {
     const theirs = edited((p) => {
       p.stages.push(stage("Test", [action("Unit"), action("Smoke")]));
