@@ -184,8 +184,8 @@ function namedList(value: unknown): Named[] | undefined {
 }
 
 /**
- * Merges one value. `rawTheirs`/`rawOurs` are the members as the sides have them (absent stays
- * absent in the result); `base`, `theirs`, `ours` have the service's default where it has one.
+ * Merges one value. `raw` holds the members as the sides have them (absent stays absent in the
+ * result); `values` has them with the service's default where it has one, for comparing.
  */
 function mergeValue(
   context: Context,
