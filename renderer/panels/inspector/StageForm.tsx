@@ -161,9 +161,15 @@ function Conditions({ stage, index }: { stage: StageDeclaration; index: number }
                 </div>
               );
             })}
-            <button type="button" onClick={() => update([...conditions, { result: results[0], rules: [] }])}>
-              Add a {label.toLowerCase()} condition
-            </button>
+            {/* The service takes exactly one condition per hook; its rules are where more checks go. */}
+            {conditions.length === 0 && (
+              <button
+                type="button"
+                onClick={() => update([...conditions, { result: results[0], rules: [] }])}
+              >
+                Add {/^[aeiou]/i.test(label) ? "an" : "a"} {label.toLowerCase()} condition
+              </button>
+            )}
           </fieldset>
         );
       })}
