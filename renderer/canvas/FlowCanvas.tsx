@@ -9,13 +9,14 @@ import {
   type Node,
 } from "@xyflow/react";
 import { useEffect, useMemo, useRef } from "react";
-import type { Layout, LayoutNode } from "../../shared/layout";
+import type { ArtifactEdge, Layout, LayoutNode } from "../../shared/layout";
 import type { Selection } from "../store";
 import { useAppStore } from "../store";
 import { selectLayout } from "../store/derived";
 import { useDrag } from "./drag-context";
 import { NODE_TYPES } from "./node-types";
 import { RunProgressPanel } from "./RunProgressPanel";
+import { reuseUnchanged } from "./stable-flow-elements";
 
 /** Above this many nodes only the visible ones are rendered (the 50 x 50 stress file stays smooth). */
 const VIRTUALIZE_ABOVE = 300;
@@ -34,40 +35,67 @@ function isSelected(node: LayoutNode, selection: Selection): boolean {
   return false;
 }
 
+/**
+ * At module scope: the minimap draws every node of the pipeline, and a new function here would
+ * re-render all of them on each edit.
+ */
+function minimapClassName(node: Node): string {
+  return `minimap-${node.type ?? "node"}`;
+}
+
+// Layouts hand back unchanged lanes as the same objects (see LayoutCache); so does this mapping.
+const flowNodeOf = new WeakMap<LayoutNode, { selected: boolean; node: Node }>();
+const flowEdgeOf = new WeakMap<ArtifactEdge, Edge>();
+
+function toFlowNode(n: LayoutNode, selected: boolean): Node {
+  const known = flowNodeOf.get(n);
+  if (known !== undefined && known.selected === selected) return known.node;
+  const base = {
+    id: n.id,
+    type: n.type,
+    position: n.position,
+    width: n.width,
+    height: n.height,
+    data: n.data as unknown as Record<string, unknown>,
+    draggable: false,
+    selectable: false,
+    connectable: false,
+    selected,
+    // Nodes take their size from the layout; without it React Flow measures before it can draw.
+    style: { width: n.width, height: n.height },
+  };
+  const node = n.type === "action" ? { ...base, parentId: n.parentId, zIndex: 2 } : base;
+  flowNodeOf.set(n, { selected, node });
+  return node;
+}
+
 /** Layout nodes as React Flow nodes: same ids, geometry and data; interaction is the designer's own. */
 export function toFlowNodes(layout: Layout, selection: Selection): Node[] {
-  return layout.nodes.map((n) => {
-    const base = {
-      id: n.id,
-      type: n.type,
-      position: n.position,
-      width: n.width,
-      height: n.height,
-      data: n.data as unknown as Record<string, unknown>,
-      draggable: false,
-      selectable: false,
-      connectable: false,
-      selected: isSelected(n, selection),
-      // Nodes take their size from the layout; without it React Flow measures before it can draw.
-      style: { width: n.width, height: n.height },
+  return layout.nodes.map((n) => toFlowNode(n, isSelected(n, selection)));
+}
+
+function toFlowEdge(e: ArtifactEdge): Edge {
+  let edge = flowEdgeOf.get(e);
+  if (edge === undefined) {
+    edge = {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      type: "default",
+      // Above the lanes, below the action nodes, so a line never crosses an action's text.
+      zIndex: 1,
+      className: e.data.backward ? "artifact-edge is-backward" : "artifact-edge",
+      ariaLabel: `Artifact ${e.data.artifact}`,
+      data: e.data,
     };
-    return n.type === "action" ? { ...base, parentId: n.parentId, zIndex: 2 } : base;
-  });
+    flowEdgeOf.set(e, edge);
+  }
+  return edge;
 }
 
 /** Artifact-flow edges, from the output's producer to each consumer. */
 export function toFlowEdges(layout: Layout): Edge[] {
-  return layout.edges.map((e) => ({
-    id: e.id,
-    source: e.source,
-    target: e.target,
-    type: "default",
-    // Above the lanes, below the action nodes, so a line never crosses an action's text.
-    zIndex: 1,
-    className: e.data.backward ? "artifact-edge is-backward" : "artifact-edge",
-    ariaLabel: `Artifact ${e.data.artifact}`,
-    data: e.data,
-  }));
+  return layout.edges.map(toFlowEdge);
 }
 
 function DropIndicator() {
@@ -114,8 +142,20 @@ export function FlowCanvas() {
   const { registerSurface } = useDrag();
   const container = useRef<HTMLDivElement>(null);
 
-  const nodes = useMemo(() => (layout === null ? [] : toFlowNodes(layout, selection)), [layout, selection]);
-  const edges = useMemo(() => (layout === null ? [] : toFlowEdges(layout)), [layout]);
+  // Each layout is new objects throughout; handing React Flow the ones it already has for what did
+  // not change keeps an edit from redrawing (or, out of view, mounting) every node.
+  const shown = useRef<{ nodes: Node[]; edges: Edge[] }>({ nodes: [], edges: [] });
+  const nodes = useMemo(
+    () => reuseUnchanged(shown.current.nodes, layout === null ? [] : toFlowNodes(layout, selection)),
+    [layout, selection],
+  );
+  const edges = useMemo(
+    () => reuseUnchanged(shown.current.edges, layout === null ? [] : toFlowEdges(layout)),
+    [layout],
+  );
+  useEffect(() => {
+    shown.current = { nodes, edges };
+  }, [nodes, edges]);
 
   useEffect(() => {
     registerSurface({
@@ -168,7 +208,7 @@ export function FlowCanvas() {
         aria-label="Pipeline canvas"
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={(n) => `minimap-${n.type ?? "node"}`} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClassName} />
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropIndicator />

@@ -2,14 +2,42 @@
  * Values derived from the document, computed once per document change and shared by every
  * component (diagnostics feed badges, the problems panel, the status bar and the inspector).
  */
-import { layout, type Layout } from "../../shared/layout";
+import { layout, LayoutCache, type Layout } from "../../shared/layout";
 import type { PipelineDocument } from "../../shared/pipeline/model";
-import { validateDocument } from "../../shared/validate";
+import { createValidationCache, validateDocument } from "../../shared/validate";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
 import type { AppState } from "./state";
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const diagnosticsByDocument = new WeakMap<PipelineDocument, readonly Diagnostic[]>();
+// Documents are immutable and edits keep untouched stages and actions as the same objects, so
+// validation and layout redo only what an edit changed (with results equal to starting afresh).
+const validationCache = createValidationCache();
+const layoutCache = new LayoutCache();
+/** The last list handed out: an edit that changes no finding hands it out again, unchanged. */
+let lastDiagnostics: readonly Diagnostic[] = NO_DIAGNOSTICS;
+
+function samePath(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  return a.length === b.length && a.every((segment, i) => segment === b[i]);
+}
+
+function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((d, i) => {
+      const e = b[i];
+      return (
+        e !== undefined &&
+        d.code === e.code &&
+        d.severity === e.severity &&
+        d.message === e.message &&
+        samePath(d.path, e.path) &&
+        d.location?.line === e.location?.line &&
+        d.location?.column === e.location?.column
+      );
+    })
+  );
+}
 
 /** Every finding for the open document (parse findings from opening it, then validation). */
 export function selectDiagnostics(state: Pick<AppState, "doc">): readonly Diagnostic[] {
@@ -19,7 +47,10 @@ export function selectDiagnostics(state: Pick<AppState, "doc">): readonly Diagno
   if (found === undefined) {
     // Parse findings describe the file as it was opened; once edited they no longer apply.
     const parse = doc.dirty ? doc.diagnostics.filter((d) => d.severity === "info") : doc.diagnostics;
-    found = [...parse, ...validateDocument(doc.document)];
+    found = [...parse, ...validateDocument(doc.document, { cache: validationCache })];
+    // Typing that changes no finding keeps the list as it was, so nothing showing it re-renders.
+    if (sameDiagnostics(found, lastDiagnostics)) found = lastDiagnostics;
+    lastDiagnostics = found;
     diagnosticsByDocument.set(doc.document, found);
   }
   return found;
@@ -49,6 +80,7 @@ export function selectLayout(
     diagnostics,
     collapsedStages: new Set(state.collapsedStages),
     showArtifactEdges: state.showArtifactEdges,
+    cache: layoutCache,
   });
   lastLayout = { key, value };
   return value;

@@ -21,11 +21,13 @@ import {
   STAGE_HEADER_HEIGHT,
   TRANSITION_SIZE,
 } from "./constants";
-import { sumCounts, tallyDiagnostics, zeroCounts, type DiagnosticTally } from "./diagnostic-counts";
+import { sumCounts, tallyDiagnostics, zeroCounts } from "./diagnostic-counts";
 import { buildDropZones, MIN_LANE_HEIGHT, type LaneGeometry } from "./drop-zones";
+import type { LaneKey, LaneLayout } from "./layout-cache";
 import { assignNodeIds, type StageIds } from "./node-ids";
 import type {
   ActionLayoutNode,
+  ArtifactEdge,
   ActionNodeData,
   Layout,
   LayoutNode,
@@ -87,7 +89,7 @@ function expandedLane(
   stage: StageDeclaration,
   stageIndex: number,
   ids: StageIds,
-  tally: DiagnosticTally,
+  actionCounts: readonly SeverityCounts[],
   laneX: number,
 ): { actions: ActionLayoutNode[]; width: number; height: number; columns: LaneGeometry["columns"] } {
   const groups = runOrderGroups(stage);
@@ -109,7 +111,7 @@ function expandedLane(
         position: { x, y: STAGE_HEADER_HEIGHT + LANE_PADDING_Y + row * (ACTION_HEIGHT + ACTION_GAP_Y) },
         width: ACTION_WIDTH,
         height: ACTION_HEIGHT,
-        data: actionData(action, stageIndex, a, tally.action[stageIndex]?.[a] ?? zeroCounts()),
+        data: actionData(action, stageIndex, a, actionCounts[a] ?? zeroCounts()),
       });
     });
   });
@@ -122,19 +124,83 @@ function expandedLane(
   };
 }
 
+/** Lays out stage `s` at `laneX`: its transition marker (after the first), lane and actions. */
+function layOutLane(stage: StageDeclaration, key: LaneKey): LaneLayout {
+  const { stageIndex: s, laneX, collapsed, ids } = key;
+  const nodes: LayoutNode[] = [];
+  if (s > 0) {
+    nodes.push({
+      id: ids.transition,
+      type: "transition",
+      position: {
+        x: laneX - STAGE_GAP / 2 - TRANSITION_SIZE / 2,
+        y: STAGE_HEADER_HEIGHT / 2 - TRANSITION_SIZE / 2,
+      },
+      width: TRANSITION_SIZE,
+      height: TRANSITION_SIZE,
+      data: { stageName: text(stage.name), stageIndex: s },
+    });
+  }
+  const lane = collapsed
+    ? {
+        actions: [],
+        width: COLLAPSED_LANE_WIDTH,
+        height: MIN_LANE_HEIGHT,
+        columns: runOrderGroups(stage).map((g) => ({ runOrder: g.runOrder, x: laneX })),
+      }
+    : expandedLane(stage, s, ids, key.actionCounts, laneX);
+  nodes.push(
+    {
+      id: ids.stage,
+      type: "stage",
+      position: { x: laneX, y: 0 },
+      width: lane.width,
+      height: lane.height,
+      data: {
+        name: text(stage.name),
+        index: s,
+        conditions: conditionsOf(stage),
+        actionCount: stage.actions.length,
+        collapsed,
+        diagnostics: key.stageCounts,
+        actionDiagnostics: sumCounts(key.actionCounts),
+      },
+    },
+    ...lane.actions,
+  );
+  const flow = stage.actions.map((action, a): FlowAction => ({
+    nodeId: collapsed ? ids.stage : (ids.actions[a] ?? ids.stage),
+    stageIndex: s,
+    runOrder: runOrderOf(action),
+    actionIndex: a,
+    inputs: artifactNames(action, "inputArtifacts"),
+    outputs: artifactNames(action, "outputArtifacts"),
+  }));
+  const geometry = {
+    stageIndex: s,
+    x: laneX,
+    width: lane.width,
+    height: lane.height,
+    collapsed,
+    columns: lane.columns,
+  };
+  return { nodes, flow, geometry };
+}
+
 /**
  * The canvas for `pipeline`: nodes (each lane, then its actions, with a transition marker before
  * every lane but the first), artifact edges, drop zones and bounds. Never throws on an invalid
- * pipeline whose containers have the right kinds (what `parseDocument` guarantees).
+ * pipeline whose containers have the right kinds (what `parseDocument` guarantees). With
+ * `options.cache`, unchanged lanes come back as the same objects as in the previous layout.
  */
 export function layout(pipeline: PipelineDeclaration, options: LayoutOptions = {}): Layout {
   const stages = pipeline.stages;
+  const cache = options.cache;
   const allIds = assignNodeIds(pipeline);
   const tally = tallyDiagnostics(
     options.diagnostics ?? [],
     stages.map((stage) => stage.actions.length),
   );
-  const collapsedSet = options.collapsedStages;
   const nodes: LayoutNode[] = [];
   const lanes: LaneGeometry[] = [];
   const flow: FlowAction[] = [];
@@ -144,75 +210,33 @@ export function layout(pipeline: PipelineDeclaration, options: LayoutOptions = {
   stages.forEach((stage, s) => {
     const ids = allIds[s];
     if (!ids) return;
-    const collapsed = collapsedSet?.has(ids.stage) ?? false;
-    if (s > 0) {
-      nodes.push({
-        id: ids.transition,
-        type: "transition",
-        position: {
-          x: laneX - STAGE_GAP / 2 - TRANSITION_SIZE / 2,
-          y: STAGE_HEADER_HEIGHT / 2 - TRANSITION_SIZE / 2,
-        },
-        width: TRANSITION_SIZE,
-        height: TRANSITION_SIZE,
-        data: { stageName: text(stage.name), stageIndex: s },
-      });
-    }
-    const lane = collapsed
-      ? {
-          actions: [],
-          width: COLLAPSED_LANE_WIDTH,
-          height: MIN_LANE_HEIGHT,
-          columns: runOrderGroups(stage).map((g) => ({ runOrder: g.runOrder, x: laneX })),
-        }
-      : expandedLane(stage, s, ids, tally, laneX);
-    const actionCounts = tally.action[s] ?? [];
-    nodes.push(
-      {
-        id: ids.stage,
-        type: "stage",
-        position: { x: laneX, y: 0 },
-        width: lane.width,
-        height: lane.height,
-        data: {
-          name: text(stage.name),
-          index: s,
-          conditions: conditionsOf(stage),
-          actionCount: stage.actions.length,
-          collapsed,
-          diagnostics: tally.stage[s] ?? zeroCounts(),
-          actionDiagnostics: sumCounts(actionCounts),
-        },
-      },
-      ...lane.actions,
-    );
-    stage.actions.forEach((action, a) => {
-      flow.push({
-        nodeId: collapsed ? ids.stage : (ids.actions[a] ?? ids.stage),
-        stageIndex: s,
-        runOrder: runOrderOf(action),
-        actionIndex: a,
-        inputs: artifactNames(action, "inputArtifacts"),
-        outputs: artifactNames(action, "outputArtifacts"),
-      });
-    });
-    lanes.push({
+    const key: LaneKey = {
       stageIndex: s,
-      x: laneX,
-      width: lane.width,
-      height: lane.height,
-      collapsed,
-      columns: lane.columns,
-    });
-    maxHeight = Math.max(maxHeight, lane.height);
-    laneX += lane.width + STAGE_GAP;
+      laneX,
+      collapsed: options.collapsedStages?.has(ids.stage) ?? false,
+      ids,
+      stageCounts: tally.stage[s] ?? zeroCounts(),
+      actionCounts: tally.action[s] ?? [],
+    };
+    const lane =
+      cache === undefined ? layOutLane(stage, key) : cache.lane(stage, key, () => layOutLane(stage, key));
+    nodes.push(...lane.nodes);
+    flow.push(...lane.flow);
+    lanes.push(lane.geometry);
+    maxHeight = Math.max(maxHeight, lane.geometry.height);
+    laneX += lane.geometry.width + STAGE_GAP;
   });
 
   const right = lanes.length ? laneX - STAGE_GAP : 0;
+  let edges: ArtifactEdge[] = [];
+  if (options.showArtifactEdges !== false) {
+    edges = cache === undefined ? artifactEdges(flow) : cache.artifactEdges(flow, () => artifactEdges(flow));
+  }
   return {
     nodes,
-    edges: options.showArtifactEdges === false ? [] : artifactEdges(flow),
-    dropZones: buildDropZones(lanes),
+    edges,
+    dropZones:
+      cache === undefined ? buildDropZones(lanes) : cache.dropZones(lanes, () => buildDropZones(lanes)),
     bounds: { x: 0, y: 0, width: right, height: maxHeight },
     pipelineDiagnostics: tally.pipeline,
   };

@@ -24,11 +24,18 @@ class IdAllocator {
 
   take(prefix: string, name: string, index: number): { id: string; key: string } {
     let key = name;
-    if (this.taken.has(prefix + key)) key = `${name}#${index}`;
-    // Only an invalid name can already hold "<name>#<index>"; keep counting until one is free.
-    for (let n = 2; this.taken.has(prefix + key); n++) key = `${name}#${index}.${n}`;
-    this.taken.add(prefix + key);
-    return { id: prefix + key, key };
+    let id = prefix + key;
+    if (this.taken.has(id)) {
+      key = `${name}#${index}`;
+      id = prefix + key;
+      // Only an invalid name can already hold "<name>#<index>"; keep counting until one is free.
+      for (let n = 2; this.taken.has(id); n++) {
+        key = `${name}#${index}.${n}`;
+        id = prefix + key;
+      }
+    }
+    this.taken.add(id);
+    return { id, key };
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ActionPlacement } from "../pipeline/operations";
 import type { Diagnostic, Severity } from "../validate/diagnostic";
+import type { LayoutCache } from "./layout-cache";
 
 /** A point on the canvas. */
 export interface Point {
@@ -151,4 +152,9 @@ export interface LayoutOptions {
   collapsedStages?: ReadonlySet<string>;
   /** Draw artifact-flow edges (default true). */
   showArtifactEdges?: boolean;
+  /**
+   * Lanes, edges and drop zones of earlier layouts, reused where nothing they depend on changed
+   * (the result is the same as without it). Only for pipelines that are never changed in place.
+   */
+  cache?: LayoutCache;
 }

@@ -8,6 +8,7 @@ import { arrayMember, member, recordMember, show, stringMember, type JsonRecord 
 import type { IndexedAction } from "./pipeline-index";
 import { SERVICE_SHAPES } from "./service-model.generated";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
+import { defineCacheTopic, recordFindings, replayFindings, type RelativeFinding } from "./validation-cache";
 
 /** Docs quota for a configuration value; the live service accepts more, so this only warns. */
 const MAX_CONFIGURATION_VALUE = 1000;
@@ -163,6 +164,9 @@ function checkAction(context: RuleContext, action: IndexedAction): void {
   }
 }
 
+/** An action's catalog findings, relative to the action: `checkAction` reads the action alone. */
+const ACTION_FINDINGS = defineCacheTopic<readonly RelativeFinding[]>("catalog:action");
+
 /** Per-provider checks driven by the catalog: artifact counts, required and allowed configuration. */
 export const CATALOG_RULES: RuleGroup = {
   topic: "catalog",
@@ -176,6 +180,16 @@ export const CATALOG_RULES: RuleGroup = {
     CONFIGURATION_VALUE_TOO_LONG,
   ],
   check(context: RuleContext): void {
-    for (const action of context.index.actions) checkAction(context, action);
+    const cache = context.cache;
+    for (const action of context.index.actions) {
+      if (cache === undefined) {
+        checkAction(context, action);
+        continue;
+      }
+      const findings = cache.remember(ACTION_FINDINGS, action.action, () =>
+        recordFindings((report) => checkAction({ index: context.index, report }, { ...action, path: [] })),
+      );
+      replayFindings(context, action.path, findings);
+    }
   },
 };

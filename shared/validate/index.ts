@@ -11,17 +11,29 @@ import type { RuleContext, RuleInfo } from "./rule";
 import { PIPELINE_RULE_GROUPS, RULES } from "./rules";
 import { WRONG_TYPE } from "./service-constraints";
 import { validateTags } from "./tags";
+import type { ValidationCache } from "./validation-cache";
 
 export type { Diagnostic, Severity, SourceLocation } from "./diagnostic";
 export type { RuleInfo } from "./rule";
 export { RULES } from "./rules";
 export { findV2OnlyFeatures, type V2Feature } from "./v2-features";
+export { createValidationCache, type ValidationCache } from "./validation-cache";
+
+/** How to validate. */
+export interface ValidateOptions {
+  /**
+   * Findings remembered from earlier validations of versions of the same document, so only what
+   * changed is checked again; the result is the same as without it. Pass one only when no object
+   * is ever changed in place (immutable documents, as the editor keeps them).
+   */
+  readonly cache?: ValidationCache;
+}
 
 /**
  * Checks a pipeline declaration given as untrusted JSON. Paths are relative to the pipeline object.
  * Findings come grouped by topic (model constraints first). Never throws, whatever `pipeline` is.
  */
-export function validatePipeline(pipeline: unknown): Diagnostic[] {
+export function validatePipeline(pipeline: unknown, options: ValidateOptions = {}): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   if (!isRecord(pipeline)) {
     diagnostics.push({
@@ -37,6 +49,7 @@ export function validatePipeline(pipeline: unknown): Diagnostic[] {
     report(rule, path, message) {
       diagnostics.push({ code: rule.code, severity: rule.severity, path, message });
     },
+    ...(options.cache === undefined ? {} : { cache: options.cache }),
   };
   for (const group of PIPELINE_RULE_GROUPS) group.check(context);
   return diagnostics;
@@ -47,12 +60,12 @@ export function validatePipeline(pipeline: unknown): Diagnostic[] {
  * the file root (`["pipeline", "stages", 0, …]`), except for a bare pipeline file, whose root is
  * the pipeline.
  */
-export function validateDocument(doc: PipelineDocument): Diagnostic[] {
+export function validateDocument(doc: PipelineDocument, options: ValidateOptions = {}): Diagnostic[] {
   const source: unknown = doc;
   if (!isRecord(source)) return validatePipeline(undefined);
   const bare = member(source, "shape") === "bare";
   const prefix: JsonPath = bare ? [] : ["pipeline"];
-  const diagnostics = validatePipeline(member(source, "pipeline")).map((d) =>
+  const diagnostics = validatePipeline(member(source, "pipeline"), options).map((d) =>
     bare ? d : { ...d, path: [...prefix, ...d.path] },
   );
   return bare ? diagnostics : diagnostics.concat(validateTags(member(source, "root")));

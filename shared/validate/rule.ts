@@ -1,6 +1,7 @@
 import type { JsonPath } from "../pipeline/model";
 import type { Severity } from "./diagnostic";
 import type { PipelineIndex } from "./pipeline-index";
+import type { ValidationCache } from "./validation-cache";
 
 /** One diagnostic code the engine can emit: its fixed severity and what it means, in one line. */
 export interface RuleInfo {
@@ -14,10 +15,12 @@ export function defineRule(code: string, severity: Severity, summary: string): R
   return { code, severity, summary };
 }
 
-/** What a check sees: the pipeline, its one-pass index, and where findings go. */
+/** What a check sees: the pipeline, its one-pass index, where findings go, and an optional cache. */
 export interface RuleContext {
   readonly index: PipelineIndex;
   report(rule: RuleInfo, path: JsonPath, message: string): void;
+  /** Findings of unchanged objects from earlier validations, when the caller keeps one. */
+  readonly cache?: ValidationCache;
 }
 
 /** A topic's rules and the single pass that checks them. */

@@ -1,8 +1,16 @@
 import type { JsonPath } from "../pipeline/model";
-import { isRecord, kindOf, member, show } from "./json-value";
+import { isRecord, kindOf, member, show, type JsonRecord } from "./json-value";
 import { defineRule, type RuleContext, type RuleGroup, type RuleInfo } from "./rule";
 import { SERVICE_SHAPES } from "./service-model.generated";
-import type { Shape, StringShape } from "./shape-types";
+import type { Shape, StringShape, StructureShape } from "./shape-types";
+import {
+  defineCacheTopic,
+  recordFindings,
+  replayFindings,
+  type CacheTopic,
+  type RelativeFinding,
+  type ValidationCache,
+} from "./validation-cache";
 
 /** A required member of a model structure is absent. */
 export const REQUIRED_MEMBER = defineRule(
@@ -126,11 +134,22 @@ function found(value: unknown): string {
     : `found: ${kind}`;
 }
 
-/** One walk: where it started and where findings go. */
+/** One walk: where it started, where findings go, and the findings of earlier walks if kept. */
 interface Walk {
   readonly root: JsonPath;
   readonly report: Report;
+  readonly cache: ValidationCache | undefined;
 }
+
+/**
+ * Structures whose walk is remembered per object: a stage (so an edit re-walks one stage, not all
+ * fifty) and an action (so it re-walks one action of that stage). Below a structure every finding's
+ * message names a member inside it or the structure's own kind, never anything above it, so a
+ * remembered walk reads the same wherever the object sits.
+ */
+const REMEMBERED_SHAPES: ReadonlyMap<string, CacheTopic<readonly RelativeFinding[]>> = new Map(
+  ["StageDeclaration", "ActionDeclaration"].map((name) => [name, defineCacheTopic(`shape:${name}`)]),
+);
 
 function emit(
   walk: Walk,
@@ -181,6 +200,36 @@ function checkString(
   }
 }
 
+function walkStructure(
+  walk: Walk,
+  value: JsonRecord,
+  shape: StructureShape,
+  shapeName: string,
+  at: PathLink | undefined,
+): void {
+  for (const name of shape.required) {
+    if (member(value, name) === undefined) {
+      emit(walk, REQUIRED_MEMBER, at, () => `${nounOf(shapeName)} is missing a required member: ${name}`);
+    }
+  }
+  for (const name of Object.keys(value)) {
+    if (!Object.prototype.hasOwnProperty.call(shape.members, name)) {
+      emit(
+        walk,
+        UNKNOWN_MEMBER,
+        extend(at, name),
+        () =>
+          `${nounOf(shapeName)} has a member the service does not know; remove it or check its spelling: ${name}`,
+      );
+    }
+  }
+  for (const name in shape.members) {
+    const child = member(value, name);
+    const childShape = shape.members[name];
+    if (child !== undefined && childShape !== undefined) walkShape(walk, child, childShape, extend(at, name));
+  }
+}
+
 function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink | undefined): void {
   const shape: Shape | undefined = SERVICE_SHAPES[shapeName];
   if (shape === undefined) return;
@@ -190,28 +239,18 @@ function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink |
         emit(walk, WRONG_TYPE, at, (label) => `${label} must be an object; ${found(value)}`);
         return;
       }
-      for (const name of shape.required) {
-        if (member(value, name) === undefined) {
-          emit(walk, REQUIRED_MEMBER, at, () => `${nounOf(shapeName)} is missing a required member: ${name}`);
-        }
+      const topic = walk.cache === undefined ? undefined : REMEMBERED_SHAPES.get(shapeName);
+      if (walk.cache === undefined || topic === undefined) {
+        walkStructure(walk, value, shape, shapeName, at);
+        return;
       }
-      for (const name of Object.keys(value)) {
-        if (!Object.prototype.hasOwnProperty.call(shape.members, name)) {
-          emit(
-            walk,
-            UNKNOWN_MEMBER,
-            extend(at, name),
-            () =>
-              `${nounOf(shapeName)} has a member the service does not know; remove it or check its spelling: ${name}`,
-          );
-        }
-      }
-      for (const name in shape.members) {
-        const child = member(value, name);
-        const childShape = shape.members[name];
-        if (child !== undefined && childShape !== undefined)
-          walkShape(walk, child, childShape, extend(at, name));
-      }
+      const cache = walk.cache;
+      const findings = cache.remember(topic, value, () =>
+        recordFindings((report) =>
+          walkStructure({ root: [], report, cache }, value, shape, shapeName, undefined),
+        ),
+      );
+      replayFindings(walk, materialize(walk.root, at), findings);
       return;
     }
     case "list": {
@@ -282,8 +321,14 @@ function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink |
  * `path`. Walks the shape, not the value, so depth is bounded by the model however deeply the
  * input nests; unknown members are reported as warnings, never walked.
  */
-export function checkShape(value: unknown, shapeName: string, path: JsonPath, report: Report): void {
-  walkShape({ root: path, report }, value, shapeName, undefined);
+export function checkShape(
+  value: unknown,
+  shapeName: string,
+  path: JsonPath,
+  report: Report,
+  cache?: ValidationCache,
+): void {
+  walkShape({ root: path, report, cache }, value, shapeName, undefined);
 }
 
 /** Model constraints of the whole PipelineDeclaration, generated from the service model. */
@@ -300,8 +345,12 @@ export const SERVICE_CONSTRAINTS: RuleGroup = {
     UNKNOWN_MEMBER,
   ],
   check(context: RuleContext): void {
-    checkShape(context.index.pipeline, "PipelineDeclaration", [], (rule, path, message) =>
-      context.report(rule, path, message),
+    checkShape(
+      context.index.pipeline,
+      "PipelineDeclaration",
+      [],
+      (rule, path, message) => context.report(rule, path, message),
+      context.cache,
     );
   },
 };

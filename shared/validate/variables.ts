@@ -1,7 +1,8 @@
 import type { JsonPath } from "../pipeline/model";
-import { arrayMember, entriesOf, recordMember, stringMember } from "./json-value";
+import { arrayMember, entriesOf, recordMember, stringMember, type JsonRecord } from "./json-value";
 import { runsBefore, type IndexedAction, type IndexedStage, type PipelineIndex } from "./pipeline-index";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
+import { defineCacheTopic, type ValidationCache } from "./validation-cache";
 
 /** Namespaces every pipeline has without declaring them. */
 const RESERVED_NAMESPACE = "codepipeline";
@@ -102,30 +103,67 @@ function declaredVariables(index: PipelineIndex): Set<string> {
 
 /**
  * Calls `visit` for every string of an action the service resolves variables in that holds a
- * reference. The path is built only then: most values hold none, and large pipelines have many.
+ * reference, with its path relative to the action. The path is built only then: most values hold
+ * none, and large pipelines have many.
  */
-function forEachReferenceSite(action: IndexedAction, visit: (path: JsonPath, text: string) => void): void {
-  const configuration = recordMember(action.action, "configuration");
+function forEachReferenceSite(action: JsonRecord, visit: (path: JsonPath, text: string) => void): void {
+  const configuration = recordMember(action, "configuration");
   if (configuration !== undefined) {
     for (const [key, value] of entriesOf(configuration)) {
-      if (typeof value === "string" && value.includes("#{"))
-        visit([...action.path, "configuration", key], value);
+      if (typeof value === "string" && value.includes("#{")) visit(["configuration", key], value);
     }
   }
-  arrayMember(action.action, "commands").forEach((command, i) => {
-    if (typeof command === "string" && command.includes("#{"))
-      visit([...action.path, "commands", i], command);
+  arrayMember(action, "commands").forEach((command, i) => {
+    if (typeof command === "string" && command.includes("#{")) visit(["commands", i], command);
   });
-  arrayMember(action.action, "environmentVariables").forEach((variable, i) => {
+  arrayMember(action, "environmentVariables").forEach((variable, i) => {
     const value = stringMember(variable, "value");
-    if (value?.includes("#{")) visit([...action.path, "environmentVariables", i, "value"], value);
+    if (value?.includes("#{")) visit(["environmentVariables", i, "value"], value);
   });
+}
+
+/** One `#{namespace.key}` in a string. */
+interface Reference {
+  readonly reference: string;
+  readonly namespace: string;
+  readonly key: string;
+}
+
+function referencesIn(text: string): readonly Reference[] {
+  return [...text.matchAll(REFERENCE)].map(([reference, namespace = "", key = ""]) => ({
+    reference,
+    namespace,
+    key,
+  }));
+}
+
+/** A string of an action that holds references, with its path relative to the action. */
+interface ReferencingValue {
+  readonly path: JsonPath;
+  readonly references: readonly Reference[];
+}
+
+/** An action's referencing values: they depend on the action alone. */
+const ACTION_REFERENCES = defineCacheTopic<readonly ReferencingValue[]>("variables:action-references");
+
+function referencingValues(
+  action: JsonRecord,
+  cache: ValidationCache | undefined,
+): readonly ReferencingValue[] {
+  const collect = (): ReferencingValue[] => {
+    const found: ReferencingValue[] = [];
+    forEachReferenceSite(action, (path, text) => found.push({ path, references: referencesIn(text) }));
+    return found;
+  };
+  return cache === undefined ? collect() : cache.remember(ACTION_REFERENCES, action, collect);
 }
 
 /** Where a reference is read, and whether a given action has finished by then. */
 interface ReferenceSite {
+  /** The reading element's path and the string's path below it, joined only for a finding. */
+  readonly at: JsonPath;
   readonly path: JsonPath;
-  readonly text: string;
+  readonly references: readonly Reference[];
   readonly isEarlier: (producer: IndexedAction) => boolean;
   /** The action reading the value; absent for a stage-condition rule. */
   readonly action?: IndexedAction;
@@ -134,15 +172,14 @@ interface ReferenceSite {
 }
 
 function checkSite(context: RuleContext, site: ReferenceSite, variables: () => ReadonlySet<string>): void {
-  const { path, text } = site;
-  for (const match of text.matchAll(REFERENCE)) {
-    const [reference, namespace = "", key = ""] = match;
+  const path = (): JsonPath => [...site.at, ...site.path];
+  for (const { reference, namespace, key } of site.references) {
     if (namespace === RESERVED_NAMESPACE) continue;
     if (namespace === PIPELINE_VARIABLES_NAMESPACE) {
       if (!variables().has(key)) {
         context.report(
           UNRESOLVED_VARIABLE_REFERENCE,
-          path,
+          path(),
           `Declare a pipeline variable named ${key} or fix the reference: ${reference}`,
         );
       }
@@ -152,19 +189,19 @@ function checkSite(context: RuleContext, site: ReferenceSite, variables: () => R
     if (producer === undefined) {
       context.report(
         UNRESOLVED_VARIABLE_REFERENCE,
-        path,
+        path(),
         `No action declares the namespace ${namespace}; set it on the action that produces the variable: ${reference}`,
       );
     } else if (producer === site.action) {
       context.report(
         VARIABLE_USED_BEFORE_PRODUCED,
-        path,
+        path(),
         `An action cannot read its own output variables; read them in a later action: ${reference}`,
       );
     } else if (!site.isEarlier(producer)) {
       context.report(
         VARIABLE_USED_BEFORE_PRODUCED,
-        path,
+        path(),
         `The action with namespace ${namespace} (${producer.name ?? "unnamed"}) does not run before ${site.reader}; move it earlier: ${reference}`,
       );
     }
@@ -191,7 +228,13 @@ function forEachConditionSite(stage: IndexedStage, visit: (site: ReferenceSite) 
         for (const [key, value] of entriesOf(configuration)) {
           if (typeof value !== "string" || !value.includes("#{")) continue;
           const path = [...stage.path, hook, "conditions", c, "rules", r, "configuration", key];
-          visit({ path, text: value, isEarlier, reader: `this ${hook} condition` });
+          visit({
+            at: path,
+            path: [],
+            references: referencesIn(value),
+            isEarlier,
+            reader: `this ${hook} condition`,
+          });
         }
       });
     });
@@ -204,9 +247,10 @@ function checkReferences(context: RuleContext): void {
   const variables = (): ReadonlySet<string> => (declared ??= declaredVariables(index));
   for (const action of index.actions) {
     const isEarlier = (producer: IndexedAction): boolean => runsBefore(producer, action);
-    forEachReferenceSite(action, (path, text) =>
-      checkSite(context, { path, text, isEarlier, action, reader: "this action" }, variables),
-    );
+    for (const { path, references } of referencingValues(action.action, context.cache)) {
+      const site = { at: action.path, path, references, isEarlier, action, reader: "this action" };
+      checkSite(context, site, variables);
+    }
   }
   for (const stage of index.stages)
     forEachConditionSite(stage, (site) => checkSite(context, site, variables));

@@ -8,6 +8,7 @@ import { runLayoutBench } from "./layout-bench";
 import { runRunsBench } from "./runs-bench";
 import { runSandboxBench } from "./sandbox-bench";
 import { runShellBench } from "./shell-bench";
+import { runTypingBench } from "./typing-bench";
 
 const suites: Record<string, () => void | Promise<void>> = {
   domain: runDomainBench,
@@ -16,6 +17,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   shell: runShellBench,
   designer: runDesignerBench,
   runs: runRunsBench,
+  typing: runTypingBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));

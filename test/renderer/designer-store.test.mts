@@ -290,7 +290,11 @@ describe("designer store: export and derived values", () => {
     expect(selectLayout(s())).toBe(layout);
     store.getState().stageCollapseToggled("stage:Approve");
     expect(selectLayout(s())).not.toBe(layout);
+    // A change that finds the same problems hands out the same list; a new finding, a new one.
     s().pipelineRenamed("x");
+    expect(selectDiagnostics(s())).toBe(first);
+    s().pipelineRenamed("not a valid name!");
     expect(selectDiagnostics(s())).not.toBe(first);
+    expect(selectDiagnostics(s()).map((d) => d.code)).toContain("pattern-mismatch");
   });
 });

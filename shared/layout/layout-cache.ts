@@ -1,0 +1,125 @@
+/**
+ * Lanes, edges and drop zones remembered between layouts of successive versions of one pipeline.
+ * An edit replaces only the stages it touches (the others stay the same objects), so a lane whose
+ * stage object, position, ids, collapse and diagnostic counts are all unchanged is handed back as
+ * the very same node objects: the result equals a fresh layout, and a view can skip what it already
+ * drew by comparing identities.
+ */
+import type { FlowAction } from "./artifact-edges";
+import type { LaneGeometry } from "./drop-zones";
+import type { StageIds } from "./node-ids";
+import type { ArtifactEdge, DropZone, LayoutNode, SeverityCounts } from "./types";
+
+/** Everything a lane's layout depends on besides its stage object. */
+export interface LaneKey {
+  readonly stageIndex: number;
+  readonly laneX: number;
+  readonly collapsed: boolean;
+  readonly ids: StageIds;
+  readonly stageCounts: SeverityCounts;
+  readonly actionCounts: readonly SeverityCounts[];
+}
+
+/** One laid-out lane: its nodes in layout order, its actions for the edges, and its geometry. */
+export interface LaneLayout {
+  readonly nodes: readonly LayoutNode[];
+  readonly flow: readonly FlowAction[];
+  readonly geometry: LaneGeometry;
+}
+
+function sameCounts(a: SeverityCounts, b: SeverityCounts): boolean {
+  return a.error === b.error && a.warning === b.warning && a.info === b.info;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((value, i) => value === b[i]);
+}
+
+function sameLaneKey(a: LaneKey, b: LaneKey): boolean {
+  return (
+    a.stageIndex === b.stageIndex &&
+    a.laneX === b.laneX &&
+    a.collapsed === b.collapsed &&
+    a.ids.stage === b.ids.stage &&
+    a.ids.transition === b.ids.transition &&
+    sameStrings(a.ids.actions, b.ids.actions) &&
+    sameCounts(a.stageCounts, b.stageCounts) &&
+    a.actionCounts.length === b.actionCounts.length &&
+    a.actionCounts.every((counts, i) => {
+      const other = b.actionCounts[i];
+      return other !== undefined && sameCounts(counts, other);
+    })
+  );
+}
+
+function sameFlow(a: readonly FlowAction[], b: readonly FlowAction[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return (
+        y !== undefined &&
+        x.nodeId === y.nodeId &&
+        x.stageIndex === y.stageIndex &&
+        x.runOrder === y.runOrder &&
+        x.actionIndex === y.actionIndex &&
+        sameStrings(x.inputs, y.inputs) &&
+        sameStrings(x.outputs, y.outputs)
+      );
+    })
+  );
+}
+
+function sameLanes(a: readonly LaneGeometry[], b: readonly LaneGeometry[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return (
+        y !== undefined &&
+        x.stageIndex === y.stageIndex &&
+        x.x === y.x &&
+        x.width === y.width &&
+        x.height === y.height &&
+        x.collapsed === y.collapsed &&
+        x.columns.length === y.columns.length &&
+        x.columns.every((c, j) => c.runOrder === y.columns[j]?.runOrder && c.x === y.columns[j]?.x)
+      );
+    })
+  );
+}
+
+/**
+ * Memory of earlier layouts (see the module comment). Stage objects are held weakly. Pass one only
+ * when pipelines are never changed in place, and do not change the layouts it returns.
+ */
+export class LayoutCache {
+  private readonly lanes = new WeakMap<object, { key: LaneKey; lane: LaneLayout }>();
+  private edges: { flow: readonly FlowAction[]; edges: ArtifactEdge[] } | undefined;
+  private zones: { lanes: readonly LaneGeometry[]; zones: DropZone[] } | undefined;
+
+  /** The lane laid out for `stage` under an equal key before, else `compute()`'s, remembered. */
+  lane(stage: object, key: LaneKey, compute: () => LaneLayout): LaneLayout {
+    const known = this.lanes.get(stage);
+    if (known !== undefined && sameLaneKey(known.key, key)) return known.lane;
+    const lane = compute();
+    this.lanes.set(stage, { key, lane });
+    return lane;
+  }
+
+  /** The edges of the last call when its actions were the same, else `compute()`'s. */
+  artifactEdges(flow: readonly FlowAction[], compute: () => ArtifactEdge[]): ArtifactEdge[] {
+    if (this.edges !== undefined && sameFlow(this.edges.flow, flow)) return this.edges.edges;
+    const edges = compute();
+    this.edges = { flow, edges };
+    return edges;
+  }
+
+  /** The drop zones of the last call when its lanes were the same, else `compute()`'s. */
+  dropZones(lanes: readonly LaneGeometry[], compute: () => DropZone[]): DropZone[] {
+    if (this.zones !== undefined && sameLanes(this.zones.lanes, lanes)) return this.zones.zones;
+    const zones = compute();
+    this.zones = { lanes, zones };
+    return zones;
+  }
+}

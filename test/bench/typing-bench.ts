@@ -1,0 +1,153 @@
+/**
+ * Typing benchmark in Chromium: how long a keystroke in an inspector text field takes to reach the
+ * screen on large pipelines (the 500-action file and the 50-stage x 50-action stress file). Each
+ * key is timed from its keydown event (the event's own time stamp, so time it waited in the queue
+ * counts) to the end of the first frame painted after it, one keystroke at a time the way a person
+ * types. Printed as p50 / p95 / max; never asserted.
+ *
+ * `npm run bench typing -- --profile` also records a CPU profile of the stress file's keystrokes and
+ * prints the functions with the most self time (the renderer bundle is minified, so names are short;
+ * build it unminified to read them).
+ */
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import type { PipelineDeclaration } from "../../shared/pipeline/model";
+import { ensureRendererBuilt } from "../../main/host/renderer-build";
+import { launchChromium } from "../e2e/support/chromium";
+import { startWebHost } from "../e2e/support/web-host";
+import { generatePipeline } from "./generate";
+import { printHotFunctions, startProfile, type CpuProfile } from "./cpu-profile";
+
+const KEYSTROKES = 40;
+const WARM_UP = 5;
+const TARGET_P95_MS = 50;
+
+interface Field {
+  /** What the report calls it. */
+  label: string;
+  /** The action node to select on the canvas. */
+  action: string;
+  /** The inspector text box to type in. */
+  textbox: string;
+}
+
+const FIELDS: readonly Field[] = [
+  { label: "configuration ProjectName", action: "Build-1-2 (CodeBuild)", textbox: "ProjectName" },
+  { label: "action name", action: "Build-1-2 (CodeBuild)", textbox: "Action name" },
+];
+
+// Page scripts are strings: tsx names inner functions with a helper the page does not have.
+// The latency ends in a message posted from the frame's animation callback: that task runs once
+// the frame holding the keystroke's work has been rendered.
+const INSTALL = `(() => {
+  window.keyLatencies = [];
+  document.addEventListener("keydown", (event) => {
+    const start = event.timeStamp;
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => window.keyLatencies.push(performance.now() - start);
+      channel.port2.postMessage(null);
+    });
+  }, true);
+})()`;
+const waitForSamples = (n: number) => `new Promise((resolve) => {
+  const check = () => (window.keyLatencies.length >= ${n} ? resolve(window.keyLatencies.slice()) : setTimeout(check, 5));
+  check();
+})`;
+
+function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
+}
+
+/** Types `count` characters into the focused field, one at a time, each waited for until painted. */
+async function typeTimed(page: Page, count: number, offset: number): Promise<number[]> {
+  const letters = "abcdefghijklmnopqrstuvwxyz";
+  let samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await page.keyboard.press(letters[i % letters.length]!);
+    samples = await page.evaluate<number[]>(waitForSamples(offset + i + 1));
+  }
+  return samples.slice(offset);
+}
+
+interface Measured {
+  field: string;
+  latencies: number[];
+  profile?: CpuProfile;
+}
+
+async function measureFile(
+  browser: Browser,
+  pipeline: PipelineDeclaration,
+  profile: boolean,
+): Promise<Measured[]> {
+  const host = await startWebHost();
+  try {
+    const file = join(host.workDir, "typing.pipeline.json");
+    await writeFile(file, `${JSON.stringify({ pipeline }, null, 2)}\n`);
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await page.goto(host.url);
+    await page.locator('.app[data-ready="true"]').waitFor();
+    await page.getByRole("button", { name: "Open", exact: true }).click();
+    const dialog = page.getByRole("dialog", { name: "Open a pipeline file" });
+    await dialog.getByLabel("File path").fill(file);
+    await dialog.getByRole("button", { name: "Open file" }).click();
+    await page.locator(".action-node").first().waitFor();
+    await page.evaluate(INSTALL);
+    const results: Measured[] = [];
+    let typed = 0;
+    for (const field of FIELDS) {
+      await page.getByRole("button", { name: field.action }).click();
+      const box = page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", {
+        name: field.textbox,
+        exact: true,
+      });
+      await box.click();
+      await page.keyboard.press("End");
+      // The keys above count too; only the field's own letters are kept.
+      typed = (await page.evaluate<number[]>("window.keyLatencies.slice()")).length;
+      await typeTimed(page, WARM_UP, typed);
+      typed += WARM_UP;
+      const session = profile ? await startProfile(page) : undefined;
+      const latencies = await typeTimed(page, KEYSTROKES, typed);
+      typed += KEYSTROKES;
+      const recorded = await session?.stop();
+      results.push({ field: field.label, latencies, ...(recorded ? { profile: recorded } : {}) });
+    }
+    await page.close();
+    return results;
+  } finally {
+    await host.stop();
+  }
+}
+
+/** Runs the typing bench and prints its numbers beside the target. */
+export async function runTypingBench(): Promise<void> {
+  const profile = process.argv.includes("--profile");
+  await ensureRendererBuilt();
+  const browser = await launchChromium();
+  try {
+    const files: { name: string; pipeline: PipelineDeclaration }[] = [
+      { name: "500 actions", pipeline: generatePipeline(500) },
+      { name: "50 stages x 50 actions", pipeline: generatePipeline(2500, 50) },
+    ];
+    console.log(
+      `\n# Typing in the inspector: keydown to painted frame, ${KEYSTROKES} keys each (target p95 < ${TARGET_P95_MS} ms)`,
+    );
+    for (const { name, pipeline } of files) {
+      const measured = await measureFile(browser, pipeline, profile && name.includes("50 stages"));
+      for (const m of measured) {
+        const p50 = percentile(m.latencies, 50);
+        const p95 = percentile(m.latencies, 95);
+        console.log(
+          `${name.padEnd(24)}${m.field.padEnd(28)}p50 ${p50.toFixed(1)} ms\tp95 ${p95.toFixed(1)} ms\tmax ${Math.max(...m.latencies).toFixed(1)} ms`,
+        );
+        if (m.profile !== undefined) printHotFunctions(m.profile, 15);
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+}
