@@ -55,6 +55,11 @@ const RUN_ERRORS: Readonly<Record<string, Refinement>> = {
     code: "validation",
     message: (s) => `The stage cannot be rolled back to that run: ${s}`,
   },
+  ConditionNotOverridableException: {
+    code: "validation",
+    message: (s) =>
+      `The condition cannot be overridden (it is not being checked now, or it skips the stage): ${s}`,
+  },
   InvalidStageDeclarationException: {
     code: "validation",
     message: (s) => `The stage cannot take this change: ${s}`,

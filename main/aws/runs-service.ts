@@ -10,6 +10,7 @@ import {
   GetPipelineExecutionCommand,
   GetPipelineStateCommand,
   ListPipelineExecutionsCommand,
+  OverrideStageConditionCommand,
   PutApprovalResultCommand,
   RetryStageExecutionCommand,
   RollbackStageCommand,
@@ -309,6 +310,27 @@ export class RunsService {
       },
     );
     return refineRunError(result, stageName);
+  }
+
+  /**
+   * OverrideStageCondition (V2): lets a run past a stage's entry or success check that is still being
+   * evaluated (an alarm watched, a window waited for), as a person with the authority to decide.
+   */
+  async overrideCondition(
+    connection: Connection,
+    pipelineName: string,
+    stageName: string,
+    pipelineExecutionId: string,
+    conditionType: "BEFORE_ENTRY" | "ON_SUCCESS",
+  ): Promise<AwsResult<RunControlResult>> {
+    const hook = conditionType === "BEFORE_ENTRY" ? "entry" : "success";
+    const result = await this.gateway.send(connection, "OverrideStageCondition", pipelineName, async (c) => {
+      await c.send(
+        new OverrideStageConditionCommand({ pipelineName, stageName, pipelineExecutionId, conditionType }),
+      );
+      return control(pipelineExecutionId, `Overrode the ${hook} conditions of ${stageName}`);
+    });
+    return refineRunError(result, `${stageName} ${hook} conditions`);
   }
 
   /** RollbackStage (V2 pipelines). */

@@ -94,6 +94,13 @@ export function createRunsHandlers(s: AppServices): RunsHandlers {
         (c) => service.setTransition(c, pipelineName, stageName, transitionType, enabled, reason ?? ""),
         true,
       ),
+    "runs.override": ({ connection, pipelineName, stageName, pipelineExecutionId, conditionType }) =>
+      withConnection(
+        connection,
+        pipelineName,
+        (c) => service.overrideCondition(c, pipelineName, stageName, pipelineExecutionId, conditionType),
+        true,
+      ),
     "runs.rollback": ({ connection, pipelineName, stageName, targetPipelineExecutionId }) =>
       withConnection(
         connection,

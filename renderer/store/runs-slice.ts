@@ -47,7 +47,13 @@ export type RunControl =
       enabled: boolean;
       reason?: string;
     }
-  | { kind: "rollback"; stageName: string; targetPipelineExecutionId: string };
+  | { kind: "rollback"; stageName: string; targetPipelineExecutionId: string }
+  | {
+      kind: "override";
+      stageName: string;
+      pipelineExecutionId: string;
+      conditionType: "BEFORE_ENTRY" | "ON_SUCCESS";
+    };
 
 /** A run's detail as loaded for the timeline. */
 export interface LoadedRun {
@@ -120,6 +126,10 @@ export function describeControl(control: RunControl, pipelineName: string): stri
       } ${control.stageName}?`;
     case "rollback":
       return `Roll back ${control.stageName} to run ${control.targetPipelineExecutionId}?`;
+    case "override":
+      return `Override the ${control.conditionType === "BEFORE_ENTRY" ? "entry" : "success"} conditions of ${
+        control.stageName
+      } for run ${control.pipelineExecutionId}? The run goes on as if they had passed.`;
   }
 }
 
@@ -327,6 +337,8 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
               return api.runs.transition({ ...target, ...(args as Omit<typeof control, "kind">) });
             case "rollback":
               return api.runs.rollback({ ...target, ...(args as Omit<typeof control, "kind">) });
+            case "override":
+              return api.runs.override({ ...target, ...(args as Omit<typeof control, "kind">) });
           }
         })();
         set({

@@ -160,6 +160,15 @@ export const RUNS_CHANNELS = {
       reason: reason.optional(),
     }),
   ),
+  /** OverrideStageCondition (V2): lets a run past an entry or success check still being evaluated. */
+  "runs.override": channel<RunControlResult>()(
+    z.strictObject({
+      ...target,
+      stageName,
+      pipelineExecutionId: executionId,
+      conditionType: z.enum(["BEFORE_ENTRY", "ON_SUCCESS"]),
+    }),
+  ),
   /** RollbackStage (V2): runs the stage again with an earlier successful run's artifacts. */
   "runs.rollback": channel<RunControlResult>()(
     z.strictObject({ ...target, stageName, targetPipelineExecutionId: executionId }),

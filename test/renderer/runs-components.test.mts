@@ -201,6 +201,58 @@ describe("runs drawer", () => {
   });
 });
 
+describe("run controls for stage conditions", () => {
+  it("offers to override an entry check in progress, and no retry for a stage its entry check failed", async () => {
+    const { runs, emit, confirm } = setup([createElement(RunsDrawer, { key: "d" })]);
+    fireEvent.click(screen.getByRole("button", { name: "Runs" }));
+    await waitFor(() => expect(runs.watch).toHaveBeenCalled());
+    const final = updateAt("final");
+    const withDeploy = (deploy: object) => ({
+      ...final,
+      state: {
+        ...final.state,
+        stageStates: (final.state?.stageStates ?? []).map((stage) =>
+          stage.stageName === "Deploy" ? { ...stage, ...deploy } : stage,
+        ),
+      },
+    });
+    emit(
+      "runs.updated",
+      withDeploy({
+        latestExecution: { pipelineExecutionId: RUN_ID, status: "InProgress" },
+        beforeEntryConditionState: { latestExecution: { status: "InProgress" } },
+      }),
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Override entry conditions of Deploy" }));
+    await screen.findByText("Overrode the entry conditions of Deploy");
+    expect(confirm).toHaveBeenCalledWith(
+      `Override the entry conditions of Deploy for run ${RUN_ID}? The run goes on as if they had passed.`,
+    );
+    expect(runs.override).toHaveBeenCalledWith(
+      expect.objectContaining({
+        stageName: "Deploy",
+        pipelineExecutionId: RUN_ID,
+        conditionType: "BEFORE_ENTRY",
+      }),
+    );
+
+    emit(
+      "runs.updated",
+      withDeploy({
+        latestExecution: { pipelineExecutionId: RUN_ID, status: "Failed" },
+        beforeEntryConditionState: { latestExecution: { status: "Failed" } },
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.queryByRole("button", { name: "Override entry conditions of Deploy" })).toBeNull(),
+    );
+    expect(screen.queryByRole("button", { name: "Retry failed actions of Deploy" })).toBeNull();
+    // A stage that failed in its actions is still offered a retry.
+    emit("runs.updated", withDeploy({ latestExecution: { pipelineExecutionId: RUN_ID, status: "Failed" } }));
+    await screen.findByRole("button", { name: "Retry failed actions of Deploy" });
+  });
+});
+
 describe("condition rules on the timeline", () => {
   it("draws a row per rule of a stage's conditions, with a bar per evaluation", async () => {
     const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);

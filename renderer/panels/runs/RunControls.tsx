@@ -12,9 +12,25 @@ function stateFacts(s: AppState) {
         .filter((a) => a.latestExecution?.token && a.latestExecution.status === "InProgress")
         .map((a) => `${st.stageName ?? ""}/${a.actionName ?? ""}`),
     ),
+    // A stage kept out by its entry conditions ran nothing to retry: a new run is the way on.
     failed: stages
-      .filter((st) => st.latestExecution?.status === "Failed")
+      .filter(
+        (st) =>
+          st.latestExecution?.status === "Failed" &&
+          st.beforeEntryConditionState?.latestExecution?.status !== "Failed",
+      )
       .map((st) => `${st.stageName ?? ""}|${st.latestExecution?.pipelineExecutionId ?? ""}`),
+    // Entry and success checks still being evaluated can be overridden (V2).
+    checking: stages.flatMap((st) =>
+      (
+        [
+          ["BEFORE_ENTRY", st.beforeEntryConditionState],
+          ["ON_SUCCESS", st.onSuccessConditionState],
+        ] as const
+      )
+        .filter(([, check]) => check?.latestExecution?.status === "InProgress")
+        .map(([type]) => `${st.stageName ?? ""}|${type}|${st.latestExecution?.pipelineExecutionId ?? ""}`),
+    ),
     transitions: stages.map(
       (st) => `${st.inboundTransitionState?.enabled === false ? "off" : "on"}|${st.stageName ?? ""}`,
     ),
@@ -47,6 +63,7 @@ export function RunControls() {
     failed: useAppStore(useShallow((s) => stateFacts(s).failed)),
     transitions: useAppStore(useShallow((s) => stateFacts(s).transitions)),
     active: useAppStore(useShallow((s) => stateFacts(s).active)),
+    checking: useAppStore(useShallow((s) => stateFacts(s).checking)),
   };
   const request = useAppStore((s) => s.runControlRequested);
   const busy = useAppStore((s) => s.runsControl.busy);
@@ -175,6 +192,31 @@ export function RunControls() {
               }
             >
               Retry all actions of {stageName}
+            </button>
+          </div>
+        );
+      })}
+      {facts.checking.map((key) => {
+        const [stageName = "", type = "", id = ""] = key.split("|");
+        const hook = type === "BEFORE_ENTRY" ? "entry" : "success";
+        return (
+          <div key={key} className="run-control-row">
+            <span>
+              ◆ {stageName} {hook} conditions are being checked in run {id.slice(0, 8)}:
+            </span>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                run({
+                  kind: "override",
+                  stageName,
+                  pipelineExecutionId: id,
+                  conditionType: type === "BEFORE_ENTRY" ? "BEFORE_ENTRY" : "ON_SUCCESS",
+                })
+              }
+            >
+              Override {hook} conditions of {stageName}
             </button>
           </div>
         );

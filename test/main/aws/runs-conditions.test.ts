@@ -5,10 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Gateway, type AwsResult, type Connection } from "../../../main/aws";
 import { RunsService } from "../../../main/aws/runs-service";
-import { startSandbox, type Sandbox } from "../../../main/sandbox";
+import { ManualClock, startSandbox, type Sandbox } from "../../../main/sandbox";
 import { buildTimeline, conditionChecks, ruleRows } from "../../../shared/execution";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
-import { conditionPipeline, variableCheck, when } from "../sandbox/condition-fixtures";
+import { conditionPipeline, rule, variableCheck, when } from "../sandbox/condition-fixtures";
 import { waitFor } from "../sandbox/harness";
 
 let sandbox: Sandbox;
@@ -94,5 +94,52 @@ describe("stage condition checks in the runs view", () => {
     expect(
       timeline.stages.find((s) => s.stageName === "Deploy")?.actions.every((a) => a.start === null),
     ).toBe(true);
+  });
+
+  it("overrides an entry check still being evaluated, and says clearly when there is none to override", async () => {
+    const clock = new ManualClock();
+    const slow = await startSandbox({
+      clock,
+      log: () => {},
+      scenario: { conditionRules: [{ rule: "Alarm", durationSeconds: 600 }] },
+    });
+    const local = new Gateway({ maxAttempts: 1 });
+    try {
+      const at: Connection = { kind: "sandbox", endpoint: slow.endpoint };
+      const service = new RunsService(local);
+      const pipeline = conditionPipeline("override", {
+        Deploy: {
+          beforeEntry: {
+            conditions: [when("FAIL", rule("Alarm", "CloudWatchAlarm", { AlarmName: "Errors" }))],
+          },
+        },
+      }) as unknown as PipelineDeclaration;
+      must(await local.createPipeline(at, pipeline, []));
+      const id = must(await service.listRuns(at, "override")).summaries[0]?.pipelineExecutionId ?? "";
+      const early = await service.overrideCondition(at, "override", "Deploy", id, "BEFORE_ENTRY");
+      expect(early.ok).toBe(false);
+      if (!early.ok)
+        expect(early.error.message).toBe(
+          "The condition cannot be overridden (it is not being checked now, or it skips the stage): Deploy entry conditions",
+        );
+      clock.advance(70_000); // Source and Build done; the alarm rule now runs for 600 s
+      const state = must(await service.getState(at, "override"));
+      const [check] = conditionChecks(state.stageStates?.find((s) => s.stageName === "Deploy") ?? {});
+      expect(check).toMatchObject({
+        hook: "entry",
+        phase: "running",
+        pending: [{ ruleName: "Alarm", status: "InProgress" }],
+      });
+      const done = must(await service.overrideCondition(at, "override", "Deploy", id, "BEFORE_ENTRY"));
+      expect(done).toEqual({ pipelineExecutionId: id, message: "Overrode the entry conditions of Deploy" });
+      const after = must(await service.getState(at, "override"));
+      const [overridden] = conditionChecks(after.stageStates?.find((s) => s.stageName === "Deploy") ?? {});
+      expect(overridden).toMatchObject({ status: "Overridden", phase: "skipped" });
+      clock.advance(60_000);
+      expect(must(await service.getRunDetail(at, "override", id)).execution.status).toBe("Succeeded");
+    } finally {
+      local.dispose();
+      await slow.close();
+    }
   });
 });

@@ -88,6 +88,7 @@ export function runsApi() {
     approve: control("Approved Approve/Review"),
     transition: control("Disabled the transition into Deploy"),
     rollback: control("Rolling back Deploy"),
+    override: control("Overrode the entry conditions of Deploy"),
     watch: vi.fn(async () => ok(null)),
     unwatch: vi.fn(async () => ok(null)),
     visibility: vi.fn(async () => ok(null)),
