@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { buildTimeline, summarizeRuns, type Timeline } from "../../shared/execution";
+import { buildTimeline, ruleRows, summarizeRuns, type RuleRow, type Timeline } from "../../shared/execution";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
 import { formatRuns, formatTimeline } from "./runs-format";
@@ -8,7 +8,8 @@ const HELP = `Usage: pipewright runs <pipeline> [--profile P] [--region R] [--sa
 
 Prints the latest runs of a pipeline (id, status, trigger, start, duration, source revision) and a
 text timeline of the latest run: every action with its status, duration and a bar on the run's time
-axis ("#" running, "." waiting for approval, "x" failed).
+axis ("#" running, "." waiting for approval, "x" failed). A stage's condition rules come first, marked
+"◆" ("~" checking or passed, "x" failed).
 
 Options:
   --profile P     AWS profile (default: AWS_PROFILE, else the SDK's default credential chain)
@@ -64,13 +65,18 @@ async function run(args: string[], io: CliIo): Promise<number> {
       if (!latestId) return { rows, now, timeline: undefined } as const;
       const detail = await runs.getRunDetail(connection.value, name, latestId);
       if (!detail.ok) return { error: detail.error.message } as const;
-      return { rows, now, timeline: buildTimeline(detail.value) } as const;
+      const rules = ruleRows(
+        detail.value.ruleExecutions ?? [],
+        detail.value.definition ?? detail.value.pipeline,
+      );
+      return { rows, now, timeline: buildTimeline(detail.value), rules } as const;
     };
-    const changeKey = (timeline: Timeline | undefined): string =>
+    const changeKey = (timeline: Timeline | undefined, rules: readonly RuleRow[] = []): string =>
       JSON.stringify([
         timeline?.pipelineExecutionId,
         timeline?.status,
         timeline?.stages.map((s) => s.actions.map((a) => [a.status, a.attempts])),
+        rules.map((r) => [r.ruleName, r.status, r.segments.length]),
       ]);
 
     let loaded = await load();
@@ -79,8 +85,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       return EXIT_ERRORS;
     }
     io.out(`Runs of ${name}, newest first:\n${formatRuns(loaded.rows)}`);
-    if (loaded.timeline) io.out(`\n${formatTimeline(loaded.timeline, loaded.now)}`);
-    let key = changeKey(loaded.timeline);
+    if (loaded.timeline) io.out(`\n${formatTimeline(loaded.timeline, loaded.now, loaded.rules)}`);
+    let key = changeKey(loaded.timeline, loaded.timeline ? loaded.rules : []);
     // Watching: the app poller's fast cadence while the latest run goes; only changes are printed.
     while (values.watch && loaded.timeline && loaded.timeline.end === null) {
       await new Promise((resolve) => setTimeout(resolve, WATCH_INTERVAL_MS));
@@ -89,8 +95,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
         io.err(`pipewright runs: ${loaded.error}\n`);
         return EXIT_ERRORS;
       }
-      const next = changeKey(loaded.timeline);
-      if (next !== key && loaded.timeline) io.out(`\n${formatTimeline(loaded.timeline, loaded.now)}`);
+      const rules = loaded.timeline ? loaded.rules : [];
+      const next = changeKey(loaded.timeline, rules);
+      if (next !== key && loaded.timeline) io.out(`\n${formatTimeline(loaded.timeline, loaded.now, rules)}`);
       key = next;
     }
     return EXIT_OK;

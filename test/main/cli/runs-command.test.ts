@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Gateway } from "../../../main/aws";
 import { RunsService } from "../../../main/aws/runs-service";
 import { startSandbox, type Sandbox } from "../../../main/sandbox";
+import type { PipelineDeclaration } from "../../../shared/pipeline/model";
+import { conditionPipeline, variableCheck, when } from "../sandbox/condition-fixtures";
 import { threeStagePipeline } from "../sandbox/fixtures";
 import { waitFor } from "../sandbox/harness";
 import { runPipewright } from "./run-cli";
@@ -75,6 +77,36 @@ describe("pipewright runs", () => {
     expect(checkout.lastIndexOf("#")).toBeLessThanOrEqual(compile.indexOf("x"));
     expect(compile.lastIndexOf("#")).toBeLessThanOrEqual(publish.indexOf("#"));
     expect(publish.lastIndexOf("#")).toBeGreaterThanOrEqual(37);
+  });
+
+  it("prints a stage's condition rules before its actions, with the failing rule's error", async () => {
+    const connection = { kind: "sandbox" as const, endpoint: sandbox.endpoint };
+    const pipeline = conditionPipeline(
+      "cli-conditions",
+      {
+        Deploy: {
+          beforeEntry: {
+            conditions: [when("FAIL", variableCheck("ProdOnly", "#{variables.TARGET}", "EQ", "prod"))],
+          },
+        },
+      },
+      [{ name: "TARGET", defaultValue: "dev" }],
+    ) as unknown as PipelineDeclaration;
+    expect((await gateway.createPipeline(connection, pipeline, [])).ok).toBe(true);
+    const runs = new RunsService(gateway);
+    await waitFor("the run to fail at Deploy's entry check", async () => {
+      const page = await runs.listRuns(connection, "cli-conditions");
+      return page.ok && page.value.summaries[0]?.status === "Failed" ? true : undefined;
+    });
+    const out = await runPipewright(["runs", "cli-conditions", "--sandbox", sandbox.endpoint]);
+    expect(out.code).toBe(0);
+    const lines = out.stdout.split("\n");
+    const deploy = lines.indexOf("Deploy");
+    expect(deploy).toBeGreaterThan(0);
+    expect(lines[deploy + 1]).toMatch(
+      /^ {2}◆ ProdOnly \(entry\)\s+Failed\s+\S+\s+\| *x+ *\| Variable check failed: "dev" EQ "prod"$/,
+    );
+    expect(lines[deploy + 2]).toMatch(/^ {2}Publish\s+not run\s+-\s+\| {40}\|$/);
   });
 
   it("reports a missing pipeline and a bad command line", async () => {
