@@ -89,14 +89,33 @@ function sameLanes(a: readonly LaneGeometry[], b: readonly LaneGeometry[]): bool
   );
 }
 
+function sameEdge(a: ArtifactEdge, b: ArtifactEdge): boolean {
+  return (
+    a.source === b.source &&
+    a.target === b.target &&
+    a.data.artifact === b.data.artifact &&
+    a.data.backward === b.data.backward
+  );
+}
+
 /**
  * Memory of earlier layouts (see the module comment). Stage objects are held weakly. Pass one only
  * when pipelines are never changed in place, and do not change the layouts it returns.
  */
 export class LayoutCache {
   private readonly lanes = new WeakMap<object, { key: LaneKey; lane: LaneLayout }>();
+  private readonly actionIdsByStage = new WeakMap<object, { stageKey: string; ids: readonly string[] }>();
   private edges: { flow: readonly FlowAction[]; edges: ArtifactEdge[] } | undefined;
   private zones: { lanes: readonly LaneGeometry[]; zones: DropZone[] } | undefined;
+
+  /** The action ids handed out for `stage` under the same stage key before, else `compute()`'s. */
+  actionIds(stage: object, stageKey: string, compute: () => readonly string[]): readonly string[] {
+    const known = this.actionIdsByStage.get(stage);
+    if (known !== undefined && known.stageKey === stageKey) return known.ids;
+    const ids = compute();
+    this.actionIdsByStage.set(stage, { stageKey, ids });
+    return ids;
+  }
 
   /** The lane laid out for `stage` under an equal key before, else `compute()`'s, remembered. */
   lane(stage: object, key: LaneKey, compute: () => LaneLayout): LaneLayout {
@@ -109,8 +128,14 @@ export class LayoutCache {
 
   /** The edges of the last call when its actions were the same, else `compute()`'s. */
   artifactEdges(flow: readonly FlowAction[], compute: () => ArtifactEdge[]): ArtifactEdge[] {
-    if (this.edges !== undefined && sameFlow(this.edges.flow, flow)) return this.edges.edges;
-    const edges = compute();
+    const previous = this.edges;
+    if (previous !== undefined && sameFlow(previous.flow, flow)) return previous.edges;
+    // A rename changes a few edges' ends; the others come back as the objects they were.
+    const before = new Map(previous?.edges.map((edge) => [edge.id, edge]));
+    const edges = compute().map((edge) => {
+      const known = before.get(edge.id);
+      return known !== undefined && sameEdge(known, edge) ? known : edge;
+    });
     this.edges = { flow, edges };
     return edges;
   }

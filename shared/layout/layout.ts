@@ -196,7 +196,10 @@ function layOutLane(stage: StageDeclaration, key: LaneKey): LaneLayout {
 export function layout(pipeline: PipelineDeclaration, options: LayoutOptions = {}): Layout {
   const stages = pipeline.stages;
   const cache = options.cache;
-  const allIds = assignNodeIds(pipeline);
+  const allIds = assignNodeIds(
+    pipeline,
+    cache === undefined ? undefined : (stage, key, compute) => cache.actionIds(stage, key, compute),
+  );
   const tally = tallyDiagnostics(
     options.diagnostics ?? [],
     stages.map((stage) => stage.actions.length),

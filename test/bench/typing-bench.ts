@@ -6,10 +6,12 @@
  * types. Printed as p50 / p95 / max; never asserted.
  *
  * `npm run bench typing -- --profile` also records a CPU profile of the stress file's keystrokes and
- * prints the functions with the most self time (the renderer bundle is minified, so names are short;
- * build it unminified to read them).
+ * prints the functions with the most self and total time (the renderer bundle is minified, so names
+ * are short; build it with `--minify false` to read them). To compare with another version, build
+ * its renderer into a folder and name it in TYPING_BENCH_RENDERER: the pages then load that build
+ * (same host, same documents).
  */
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
@@ -30,10 +32,19 @@ interface Field {
   action: string;
   /** The inspector text box to type in. */
   textbox: string;
+  /** Type with the JSON view open (it shows every edit) instead of the problems list. */
+  json?: boolean;
 }
 
+// The action name goes last: typing in it renames the action the others select.
 const FIELDS: readonly Field[] = [
   { label: "configuration ProjectName", action: "Build-1-2 (CodeBuild)", textbox: "ProjectName" },
+  {
+    label: "ProjectName, JSON view open",
+    action: "Build-1-2 (CodeBuild)",
+    textbox: "ProjectName",
+    json: true,
+  },
   { label: "action name", action: "Build-1-2 (CodeBuild)", textbox: "Action name" },
 ];
 
@@ -78,6 +89,29 @@ interface Measured {
   profile?: CpuProfile;
 }
 
+/** Serves the renderer's files from `dir` instead of the host's build; the API still goes to the host. */
+async function loadRendererFrom(page: Page, dir: string): Promise<void> {
+  await page.route(
+    (url) => url.pathname === "/" || url.pathname === "/index.html" || url.pathname.startsWith("/assets/"),
+    async (route) => {
+      const { pathname } = new URL(route.request().url());
+      const name = pathname === "/" ? "index.html" : pathname.slice(1);
+      // The host's own response carries the headers (CSP among them) the page must run under.
+      const original = await route.fetch({ url: new URL("/", route.request().url()).href });
+      const type = name.endsWith(".js")
+        ? "text/javascript"
+        : name.endsWith(".css")
+          ? "text/css"
+          : "text/html";
+      await route.fulfill({
+        status: 200,
+        headers: { ...original.headers(), "content-type": type },
+        body: await readFile(join(dir, name)),
+      });
+    },
+  );
+}
+
 async function measureFile(
   browser: Browser,
   pipeline: PipelineDeclaration,
@@ -88,6 +122,8 @@ async function measureFile(
     const file = join(host.workDir, "typing.pipeline.json");
     await writeFile(file, `${JSON.stringify({ pipeline }, null, 2)}\n`);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const other = process.env["TYPING_BENCH_RENDERER"];
+    if (other !== undefined && other !== "") await loadRendererFrom(page, other);
     await page.goto(host.url);
     await page.locator('.app[data-ready="true"]').waitFor();
     await page.getByRole("button", { name: "Open", exact: true }).click();
@@ -99,6 +135,12 @@ async function measureFile(
     const results: Measured[] = [];
     let typed = 0;
     for (const field of FIELDS) {
+      if (field.json === true) {
+        await page.getByRole("tab", { name: "JSON" }).click();
+        await page.getByRole("textbox", { name: "Pipeline JSON" }).waitFor();
+      } else {
+        await page.getByRole("tab", { name: /^Problems/ }).click();
+      }
       await page.getByRole("button", { name: field.action }).click();
       const box = page.getByRole("complementary", { name: "Inspector" }).getByRole("textbox", {
         name: field.textbox,
@@ -133,8 +175,10 @@ export async function runTypingBench(): Promise<void> {
       { name: "500 actions", pipeline: generatePipeline(500) },
       { name: "50 stages x 50 actions", pipeline: generatePipeline(2500, 50) },
     ];
+    const other = process.env["TYPING_BENCH_RENDERER"];
     console.log(
-      `\n# Typing in the inspector: keydown to painted frame, ${KEYSTROKES} keys each (target p95 < ${TARGET_P95_MS} ms)`,
+      `\n# Typing in the inspector: keydown to painted frame, ${KEYSTROKES} keys each (target p95 < ${TARGET_P95_MS} ms)` +
+        (other !== undefined && other !== "" ? `\nrenderer build from ${other}` : ""),
     );
     for (const { name, pipeline } of files) {
       const measured = await measureFile(browser, pipeline, profile && name.includes("50 stages"));
@@ -142,7 +186,7 @@ export async function runTypingBench(): Promise<void> {
         const p50 = percentile(m.latencies, 50);
         const p95 = percentile(m.latencies, 95);
         console.log(
-          `${name.padEnd(24)}${m.field.padEnd(28)}p50 ${p50.toFixed(1)} ms\tp95 ${p95.toFixed(1)} ms\tmax ${Math.max(...m.latencies).toFixed(1)} ms`,
+          `${name.padEnd(24)}${m.field.padEnd(30)}p50 ${p50.toFixed(1)} ms\tp95 ${p95.toFixed(1)} ms\tmax ${Math.max(...m.latencies).toFixed(1)} ms`,
         );
         if (m.profile !== undefined) printHotFunctions(m.profile, 15);
       }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { generatePipeline } from "../../bench/generate";
 import { layout, LayoutCache } from "../../../shared/layout";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
-import { setConfigurationValue } from "../../../shared/pipeline/operations";
+import { renameAction, setConfigurationValue } from "../../../shared/pipeline/operations";
 import { validatePipeline } from "../../../shared/validate";
 import { editSession, versionsOf } from "../validate/edit-sequence";
 import { build, pipelineOf, source } from "./pipelines";
@@ -89,5 +89,18 @@ describe("layout with a cache", () => {
     const moved = pipelineOf(sourceStage, stage(3));
     expect(layout(moved, { cache })).toEqual(layout(moved));
     expect(layout(moved, { cache }).edges.map((e) => e.data.backward)).toEqual([true]);
+  });
+
+  it("keeps the edges a rename does not touch as the same objects", () => {
+    const cache = new LayoutCache();
+    const before = generatePipeline(60, 6);
+    const first = layout(before, { cache });
+    const after = renameAction(before, { stage: 2, action: 1 }, "Renamed");
+    const second = layout(after, { cache });
+    expect(second).toEqual(layout(after));
+    const known = new Set(first.edges);
+    const fresh = second.edges.filter((e) => !known.has(e));
+    expect(fresh.length).toBeGreaterThan(0);
+    expect(fresh.every((e) => e.source.endsWith("/Renamed") || e.target.endsWith("/Renamed"))).toBe(true);
   });
 });

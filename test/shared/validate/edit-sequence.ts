@@ -138,6 +138,7 @@ const VALUES = fc.oneof(
     "Source",
     "Build",
     "codepipeline",
+    "Source/Build",
     -1,
     0,
     2,
