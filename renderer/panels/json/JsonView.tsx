@@ -13,6 +13,7 @@ import { useEffect, useRef } from "react";
 import { serializeDocument } from "../../../shared/formats";
 import { useAppStore, useStoreApi } from "../../store";
 import type { JsonDraft } from "../../store/designer-state";
+import { textChange } from "./text-change";
 
 /** Colours from the app's custom properties, which inherit into the shadow root. */
 const THEME = EditorView.theme({
@@ -115,10 +116,10 @@ export default function JsonView() {
         (state.doc.document === previous.doc?.document && previous.jsonDraft === null)
       )
         return;
-      const text = serializeDocument(state.doc.document);
-      if (text === view.state.doc.toString()) return;
+      const change = textChange(view.state.doc.toString(), serializeDocument(state.doc.document));
+      if (change === null) return;
       applying = true;
-      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+      view.dispatch({ changes: change });
       applying = false;
     });
     return () => {
