@@ -28,23 +28,9 @@ export function latestInStage(pipeline: PipelineRecord, stageName: string): Exec
 }
 
 /**
- * The action runs of one execution, oldest first. Runs are stored in start order and all of an
- * execution's runs start after it, so the walk stops at the execution's own sequence number
- * instead of scanning the pipeline's whole history.
- */
-export function runsOf(pipeline: PipelineRecord, execution: ExecutionRecord): ActionRunRecord[] {
-  const runs: ActionRunRecord[] = [];
-  for (let i = pipeline.actionRuns.length - 1; i >= 0; i--) {
-    const run = pipeline.actionRuns[i];
-    if (!run || run.seq < execution.seq) break;
-    if (run.executionId === execution.id) runs.push(run);
-  }
-  return runs.reverse();
-}
-
-/**
- * Records of one execution kept in start order (rule runs, condition checks), oldest first. Like
- * runsOf, the walk stops at the execution's own sequence number.
+ * Records of one execution kept in start order (action runs, rule runs, condition checks), oldest
+ * first. Records are stored in start order and all of an execution's records start after it, so the
+ * walk stops at the execution's own sequence number instead of scanning the pipeline's whole history.
  */
 export function recordsOf<T extends { seq: number; executionId: string }>(
   records: readonly T[],
@@ -57,4 +43,9 @@ export function recordsOf<T extends { seq: number; executionId: string }>(
     if (record.executionId === execution.id) found.push(record);
   }
   return found.reverse();
+}
+
+/** The action runs of one execution, oldest first. */
+export function runsOf(pipeline: PipelineRecord, execution: ExecutionRecord): ActionRunRecord[] {
+  return recordsOf(pipeline.actionRuns, execution);
 }

@@ -1,42 +1,20 @@
 /** ListRuleExecutions and OverrideStageCondition: the stage-condition side of a run. */
 import { requirePipeline, type OperationHandler } from "../context";
 import { ruleDetailView } from "../condition-views";
-import { recordsOf } from "../execution-queries";
-import { paginate, paginateNewestFirst } from "../pagination";
 import { fail } from "../protocol";
 import { currentDeclaration, type RuleRunRecord } from "../records";
-import { requireExecution } from "./executions";
-
-function latestPerRule(runs: RuleRunRecord[]): RuleRunRecord[] {
-  const seen = new Set<string>();
-  return runs.filter((run) => {
-    const key = JSON.stringify([run.stageName, run.kind, run.conditionIndex, run.ruleName]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
+import { listExecutionRecords } from "./execution-records";
 
 /** Newest first, as ListActionExecutions; the same two filters. */
 export const listRuleExecutions: OperationHandler = (ctx, input) => {
   const pipeline = requirePipeline(ctx, input.pipelineName as string);
-  const filter = input.filter as
-    | {
-        pipelineExecutionId?: string;
-        latestInPipelineExecution?: { pipelineExecutionId: string; startTimeRange: string };
-      }
-    | undefined;
-  const paging = input as { nextToken?: string; maxResults?: number };
-  const scope = `ListRuleExecutions:${pipeline.name}:${JSON.stringify(filter ?? {})}`;
-  const executionId = filter?.latestInPipelineExecution?.pipelineExecutionId ?? filter?.pipelineExecutionId;
-  if (executionId === undefined) {
-    const { page, nextToken } = paginateNewestFirst(pipeline.ruleRuns, () => true, paging, scope, 100);
-    return { ruleExecutionDetails: page.map(ruleDetailView), nextToken };
-  }
-  let runs = recordsOf(pipeline.ruleRuns, requireExecution(pipeline, executionId)).reverse();
-  if (filter?.latestInPipelineExecution?.startTimeRange === "Latest") runs = latestPerRule(runs);
-  const { page, nextToken } = paginate(runs, (r) => -r.seq, paging, scope, 100);
-  return { ruleExecutionDetails: page.map(ruleDetailView), nextToken };
+  const { details, nextToken } = listExecutionRecords(pipeline, input, {
+    operation: "ListRuleExecutions",
+    records: pipeline.ruleRuns,
+    identity: (run: RuleRunRecord) => [run.stageName, run.kind, run.conditionIndex, run.ruleName],
+    view: ruleDetailView,
+  });
+  return { ruleExecutionDetails: details, nextToken };
 };
 
 /**

@@ -3,8 +3,8 @@
  * ListActionExecutions and GetPipelineState.
  */
 import { requirePipeline, type OperationHandler } from "../context";
-import { isActive, runsOf } from "../execution-queries";
-import { paginate, paginateNewestFirst } from "../pagination";
+import { isActive } from "../execution-queries";
+import { paginateNewestFirst } from "../pagination";
 import { fail } from "../protocol";
 import {
   currentDeclaration,
@@ -13,6 +13,7 @@ import {
   type PipelineRecord,
 } from "../records";
 import { actionDetailView, executionSummaryView, executionView, pipelineStateView } from "../views";
+import { listExecutionRecords, requireExecution } from "./execution-records";
 
 /** Runs a pipeline may have open at once before starts are refused. */
 const MAX_ACTIVE_EXECUTIONS = 100;
@@ -40,13 +41,6 @@ function resolveVariables(pipeline: PipelineRecord, given: StartInput["variables
       fail("ValidationException", `Variable has no default value and was not given: ${d.name}`);
     return { name: d.name, resolvedValue: value };
   });
-}
-
-export function requireExecution(pipeline: PipelineRecord, id: string): ExecutionRecord {
-  return (
-    pipeline.executions.find((e) => e.id === id) ??
-    fail("PipelineExecutionNotFoundException", `The pipeline has no execution with this id: ${id}`)
-  );
 }
 
 export const startPipelineExecution: OperationHandler = (ctx, raw) => {
@@ -121,35 +115,15 @@ export const listPipelineExecutions: OperationHandler = (ctx, input) => {
   return { pipelineExecutionSummaries: page.map(executionSummaryView), nextToken };
 };
 
-function latestPerAction(runs: ActionRunRecord[]): ActionRunRecord[] {
-  const seen = new Set<string>();
-  return runs.filter((run) => {
-    const key = JSON.stringify([run.stageName, run.actionName]);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
 export const listActionExecutions: OperationHandler = (ctx, input) => {
   const pipeline = requirePipeline(ctx, input.pipelineName as string);
-  const filter = input.filter as
-    | {
-        pipelineExecutionId?: string;
-        latestInPipelineExecution?: { pipelineExecutionId: string; startTimeRange: string };
-      }
-    | undefined;
-  const paging = input as { nextToken?: string; maxResults?: number };
-  const scope = `ListActionExecutions:${pipeline.name}:${JSON.stringify(filter ?? {})}`;
-  const executionId = filter?.latestInPipelineExecution?.pipelineExecutionId ?? filter?.pipelineExecutionId;
-  if (executionId === undefined) {
-    const { page, nextToken } = paginateNewestFirst(pipeline.actionRuns, () => true, paging, scope, 100);
-    return { actionExecutionDetails: page.map(actionDetailView), nextToken };
-  }
-  let runs = runsOf(pipeline, requireExecution(pipeline, executionId)).reverse();
-  if (filter?.latestInPipelineExecution?.startTimeRange === "Latest") runs = latestPerAction(runs);
-  const { page, nextToken } = paginate(runs, (r) => -r.seq, paging, scope, 100);
-  return { actionExecutionDetails: page.map(actionDetailView), nextToken };
+  const { details, nextToken } = listExecutionRecords(pipeline, input, {
+    operation: "ListActionExecutions",
+    records: pipeline.actionRuns,
+    identity: (run: ActionRunRecord) => [run.stageName, run.actionName],
+    view: actionDetailView,
+  });
+  return { actionExecutionDetails: details, nextToken };
 };
 
 export const getPipelineState: OperationHandler = (ctx, input) => {

@@ -3,7 +3,7 @@ import { requirePipeline, type OperationHandler } from "../context";
 import { isActive } from "../execution-queries";
 import { fail } from "../protocol";
 import { currentDeclaration, type PipelineRecord } from "../records";
-import { requireExecution } from "./executions";
+import { requireExecution } from "./execution-records";
 
 function requireStage(pipeline: PipelineRecord, stageName: string): number {
   const index = currentDeclaration(pipeline).stages.findIndex((s) => s.name === stageName);
