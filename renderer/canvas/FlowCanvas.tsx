@@ -2,6 +2,7 @@ import {
   Background,
   Controls,
   MiniMap,
+  Panel,
   ReactFlow,
   ViewportPortal,
   useReactFlow,
@@ -15,6 +16,7 @@ import { useAppStore } from "../store";
 import { selectLayout } from "../store/derived";
 import { useDrag } from "./drag-context";
 import { NODE_TYPES } from "./node-types";
+import { RunsToggle } from "../panels/runs/RunsDrawer";
 import { RunProgressPanel } from "./RunProgressPanel";
 import { reuseUnchanged } from "./stable-flow-elements";
 
@@ -213,6 +215,9 @@ export function FlowCanvas() {
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropIndicator />
         <RunProgressPanel />
+        <Panel position="top-right">
+          <RunsToggle />
+        </Panel>
       </ReactFlow>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Panel } from "@xyflow/react";
 import { useShallow } from "zustand/react/shallow";
-import { progress, type Phase } from "../../shared/execution";
+import { progress, type ApiPipelineState, type Phase } from "../../shared/execution";
 import { useAppStore, type AppState } from "../store";
 import { PHASE_LOOK } from "./RunStatusBadge";
 
@@ -10,6 +10,14 @@ interface RunProgressView {
   done: number;
   total: number;
   detail: string;
+}
+
+/** A stage whose entry or success check is being evaluated: its actions wait, or are done. */
+function checking(state: ApiPipelineState, stageName: string): boolean {
+  const stage = state.stageStates?.find((st) => st.stageName === stageName);
+  return [stage?.beforeEntryConditionState, stage?.onSuccessConditionState].some(
+    (check) => check?.latestExecution?.status === "InProgress",
+  );
 }
 
 function runProgress(s: AppState): RunProgressView | null {
@@ -24,7 +32,11 @@ function runProgress(s: AppState): RunProgressView | null {
       : p.failedStage !== null
         ? `failed in ${p.failedStage}`
         : p.running.length > 0
-          ? `running ${p.running.join(", ")}`
+          ? p.running
+              .map((stage) =>
+                checking(state, stage) ? `checking ${stage}'s conditions` : `running ${stage}`,
+              )
+              .join(", ")
           : "";
   return { runId: p.pipelineExecutionId, phase, done: p.done, total: p.total, detail };
 }

@@ -41,7 +41,8 @@ function check(hook: ConditionHook, state: ApiStageConditionState): ConditionChe
   for (const condition of state.conditionStates ?? [])
     for (const rule of condition.ruleStates ?? []) {
       const run = rule.latestExecution;
-      if (run === undefined || run.status === "Succeeded") continue;
+      // Passed, or abandoned when the check ended otherwise (an override, a stop): nothing to say.
+      if (run === undefined || run.status === "Succeeded" || run.status === "Abandoned") continue;
       pending.push({
         ruleName: rule.ruleName ?? "(unnamed rule)",
         status: run.status ?? null,

@@ -5,42 +5,31 @@
  * honours. The first test deploys the pipeline from the UI (Open file, Deploy, Create pipeline);
  * the second opens it from the Browse dialog.
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startSandbox, type Sandbox } from "../../main/sandbox";
+import type { Sandbox } from "../../main/sandbox";
 import { threeStagePipeline } from "../main/sandbox/fixtures";
+import { deployFileFromUi, startAccountSandbox, type AccountSandbox } from "./support/account-sandbox";
 import { launchChromium } from "./support/chromium";
 import { startWebHost, type WebHost } from "./support/web-host";
 
 const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "out", "e2e");
 const NAME = "e2e-runs";
 
+let account: AccountSandbox;
 let sandbox: Sandbox;
 let host: WebHost;
 let browser: Browser;
-let scratch: string;
-const savedEnv = { ...process.env };
 
 beforeAll(async () => {
   // 20 simulated seconds per second: Compile (120 s) takes 6 s, longer than two polls.
-  sandbox = await startSandbox({
+  account = await startAccountSandbox({
     speed: 20,
-    log: () => {},
     scenario: { rules: [{ pipeline: NAME, action: "Compile", durationSeconds: 120 }] },
   });
-  scratch = await mkdtemp(join(tmpdir(), "pipewright-runs-e2e-"));
-  Object.assign(process.env, {
-    AWS_ENDPOINT_URL_CODEPIPELINE: sandbox.endpoint,
-    AWS_ACCESS_KEY_ID: "AKIDSANDBOX",
-    AWS_SECRET_ACCESS_KEY: "sandbox-secret",
-    AWS_REGION: "us-east-1",
-    AWS_CONFIG_FILE: join(scratch, "none-config"),
-    AWS_SHARED_CREDENTIALS_FILE: join(scratch, "none-credentials"),
-  });
-  delete process.env["AWS_PROFILE"];
+  sandbox = account.sandbox;
   host = await startWebHost();
   browser = await launchChromium();
 });
@@ -48,10 +37,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await host?.stop();
-  await sandbox?.close();
-  await rm(scratch, { recursive: true, force: true });
-  for (const key of Object.keys(process.env)) if (!(key in savedEnv)) delete process.env[key];
-  Object.assign(process.env, savedEnv);
+  await account?.close();
 });
 
 /** Opens the app on the environment connection and the pipeline: deployed from a file, or browsed. */
@@ -68,23 +54,12 @@ async function openPipeline(how: "deploy" | "browse"): Promise<{ page: Page; err
   await page.locator('.app[data-ready="true"]').waitFor();
   await page.getByRole("combobox", { name: "Connection" }).selectOption({ label: "Environment credentials" });
   if (how === "deploy") {
-    const file = join(scratch, `${NAME}.json`);
+    const file = join(account.scratch, `${NAME}.json`);
     await writeFile(
       file,
       `${JSON.stringify({ pipeline: threeStagePipeline({ name: NAME, approval: {} }) }, null, 2)}\n`,
     );
-    await page.getByRole("button", { name: "Open", exact: true }).click();
-    const dialog = page.getByRole("dialog", { name: "Open a pipeline file" });
-    await dialog.getByLabel("File path").fill(file);
-    await dialog.getByRole("button", { name: "Open file" }).click();
-    await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
-    await page.getByRole("button", { name: "Deploy", exact: true }).click();
-    const deploy = page.getByRole("dialog", { name: `Deploy ${NAME} to environment · us-east-1` });
-    await deploy.getByRole("button", { name: "Create pipeline" }).click();
-    await page
-      .getByRole("dialog", { name: `Deployed ${NAME}` })
-      .getByRole("button", { name: "Close" })
-      .click();
+    await deployFileFromUi(page, file, NAME, "Deploy");
   } else {
     await page.getByRole("button", { name: "Browse", exact: true }).click();
     await page.getByRole("button", { name: `Open ${NAME}` }).click();

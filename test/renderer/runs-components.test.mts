@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReactFlowProvider } from "@xyflow/react";
 import { RunProgressPanel } from "../../renderer/canvas/RunProgressPanel";
 import { RunStatusBadge } from "../../renderer/canvas/RunStatusBadge";
-import { RunsDrawer } from "../../renderer/panels/runs/RunsDrawer";
+import { RunsDrawer, RunsToggle } from "../../renderer/panels/runs/RunsDrawer";
 import { createAppStore, StoreProvider } from "../../renderer/store";
 import { fakeApi, opened, sampleDocument } from "./support/fake-api";
 import { detailAt, RUN_ID, runsApi, updateAt } from "./support/runs-api";
@@ -26,6 +26,12 @@ function setup(children: ReturnType<typeof createElement>[]) {
   render(createElement(StoreProvider, { store }, ...children));
   return { api, runs, store, emit, confirm };
 }
+
+/** The drawer and its toggle (on the canvas in the app). */
+const drawerAndToggle = () => [
+  createElement(RunsToggle, { key: "t" }),
+  createElement(RunsDrawer, { key: "d" }),
+];
 
 describe("run status on the canvas", () => {
   it("shows nothing until runs are watched, then status as icon and text, the revision and a disabled transition", async () => {
@@ -147,7 +153,7 @@ describe("run progress on the canvas", () => {
 
 describe("runs drawer", () => {
   it("lists runs, opens a timeline with a bar per action and exact times on hover, and shows an action's details", async () => {
-    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    const { runs, emit } = setup(drawerAndToggle());
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
     const drawer = await screen.findByRole("complementary", { name: "Runs" });
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
@@ -170,7 +176,7 @@ describe("runs drawer", () => {
   });
 
   it("approves a waiting approval after confirmation and shows the result", async () => {
-    const { runs, emit, confirm } = setup([createElement(RunsDrawer, { key: "d" })]);
+    const { runs, emit, confirm } = setup(drawerAndToggle());
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
     emit("runs.updated", updateAt("waiting"));
@@ -185,7 +191,7 @@ describe("runs drawer", () => {
   });
 
   it("shows a poll error (a deleted pipeline) without losing what it showed", async () => {
-    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    const { runs, emit } = setup(drawerAndToggle());
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
     emit("runs.updated", updateAt("final"));
@@ -203,7 +209,7 @@ describe("runs drawer", () => {
 
 describe("run controls for stage conditions", () => {
   it("offers to override an entry check in progress, and no retry for a stage its entry check failed", async () => {
-    const { runs, emit, confirm } = setup([createElement(RunsDrawer, { key: "d" })]);
+    const { runs, emit, confirm } = setup(drawerAndToggle());
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
     const final = updateAt("final");
@@ -255,7 +261,7 @@ describe("run controls for stage conditions", () => {
 
 describe("condition rules on the timeline", () => {
   it("draws a row per rule of a stage's conditions, with a bar per evaluation", async () => {
-    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    const { runs, emit } = setup(drawerAndToggle());
     const base = detailAt("final");
     const approveStart = base.actionExecutions.find((a) => a.stageName === "Approve")?.startTime;
     const before = new Date((toEpochMs(approveStart) ?? 0) - 30_000);
@@ -303,7 +309,7 @@ describe("comparing two runs", () => {
         ...current.stages.slice(2),
       ],
     };
-    const { runs, emit } = setup([createElement(RunsDrawer, { key: "d" })]);
+    const { runs, emit } = setup(drawerAndToggle());
     runs.list.mockImplementation(async () => ok({ summaries: summaries(snap), nextToken: null }));
     runs.detail.mockImplementation((async ({ pipelineExecutionId }: { pipelineExecutionId: string }) =>
       ok<RunDetail>({

@@ -30,6 +30,35 @@ function LiveSummary() {
 }
 
 /**
+ * The button that opens the runs drawer, drawn on the canvas (top right) while the drawer is closed.
+ * It carries the pipeline's progress, so the canvas shows it too.
+ */
+export function RunsToggle() {
+  const open = useAppStore((s) => s.runsOpen);
+  const toggled = useAppStore((s) => s.runsToggled);
+  const name = useAppStore((s) => s.doc?.document.pipeline.name ?? "");
+  const text = useAppStore((s) => {
+    const state = s.runsLive?.state;
+    if (!state) return "Runs";
+    const p = progress(state);
+    return p.total > 0 ? `Runs · ${p.done} of ${p.total} stages done` : "Runs";
+  });
+  if (open) return null;
+  return (
+    <button
+      type="button"
+      className="runs-toggle"
+      aria-expanded={false}
+      disabled={name === ""}
+      title={name === "" ? "Name the pipeline to watch its runs" : undefined}
+      onClick={() => toggled(true)}
+    >
+      {text}
+    </button>
+  );
+}
+
+/**
  * The runs drawer over the right side of the window: live status of the open pipeline, its history,
  * the selected run's timeline with action details, a comparison, and the run controls. Opening it
  * starts watching the pipeline (the canvas shows the live status from then on).
@@ -42,13 +71,6 @@ export function RunsDrawer() {
   const watchRequested = useAppStore((s) => s.runsWatchRequested);
   const visibilityChanged = useAppStore((s) => s.runsVisibilityChanged);
   const connection = useAppStore((s) => s.connection);
-  // The closed drawer's button carries the pipeline's progress, so the canvas shows it too.
-  const toggleText = useAppStore((s) => {
-    const state = s.runsLive?.state;
-    if (!state) return "Runs";
-    const p = progress(state);
-    return p.total > 0 ? `Runs · ${p.done} of ${p.total} stages done` : "Runs";
-  });
 
   const unwatched = useAppStore((s) => s.runsUnwatched);
   useEffect(() => {
@@ -74,18 +96,6 @@ export function RunsDrawer() {
 
   return (
     <>
-      {!open && (
-        <button
-          type="button"
-          className="runs-toggle"
-          aria-expanded={false}
-          disabled={name === ""}
-          title={name === "" ? "Name the pipeline to watch its runs" : undefined}
-          onClick={() => toggled(true)}
-        >
-          {toggleText}
-        </button>
-      )}
       {open && (
         <aside id="runs-drawer" className="runs-drawer" aria-label="Runs">
           <header className="runs-head">

@@ -9,7 +9,7 @@ describe("conditionChecks", () => {
     ).toEqual([]);
   });
 
-  it("orders entry, success, failure and lists rules still running or failed, not those that passed", () => {
+  it("orders entry, success, failure and lists rules still running or failed, not passed or abandoned ones", () => {
     const stage: ApiStageState = {
       stageName: "Deploy",
       onFailureConditionState: { latestExecution: { status: "Overridden", summary: "by ana" } },
@@ -20,6 +20,7 @@ describe("conditionChecks", () => {
             ruleStates: [
               { ruleName: "Alarm", latestExecution: { status: "InProgress", summary: "watching" } },
               { ruleName: "Window", latestExecution: { status: "Succeeded" } },
+              { ruleName: "Cut", latestExecution: { status: "Abandoned" } },
               { latestExecution: { status: "Failed" } },
               { ruleName: "NotYet" },
             ],
