@@ -10,6 +10,7 @@ import { PathDialog } from "./dialogs/PathDialog";
 import { BottomPanel } from "./panels/BottomPanel";
 import { CanvasArea } from "./panels/CanvasArea";
 import { RunsDrawer } from "./panels/runs/RunsDrawer";
+import { ChangesDialog } from "./dialogs/ChangesDialog";
 import { InspectorPanel } from "./panels/InspectorPanel";
 import { PalettePanel } from "./panels/PalettePanel";
 import type { ApiClient } from "./api/client";
@@ -92,6 +93,7 @@ export function App({ api }: { api: ApiClient }) {
       <RunsDrawer />
       {dialog === "new" && <NewDialog />}
       {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}
+      {dialog === "changes" && <ChangesDialog />}
       <DesignerOverlays />
     </div>
   );

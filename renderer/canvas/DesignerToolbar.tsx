@@ -2,7 +2,16 @@ import { CommandButtons } from "../commands/CommandButtons";
 import { findCommand, type Command } from "../commands/registry";
 import { useAppStore } from "../store";
 
-const TOOLBAR = ["undo", "redo", "addStage", "exportV1", "exportV2", "copyJson", "commandPalette"]
+const TOOLBAR = [
+  "undo",
+  "redo",
+  "addStage",
+  "changesSinceSave",
+  "exportV1",
+  "exportV2",
+  "copyJson",
+  "commandPalette",
+]
   .map((id) => findCommand(id))
   .filter((c): c is Command => c !== undefined);
 

@@ -112,6 +112,13 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
   },
   { id: "showProblems", label: "Show problems", enabled: hasDoc, run: (s) => s.bottomTabChosen("problems") },
   { id: "showJson", label: "Show JSON", enabled: hasDoc, run: (s) => s.bottomTabChosen("json") },
+  {
+    id: "changesSinceSave",
+    label: "Changes since save",
+    // Only for a file whose content is known; with nothing edited the diff would be empty.
+    enabled: (s) => s.doc !== null && s.doc.savedPipeline !== null && s.doc.dirty,
+    run: (s) => s.dialogOpened("changes"),
+  },
   { id: "exportV2", label: "Export V2", enabled: hasDoc, run: (s) => s.exportRequested("V2") },
   { id: "exportV1", label: "Export V1", enabled: hasDoc, run: (s) => s.exportRequested("V1") },
   {

@@ -7,16 +7,19 @@ import type { AppState, DocumentSlice } from "./state";
 export function createDocumentSlice(newId: () => string): StateCreator<AppState, [], [], DocumentSlice> {
   return (set, get) => ({
     doc: null,
-    documentLoaded: (opened, recoveryId) =>
+    documentLoaded: (opened, recoveryId) => {
+      const document = relinkDocument(opened.document);
       set({
         doc: {
-          document: relinkDocument(opened.document),
+          document,
           path: opened.path,
           version: opened.version,
           dirty: opened.dirty,
           recoveryId: recoveryId ?? newId(),
           diagnostics: opened.diagnostics,
           overwriteOnSave: false,
+          // A clean file's content is what it holds; a restored or new document's file is unknown.
+          savedPipeline: opened.path !== null && !opened.dirty ? document.pipeline : null,
         },
         diskChange: null,
         // A new document starts a new history and selection.
@@ -27,17 +30,26 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
         jsonDraft: null,
         dropPreview: null,
         canvasMessage: null,
-      }),
+      });
+    },
     // Through the designer's history, so a rename is undoable and typing coalesces.
     pipelineRenamed: (name) =>
       get().documentEdited((p) => setPipelineMembers(p, { name }), { coalesce: "pipeline.name" }),
-    documentSaved: (saved) =>
-      set(({ doc }) =>
-        doc === null
-          ? {}
-          : {
-              doc: { ...doc, path: saved.path, version: saved.version, dirty: false, overwriteOnSave: false },
-            },
-      ),
+    documentSaved: (saved, written) =>
+      set(({ doc }) => {
+        if (doc === null) return {};
+        const document = written ?? doc.document;
+        return {
+          doc: {
+            ...doc,
+            path: saved.path,
+            version: saved.version,
+            // An edit made while the file was being written is not in it.
+            dirty: doc.document !== document,
+            overwriteOnSave: false,
+            savedPipeline: document.pipeline,
+          },
+        };
+      }),
   });
 }

@@ -1,5 +1,6 @@
 import type { StateCreator } from "zustand";
 import type { OpenedDocument, Result } from "../../shared/ipc";
+import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { ApiClient } from "../api/client";
 import type { AppState, FlowSlice } from "./state";
 
@@ -50,7 +51,10 @@ async function load(
 /** The flows: each calls main through the api client and ends in sync state events. */
 export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppState, [], [], FlowSlice> {
   return (set, get) => {
-    async function afterSave(result: Result<{ path: string; version: string }>): Promise<void> {
+    async function afterSave(
+      result: Result<{ path: string; version: string }>,
+      written: PipelineDocument,
+    ): Promise<void> {
       const saved = settle(set, result);
       if (saved === undefined) {
         if (!result.ok && result.error.code === "changed-on-disk") {
@@ -59,7 +63,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         }
         return;
       }
-      get().documentSaved(saved);
+      get().documentSaved(saved, written);
       set({ dialog: null, busy: false, notice: `Saved: ${saved.path}` });
       const doc = get().doc;
       if (doc !== null) await api.recovery.discard({ id: doc.recoveryId });
@@ -124,6 +128,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
             expectedVersion: doc.version,
             overwrite: doc.overwriteOnSave,
           }),
+          doc.document,
         );
       },
 
@@ -132,7 +137,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         if (doc === null) return;
         set({ busy: true });
         if (path === undefined) {
-          await afterSave(await api.documents.saveAs({ document: doc.document }));
+          await afterSave(await api.documents.saveAs({ document: doc.document }), doc.document);
           return;
         }
         let result = await api.documents.saveAs({ path, document: doc.document });
@@ -148,7 +153,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           set({ busy: false });
           return;
         }
-        await afterSave(result);
+        await afterSave(result, doc.document);
       },
 
       recoveryRestoreRequested: async (id) => {

@@ -8,7 +8,7 @@ import type {
   Settings,
   TemplateSummary,
 } from "../../shared/ipc";
-import type { PipelineDocument } from "../../shared/pipeline/model";
+import type { PipelineDeclaration, PipelineDocument } from "../../shared/pipeline/model";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
@@ -29,10 +29,12 @@ export interface OpenDocument {
   diagnostics: Diagnostic[];
   /** The user chose to keep their version over a change on disk; the next save overwrites it. */
   overwriteOnSave: boolean;
+  /** The pipeline as its file holds it (read or last written); null when unknown (new, restored). */
+  savedPipeline: PipelineDeclaration | null;
 }
 
 /** Which modal dialog is open. */
-export type DialogKind = "new" | "open" | "saveAs";
+export type DialogKind = "new" | "open" | "saveAs" | "changes";
 
 /** A change on disk the user has to decide about. */
 export interface DiskChange {
@@ -45,7 +47,8 @@ export interface DocumentSlice {
   doc: OpenDocument | null;
   documentLoaded(opened: OpenedDocument, recoveryId?: string): void;
   pipelineRenamed(name: string): void;
-  documentSaved(saved: SavedDocument): void;
+  /** `document`: what was written (the document may have changed while it was being saved). */
+  documentSaved(saved: SavedDocument, document?: PipelineDocument): void;
 }
 
 /** The ui slice: dialogs, errors and notices, shown from state (never caught in components). */

@@ -284,3 +284,55 @@ describe("designer components: pipeline settings", () => {
     expect(Object.keys(pipeline().artifactStores ?? {})).toEqual(["us-east-1", "eu-west-1"]);
   });
 });
+
+describe("designer components: changes since save", () => {
+  it("shows what the document changes in its file, and nothing to show once saved", async () => {
+    const { store, s } = await renderDesigner();
+    act(() =>
+      store.getState().documentLoaded(opened({ path: "/work/gate.json", version: "v1", dirty: false })),
+    );
+    const button = () => screen.getByRole("button", { name: "Changes since save" });
+    expect(button()).toHaveProperty("disabled", true);
+    act(() =>
+      s().documentEdited((p) => ({
+        ...p,
+        stages: p.stages.map((stage) =>
+          stage.name === "Source"
+            ? {
+                ...stage,
+                actions: stage.actions.map((a) => ({
+                  ...a,
+                  configuration: { ...a.configuration, S3ObjectKey: "v2.zip" },
+                })),
+              }
+            : stage,
+        ),
+      })),
+    );
+    fireEvent.click(button());
+    const dialog = await screen.findByRole("dialog", { name: "Changes since gate.json was saved" });
+    const diff = within(dialog).getByRole("region", { name: "Not saved yet" });
+    expect(diff.textContent).toContain("configuration.S3ObjectKey");
+    expect(diff.textContent).toContain('"k.zip"');
+    expect(diff.textContent).toContain('"v2.zip"');
+    fireEvent.click(within(dialog).getByRole("button", { name: "Close" }));
+    await act(() => s().saveRequested());
+    expect(s().doc?.dirty).toBe(false);
+    expect(s().doc?.savedPipeline).toBe(s().doc?.document.pipeline);
+    expect(button()).toHaveProperty("disabled", true);
+  });
+
+  it("keeps an edit made while the file was being written unsaved, and compares with what was written", async () => {
+    const { store, s } = await renderDesigner();
+    act(() =>
+      store.getState().documentLoaded(opened({ path: "/work/gate.json", version: "v1", dirty: false })),
+    );
+    act(() => s().pipelineRenamed("first"));
+    const written = s().doc!.document;
+    act(() => s().pipelineRenamed("second"));
+    act(() => s().documentSaved({ path: "/work/gate.json", version: "v2" }, written));
+    expect(s().doc?.dirty).toBe(true);
+    expect(s().doc?.savedPipeline?.name).toBe("first");
+    expect(screen.getByRole("button", { name: "Changes since save" })).toHaveProperty("disabled", false);
+  });
+});
