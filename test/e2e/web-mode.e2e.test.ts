@@ -84,6 +84,14 @@ describe("web mode in Chromium", () => {
       .evaluateAll((nodes) => nodes.map((n) => n.getAttribute("aria-label")));
     expect(stages).toEqual(["Stage Source", "Stage Build", "Stage Deploy"]);
     await second.page.screenshot({ path: join(SCREENSHOT_DIR, "reopened.png") });
+    // An edit, reviewed against the file before saving it.
+    await second.page.getByLabel("Pipeline name").fill("e2e-renamed");
+    await second.page.getByRole("button", { name: "Changes since save" }).click();
+    const changes = second.page.getByRole("dialog", { name: "Changes since e2e.pipeline.json was saved" });
+    await expect
+      .poll(() => changes.getByRole("region", { name: "Not saved yet" }).textContent())
+      .toMatch(/name: "e2e-pipeline" → "e2e-renamed"/);
+    await changes.getByRole("button", { name: "Close" }).click();
     await second.page.close();
 
     expect([...errors, ...second.errors]).toEqual([]);
