@@ -138,10 +138,12 @@ function RuleBar({ rule, axis, now }: { rule: RuleRow; axis: Axis; now: number }
   );
 }
 
+const NO_RULES: readonly RuleRow[] = [];
+
 /** The Gantt of one run: stages with their condition rules and actions on one time axis. */
 export function TimelineChart({
   timeline,
-  rules = [],
+  rules = NO_RULES,
   now,
 }: {
   timeline: Timeline;
