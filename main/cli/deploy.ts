@@ -8,13 +8,14 @@ import type { Diagnostic } from "../../shared/validate";
 import { writeFileAtomic } from "./atomic-write";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
+import { mergeIntoFile } from "./deploy-merge";
 import { formatCompilerLine, placeDiagnostics } from "./diagnostic-report";
 import { errorCode, readPipelineFile } from "./pipeline-file";
 
 /** The remote pipeline changed since the file's version; only --overwrite deploys over it. */
 export const EXIT_CONFLICT = 3;
 
-const HELP = `Usage: pipewright deploy <file> [--profile P] [--region R] [--sandbox URL] [--yes] [--overwrite] [--wait]
+const HELP = `Usage: pipewright deploy <file> [--profile P] [--region R] [--sandbox URL] [--yes] [--overwrite | --merge] [--wait]
 
 Validates the pipeline file, compares it with the pipeline in the account (or sandbox), shows the
 differences and warnings, asks for confirmation, then creates or updates the pipeline. After a
@@ -22,7 +23,7 @@ successful deploy only the file's pipeline "version" member is rewritten, to the
 
 The file's pipeline.version is the remote version it is based on. Deploying over an existing
 pipeline whose version differs (or when the file has none) is a conflict: what changed remotely is
-shown and nothing is deployed unless --overwrite is given.
+shown and nothing is deployed unless --overwrite or --merge is given.
 
 Options:
   --profile P      AWS profile (default: AWS_PROFILE, else the SDK's default credential chain)
@@ -31,6 +32,9 @@ Options:
   --yes            do not ask for confirmation (needed when not on a terminal); never skips the
                    conflict check
   --overwrite      deploy even though the remote pipeline changed since the file's version
+  --merge          on a conflict, merge the remote changes into the file (a three-way merge with
+                   the file's base version), write it, then deploy the merge; refused when both
+                   sides changed the same part
   --wait           wait until no run is in progress before updating (an update stops runs)
   -h, --help       show this help
 
@@ -141,6 +145,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       sandbox: { type: "string" },
       yes: { type: "boolean", short: "y", default: false },
       overwrite: { type: "boolean", default: false },
+      merge: { type: "boolean", default: false },
       wait: { type: "boolean", default: false },
       help: { type: "boolean", short: "h" },
     },
@@ -152,6 +157,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const [file, ...extra] = positionals;
   if (file === undefined) throw new UsageError("name the pipeline file to deploy");
   if (extra.length > 0) throw new UsageError(`deploy takes one file; unexpected: ${extra.join(" ")}`);
+  if (values.overwrite && values.merge) throw new UsageError("--overwrite and --merge exclude each other");
   const interactive = process.stdin.isTTY === true;
   if (!values.yes && !interactive) {
     io.err(
@@ -181,8 +187,22 @@ async function run(args: string[], io: CliIo): Promise<number> {
       printError(io, planned.error);
       return EXIT_ERRORS;
     }
-    const plan = planned.value;
-    printDiagnostics(io, file, read.text, [...read.diagnostics, ...plan.diagnostics]);
+    let plan = planned.value;
+    let written = { document: read.document, text: read.text };
+    if (plan.conflict && values.merge) {
+      printConflict(io, plan);
+      const merged = await mergeIntoFile(io, file, written, plan.conflict);
+      if ("failed" in merged) return EXIT_CONFLICT;
+      written = merged;
+      const replanned = await planDeploy(gateway, merged.document, connection.value);
+      if (!replanned.ok) {
+        printDiagnostics(io, file, merged.text, replanned.error.diagnostics ?? []);
+        printError(io, replanned.error);
+        return EXIT_ERRORS;
+      }
+      plan = replanned.value;
+    }
+    printDiagnostics(io, file, written.text, [...read.diagnostics, ...plan.diagnostics]);
     if (plan.upToDate) {
       io.out(
         `Nothing to deploy: the remote pipeline already matches the file (version ${plan.remote?.version ?? "?"}).\n`,
@@ -194,7 +214,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       printConflict(io, plan);
       if (!values.overwrite) {
         io.err(
-          "Nothing was deployed. Pull the remote pipeline and merge, or pass --overwrite to replace it.\n",
+          "Nothing was deployed. Pass --merge to merge the remote changes into the file, or --overwrite to replace them.\n",
         );
         return EXIT_CONFLICT;
       }
@@ -221,7 +241,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     const verb = applied.value.action === "create" ? "Created" : "Updated";
     io.out(`${verb} ${applied.value.name}: version ${applied.value.version}.\n`);
-    return await recordVersion(io, file, read.text, applied.value.version);
+    return await recordVersion(io, file, written.text, applied.value.version);
   } finally {
     gateway.dispose();
   }

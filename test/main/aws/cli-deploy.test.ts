@@ -111,6 +111,69 @@ describe("pipewright deploy", () => {
     expect(await readFile(file, "utf8")).toBe(before.replace('"version": 1', '"version": 3'));
   });
 
+  it("--merge takes a colleague's change into the file and deploys both; a clash is listed and nothing moves", async () => {
+    const file = join(dir, "merge.json");
+    await writeFile(file, handWritten("cli-merge"));
+    expect((await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes"])).code).toBe(0);
+    // A colleague changes the deploy bucket with the AWS CLI; the file changes the build project.
+    const theirs = samplePipeline("cli-merge");
+    theirs.stages[2]!.actions[0]!.configuration = { BucketName: "their-site", Extract: "true" };
+    await updateWithCli(sandbox.endpoint, theirs);
+    const mine = (await readFile(file, "utf8")).replace(
+      '"ProjectName": "app-build"',
+      '"ProjectName": "app-build-v2"',
+    );
+    await writeFile(file, mine);
+
+    const merged = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes", "--merge"]);
+    expect(merged.stderr).not.toContain("pipewright deploy:");
+    expect(merged.code).toBe(0);
+    expect(merged.stdout).toContain(`Merged the remote changes (version 2) into ${file}.`);
+    // What is deployed over version 2 is only the file's own change.
+    expect(merged.stdout).toContain('~ configuration.ProjectName: "app-build" -> "app-build-v2"');
+    expect(merged.stdout).not.toContain("BucketName");
+    expect(merged.stdout).toContain("Updated cli-merge: version 3.");
+    const written = JSON.parse(await readFile(file, "utf8")) as {
+      pipeline: ReturnType<typeof samplePipeline> & Record<string, unknown>;
+    };
+    expect(written.pipeline.version).toBe(3);
+    expect(written.pipeline["x-owner"]).toBe("team-a");
+    expect(written.pipeline.stages[1]!.actions[0]!.configuration?.ProjectName).toBe("app-build-v2");
+    expect(written.pipeline.stages[2]!.actions[0]!.configuration?.BucketName).toBe("their-site");
+    const remote = JSON.parse(
+      await awsCli(sandbox.endpoint, ["codepipeline", "get-pipeline", "--name", "cli-merge"]),
+    ) as { pipeline: ReturnType<typeof samplePipeline> };
+    expect(remote.pipeline.stages[1]!.actions[0]!.configuration?.ProjectName).toBe("app-build-v2");
+    expect(remote.pipeline.stages[2]!.actions[0]!.configuration?.BucketName).toBe("their-site");
+
+    // Now both sides change the same bucket: listed, refused, the file left as it was.
+    theirs.stages[1]!.actions[0]!.configuration = { ProjectName: "app-build-v2" };
+    theirs.stages[2]!.actions[0]!.configuration = { BucketName: "colleague-site", Extract: "true" };
+    await updateWithCli(sandbox.endpoint, { ...theirs, version: 3 });
+    const clash = (await readFile(file, "utf8")).replace('"their-site"', '"my-site"');
+    await writeFile(file, clash);
+    const refused = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes", "--merge"]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain(
+      "--merge: the remote pipeline and the file both changed one part differently:",
+    );
+    expect(refused.stderr).toMatch(/BucketName.*colleague-site.*my-site|BucketName.*my-site.*colleague-site/);
+    expect(refused.stderr).toContain("Nothing was merged or deployed; the file is unchanged.");
+    expect(await readFile(file, "utf8")).toBe(clash);
+
+    const both = await cli([
+      "deploy",
+      file,
+      "--sandbox",
+      sandbox.endpoint,
+      "--yes",
+      "--merge",
+      "--overwrite",
+    ]);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain("--overwrite and --merge exclude each other");
+  });
+
   it("refuses without a terminal and without --yes, and blocks a file with errors", async () => {
     const file = join(dir, "refuse.json");
     await writeFile(file, handWritten("cli-refuse"));
