@@ -2,6 +2,7 @@ import { Panel } from "@xyflow/react";
 import { useShallow } from "zustand/react/shallow";
 import { progress, type ApiPipelineState, type Phase } from "../../shared/execution";
 import { useAppStore, type AppState } from "../store";
+import { failurePath } from "../store/runs-slice";
 import { PHASE_LOOK } from "./RunStatusBadge";
 
 interface RunProgressView {
@@ -49,6 +50,8 @@ function runProgress(s: AppState): RunProgressView | null {
  */
 export function RunProgressPanel() {
   const view = useAppStore(useShallow(runProgress));
+  const failure = useAppStore((s) => failurePath(s) !== null);
+  const reveal = useAppStore((s) => s.runFailureRevealed);
   if (view === null) return null;
   const look = PHASE_LOOK[view.phase];
   return (
@@ -65,6 +68,11 @@ export function RunProgressPanel() {
           {view.detail ? ` · ${view.detail}` : ""}
         </span>
         <progress max={view.total} value={view.done} aria-hidden="true" />
+        {view.phase === "failed" && failure && (
+          <button type="button" className="run-link" onClick={reveal}>
+            Show the failure
+          </button>
+        )}
       </div>
     </Panel>
   );

@@ -1,5 +1,6 @@
 import { serializeDocument } from "../../shared/formats";
 import type { AppState } from "../store/state";
+import { failurePath } from "../store/runs-slice";
 import type { Command } from "./registry";
 
 function hasDoc(s: AppState): boolean {
@@ -118,6 +119,12 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
     // Only for a file whose content is known; with nothing edited the diff would be empty.
     enabled: (s) => s.doc !== null && s.doc.savedPipeline !== null && s.doc.dirty,
     run: (s) => s.dialogOpened("changes"),
+  },
+  {
+    id: "revealRunFailure",
+    label: "Show where the latest run failed",
+    enabled: (s) => failurePath(s) !== null,
+    run: (s) => s.runFailureRevealed(),
   },
   { id: "exportV2", label: "Export V2", enabled: hasDoc, run: (s) => s.exportRequested("V2") },
   { id: "exportV1", label: "Export V1", enabled: hasDoc, run: (s) => s.exportRequested("V1") },

@@ -97,6 +97,24 @@ export interface RunsSlice {
   runsVisibilityChanged(visible: boolean): Promise<void>;
   /** Opens a provider, revision or log link in the system browser (main checks it is an AWS https link). */
   runLinkOpened(url: string): Promise<void>;
+  /** Selects and scrolls to where the watched pipeline's latest run failed (its action, else its stage). */
+  runFailureRevealed(): void;
+}
+
+/**
+ * Where the latest state says a run failed, as a path into the document: the failed action of the
+ * first failed stage, or the stage when none of its actions failed (an entry check kept it out).
+ */
+export function failurePath(state: AppState): (string | number)[] | null {
+  const pipeline = state.doc?.document.pipeline;
+  const stages = state.runsLive?.state?.stageStates ?? [];
+  const failed = stages.find((st) => st.latestExecution?.status === "Failed");
+  if (pipeline === undefined || failed === undefined) return null;
+  const s = pipeline.stages.findIndex((st) => st.name === failed.stageName);
+  if (s < 0) return null;
+  const action = failed.actionStates?.find((a) => a.latestExecution?.status === "Failed");
+  const a = pipeline.stages[s]?.actions.findIndex((x) => x.name === action?.actionName) ?? -1;
+  return a < 0 ? ["pipeline", "stages", s] : ["pipeline", "stages", s, "actions", a];
 }
 
 /** What a control does, in words the confirmation shows. */
@@ -309,6 +327,11 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
 
       runsVisibilityChanged: async (visible) => {
         await api.runs.visibility({ visible, viewId: VIEW_ID });
+      },
+
+      runFailureRevealed: () => {
+        const path = failurePath(get());
+        if (path !== null) get().problemRevealed(path);
       },
 
       runLinkOpened: async (url) => {

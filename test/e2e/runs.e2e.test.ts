@@ -149,8 +149,9 @@ describe("runs in Chromium", () => {
     const retry = page.getByRole("button", { name: "Retry failed actions of Build" });
     await retry.waitFor({ timeout: 30_000 });
     expect(await statusText(page, "Build")).toBe("Latest run of stage Build: Failed");
-    const compile = page.getByRole("button", { name: /^Compile \(/ });
-    await compile.click();
+    // The progress panel takes the user to the failure: the action is selected, its error shown.
+    await page.getByRole("button", { name: "Show the failure" }).click();
+    await expect.poll(() => page.getByLabel("Action name").inputValue()).toBe("Compile");
     await expect.poll(() => page.getByText("3 tests failed").count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "runs-canvas-failed.png") });
 

@@ -84,6 +84,41 @@ describe("run status on the canvas", () => {
   });
 });
 
+describe("showing where a run failed", () => {
+  it("selects the failed action from the progress panel, or the stage an entry check kept the run out of", async () => {
+    const { store, emit } = setup([
+      createElement(ReactFlowProvider, { key: "p", children: createElement(RunProgressPanel) }),
+    ]);
+    await store.getState().runsWatchRequested();
+    const run = { pipelineExecutionId: RUN_ID, status: "Failed" };
+    const state = (approve: object) => ({
+      ...updateAt("final"),
+      state: {
+        pipelineName: "gate",
+        stageStates: [
+          { stageName: "Source", latestExecution: { pipelineExecutionId: RUN_ID, status: "Succeeded" } },
+          { stageName: "Approve", latestExecution: run, ...approve },
+        ],
+      },
+    });
+    emit(
+      "runs.updated",
+      state({ actionStates: [{ actionName: "Approve", latestExecution: { status: "Failed" } }] }),
+    );
+    fireEvent.click(await screen.findByRole("button", { name: "Show the failure" }));
+    expect(store.getState().selection).toEqual({ kind: "actions", stage: 1, actions: [0] });
+    expect(store.getState().reveal?.nodeId).toBeTruthy();
+
+    store.getState().selectionChanged({ kind: "pipeline" });
+    emit("runs.updated", state({ beforeEntryConditionState: { latestExecution: { status: "Failed" } } }));
+    await waitFor(() =>
+      expect(screen.getByRole("status", { name: "Run progress" }).textContent).toContain("failed in Approve"),
+    );
+    fireEvent.click(screen.getByRole("button", { name: "Show the failure" }));
+    expect(store.getState().selection).toEqual({ kind: "stage", stage: 1 });
+  });
+});
+
 describe("stage condition checks on the canvas", () => {
   it("shows each checked hook with its outcome, and the failing rule and why in its name", async () => {
     const { store, emit } = setup([createElement(RunStatusBadge, { key: "d", stageName: "Deploy" })]);
