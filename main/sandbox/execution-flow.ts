@@ -191,14 +191,19 @@ export class ExecutionFlow {
     if (previous && !this.transitionOpen(pipeline, previous.name, "Outbound")) return false;
     if (execution.executionMode !== "PARALLEL" && this.occupant(pipeline, stage.name, execution))
       return false;
+    this.markEntered(execution, stage);
+    this.stageEntered(pipeline, execution);
+    return true;
+  }
+
+  /** The run is in `stage` from its first runOrder group: on entry, and again on a retry. */
+  protected markEntered(execution: ExecutionRecord, stage: StageRun): void {
     execution.waiting = false;
     stage.status = "InProgress";
     stage.enteredSeq = this.nextSeq();
     stage.group = 0;
     delete stage.failedCondition;
     this.touch(execution);
-    this.stageEntered(pipeline, execution);
-    return true;
   }
 
   /** The run now holds the stage; the base flow starts its actions at once. */

@@ -21,12 +21,7 @@ export class RecoveryFlow extends ExecutionFlow {
     delete execution.stopMode;
     execution.retryMode = mode;
     execution.position = index;
-    execution.waiting = false;
-    stage.status = "InProgress";
-    stage.enteredSeq = this.nextSeq();
-    stage.group = 0;
-    delete stage.failedCondition;
-    this.touch(execution);
+    this.markEntered(execution, stage);
     this.runGroup(pipeline, execution);
   }
 
