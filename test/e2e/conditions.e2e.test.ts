@@ -8,7 +8,12 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { conditionPipeline, rule, when } from "../main/sandbox/condition-fixtures";
-import { deployFileFromUi, startAccountSandbox, type AccountSandbox } from "./support/account-sandbox";
+import {
+  deployFileFromUi,
+  openOnAccount,
+  startAccountSandbox,
+  type AccountSandbox,
+} from "./support/account-sandbox";
 import { launchChromium } from "./support/chromium";
 import { startWebHost, type WebHost } from "./support/web-host";
 
@@ -39,18 +44,7 @@ const entryCheck = (page: Page) => page.getByRole("img", { name: /^Entry conditi
 
 describe("stage conditions in Chromium", () => {
   it("shows an entry check running on the canvas, overrides it from the runs drawer, and draws the rule on the timeline", async () => {
-    const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-    const errors: string[] = [];
-    page.on("pageerror", (e) => errors.push(e.message));
-    page.on("console", (m) => {
-      if (m.type() === "error") errors.push(m.text());
-    });
-    page.on("dialog", (d) => void d.accept());
-    await page.goto(host.url);
-    await page.locator('.app[data-ready="true"]').waitFor();
-    await page
-      .getByRole("combobox", { name: "Connection" })
-      .selectOption({ label: "Environment credentials" });
+    const { page, errors } = await openOnAccount(browser, host.url);
     const pipeline = conditionPipeline(NAME, {
       Deploy: {
         beforeEntry: {

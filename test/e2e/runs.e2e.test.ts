@@ -11,7 +11,12 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Sandbox } from "../../main/sandbox";
 import { threeStagePipeline } from "../main/sandbox/fixtures";
-import { deployFileFromUi, startAccountSandbox, type AccountSandbox } from "./support/account-sandbox";
+import {
+  deployFileFromUi,
+  openOnAccount,
+  startAccountSandbox,
+  type AccountSandbox,
+} from "./support/account-sandbox";
 import { launchChromium } from "./support/chromium";
 import { startWebHost, type WebHost } from "./support/web-host";
 
@@ -42,17 +47,8 @@ afterAll(async () => {
 
 /** Opens the app on the environment connection and the pipeline: deployed from a file, or browsed. */
 async function openPipeline(how: "deploy" | "browse"): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-  const errors: string[] = [];
-  page.on("pageerror", (e) => errors.push(e.message));
-  page.on("console", (m) => {
-    if (m.type() === "error") errors.push(m.text());
-  });
-  // Every control asks first; the test agrees.
-  page.on("dialog", (d) => void d.accept());
-  await page.goto(host.url);
-  await page.locator('.app[data-ready="true"]').waitFor();
-  await page.getByRole("combobox", { name: "Connection" }).selectOption({ label: "Environment credentials" });
+  // Every control asks first; the page agrees.
+  const { page, errors } = await openOnAccount(browser, host.url);
   if (how === "deploy") {
     const file = join(account.scratch, `${NAME}.json`);
     await writeFile(

@@ -6,7 +6,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { startSandbox, type Sandbox, type SandboxOptions } from "../../../main/sandbox";
 
 export interface AccountSandbox {
@@ -61,4 +61,25 @@ export async function deployFileFromUi(
     .getByRole("dialog", { name: `Deployed ${name}` })
     .getByRole("button", { name: "Close" })
     .click();
+}
+
+/**
+ * A page of the app on the "Environment credentials" connection (the account sandbox), with its
+ * browser-side errors collected; every confirmation a control asks for is accepted.
+ */
+export async function openOnAccount(
+  browser: Browser,
+  url: string,
+): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  page.on("dialog", (d) => void d.accept());
+  await page.goto(url);
+  await page.locator('.app[data-ready="true"]').waitFor();
+  await page.getByRole("combobox", { name: "Connection" }).selectOption({ label: "Environment credentials" });
+  return { page, errors };
 }
