@@ -1,17 +1,14 @@
 /** Plain-text views of runs for the terminal: the history table and a timeline with bars. */
-import type { RuleRow, RunRow, Timeline } from "../../shared/execution";
+import {
+  formatDuration as formatSharedDuration,
+  type RuleRow,
+  type RunRow,
+  type Timeline,
+} from "../../shared/execution";
 
-/** `1h 02m`, `3m 05s`, `12s`, `0.4s`. */
+/** `1h 02m`, `3m 05s`, `12s`, `0.4s`; "-" when unknown (plain ASCII for terminals and logs). */
 export function formatDuration(ms: number | null): string {
-  if (ms === null || !Number.isFinite(ms) || ms < 0) return "-";
-  if (ms < 10_000) return `${(ms / 1000).toFixed(1).replace(/\.0$/, "")}s`;
-  const s = Math.round(ms / 1000);
-  const h = Math.floor(s / 3600);
-  const m = Math.floor((s % 3600) / 60);
-  const sec = s % 60;
-  if (h > 0) return `${h}h ${String(m).padStart(2, "0")}m`;
-  if (m > 0) return `${m}m ${String(sec).padStart(2, "0")}s`;
-  return `${sec}s`;
+  return formatSharedDuration(ms, "-");
 }
 
 function time(ms: number | null): string {

@@ -29,3 +29,4 @@ export {
 } from "./run-compare";
 export { conditionChecks, type ConditionCheck, type ConditionHook, type RuleOutcome } from "./conditions";
 export { ruleRows, type RuleRow, type RuleSegment } from "./rule-timeline";
+export { formatDuration } from "./duration";
