@@ -1,22 +1,25 @@
 import { useEffect } from "react";
 import { findCommand, commandForKey, isMenuCommand } from "./commands/registry";
 import { Banners } from "./frame/Banners";
-import { DragProvider } from "./canvas/drag-context";
 import { documentTitle } from "./frame/document-title";
+import { FocusRequests } from "./frame/FocusRequests";
+import { reopenSession, rememberSession } from "./frame/session-memory";
 import { Toolbar } from "./frame/Toolbar";
+import { Workbench } from "./frame/Workbench";
+import { ChangesDialog } from "./dialogs/ChangesDialog";
+import { ConfirmDialog } from "./dialogs/ConfirmDialog";
 import { DesignerOverlays } from "./dialogs/DesignerOverlays";
 import { NewDialog } from "./dialogs/NewDialog";
 import { PathDialog } from "./dialogs/PathDialog";
-import { BottomPanel } from "./panels/BottomPanel";
-import { CanvasArea } from "./panels/CanvasArea";
-import { RunsDrawer } from "./panels/runs/RunsDrawer";
-import { ChangesDialog } from "./dialogs/ChangesDialog";
-import { InspectorPanel } from "./panels/InspectorPanel";
-import { PalettePanel } from "./panels/PalettePanel";
+import { BrowseDialog } from "./panels/browse/BrowseDialog";
+import { DeployDialog } from "./panels/deploy/DeployDialog";
+import { RunDialogs } from "./panels/runs/RunDialogs";
+import { RunsWatcher } from "./panels/runs/RunsPanel";
 import type { ApiClient } from "./api/client";
 import { useAppStore, useStoreApi } from "./store";
+import "./styles/frame.css";
 
-/** The app frame: toolbar, palette, canvas, inspector and bottom panel, plus dialogs and banners. */
+/** The app frame: toolbar, banners and the docked panels, plus dialogs. */
 export function App({ api }: { api: ApiClient }) {
   const store = useStoreApi();
   const title = useAppStore((s) => documentTitle(s.doc));
@@ -34,7 +37,11 @@ export function App({ api }: { api: ApiClient }) {
   }, [theme]);
 
   useEffect(() => {
-    void store.getState().startupRequested();
+    void store
+      .getState()
+      .startupRequested()
+      .then(() => reopenSession(store));
+    const forget = rememberSession(store);
     const offs = [
       api.events.on("menu.command", ({ command }) => {
         // A menu item is always clickable; the command decides whether it applies right now.
@@ -70,6 +77,7 @@ export function App({ api }: { api: ApiClient }) {
     window.addEventListener("keydown", onKey);
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => {
+      forget();
       offs.forEach((off) => off());
       window.removeEventListener("dragover", onDragOver);
       window.removeEventListener("drop", onDrop);
@@ -80,21 +88,31 @@ export function App({ api }: { api: ApiClient }) {
 
   return (
     <div className="app" data-ready={ready ? "true" : "false"}>
-      <Toolbar title={title} />
+      {/* Not a plain #canvas link: web mode keeps its token in the URL fragment. */}
+      <a
+        className="skip-link"
+        href="#canvas"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("canvas")?.focus();
+        }}
+      >
+        Skip to the canvas
+      </a>
+      <Toolbar />
       <Banners />
-      <DragProvider>
-        <div className="workspace">
-          <PalettePanel />
-          <CanvasArea />
-          <InspectorPanel />
-        </div>
-      </DragProvider>
-      <BottomPanel />
-      <RunsDrawer />
+      {/* The panels read their remembered sizes once, so they wait for the settings. */}
+      {ready ? <Workbench /> : <div className="workbench" />}
+      <RunsWatcher />
+      <FocusRequests />
       {dialog === "new" && <NewDialog />}
       {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}
       {dialog === "changes" && <ChangesDialog />}
+      <BrowseDialog />
+      <DeployDialog />
+      <RunDialogs />
       <DesignerOverlays />
+      <ConfirmDialog />
     </div>
   );
 }

@@ -1,13 +1,15 @@
+// First, so the base styles come before every component's own.
+import "./styles/app.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { chooseApiClient } from "./api";
 import { App } from "./App";
 import { createAppStore, StoreProvider } from "./store";
 import { startAutosave } from "./store/autosave";
-import "./styles/app.css";
 
 const api = chooseApiClient(window);
-const store = createAppStore({ api, confirm: (message) => window.confirm(message) });
+// Questions are asked in the app's own dialog (the ui slice's confirmAsked), never window.confirm().
+const store = createAppStore({ api });
 startAutosave(store, api);
 
 const root = document.getElementById("root");

@@ -1,9 +1,28 @@
 import { join } from "node:path";
-import type { Settings } from "../../shared/ipc";
+import type { PanelLayouts, Settings } from "../../shared/ipc";
 import { JsonFile } from "../documents/json-store";
 
 /** What a fresh install uses. */
-export const DEFAULT_SETTINGS: Settings = { theme: "system", recentLimit: 10 };
+export const DEFAULT_SETTINGS: Settings = { theme: "system", recentLimit: 10, panelLayout: {} };
+
+const LAYOUT_KEY = /^[A-Za-z0-9_-]{1,40}$/;
+
+/** Panel sizes as stored, keeping only well-formed groups (a bad one falls back to the default sizes). */
+function decodeLayout(raw: unknown): PanelLayouts {
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return {};
+  const groups: Record<string, Record<string, number>> = {};
+  for (const [group, panels] of Object.entries(raw).slice(0, 20)) {
+    if (!LAYOUT_KEY.test(group) || typeof panels !== "object" || panels === null) continue;
+    const sizes = Object.entries(panels as Record<string, unknown>);
+    if (
+      sizes.every(
+        ([id, size]) => LAYOUT_KEY.test(id) && typeof size === "number" && size >= 0 && size <= 100,
+      )
+    )
+      groups[group] = Object.fromEntries(sizes) as Record<string, number>;
+  }
+  return groups;
+}
 
 function decode(raw: unknown): Settings {
   const r = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
@@ -15,6 +34,7 @@ function decode(raw: unknown): Settings {
       typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= 50
         ? limit
         : DEFAULT_SETTINGS.recentLimit,
+    panelLayout: decodeLayout(r["panelLayout"]),
   };
 }
 

@@ -56,16 +56,29 @@ function control(pipelineExecutionId: string | null, message: string): RunContro
 export class RunsService {
   constructor(private readonly gateway: Gateway) {}
 
-  /** One page of history, newest first; the status filter is applied by the service. */
+  /**
+   * One page of history, newest first; the status filter is applied here. `succeededInStage` is the
+   * service's own filter, the runs a stage can be rolled back to: "Filter for pipeline executions
+   * where the stage was successful in the current pipeline version." (PipelineExecutionFilter,
+   * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineExecutionFilter.html)
+   */
   listRuns(
     connection: Connection,
     pipelineName: string,
-    options: { nextToken?: string; status?: RunStatusFilter; pageSize?: number } = {},
+    options: {
+      nextToken?: string;
+      status?: RunStatusFilter;
+      pageSize?: number;
+      succeededInStage?: string;
+    } = {},
   ): Promise<AwsResult<RunsPage>> {
     return this.gateway.send(connection, "ListPipelineExecutions", pipelineName, async (client) => {
       const input: ListPipelineExecutionsInput = {
         pipelineName,
         maxResults: options.pageSize ?? RUNS_PAGE_SIZE,
+        ...(options.succeededInStage === undefined
+          ? {}
+          : { filter: { succeededInStage: { stageName: options.succeededInStage } } }),
       };
       // The API filters only by "succeeded in stage"; a status filter reads on until a page has
       // matches (or the history ends), so an old status is still found without loading everything.

@@ -68,6 +68,7 @@ export function createHandlers(s: AppServices) {
       const defined: Partial<Settings> = {};
       if (patch.theme !== undefined) defined.theme = patch.theme;
       if (patch.recentLimit !== undefined) defined.recentLimit = patch.recentLimit;
+      if (patch.panelLayout !== undefined) defined.panelLayout = patch.panelLayout;
       return ok(await s.settings.update(defined));
     },
 

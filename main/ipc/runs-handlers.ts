@@ -42,11 +42,12 @@ export function createRunsHandlers(s: AppServices): RunsHandlers {
     return toResult(result);
   }
   return {
-    "runs.list": ({ connection, pipelineName, nextToken, status }) =>
+    "runs.list": ({ connection, pipelineName, nextToken, status, succeededInStage }) =>
       withConnection(connection, pipelineName, (c) =>
         service.listRuns(c, pipelineName, {
           ...(nextToken === undefined ? {} : { nextToken }),
           ...(status === undefined ? {} : { status }),
+          ...(succeededInStage === undefined ? {} : { succeededInStage }),
         }),
       ),
     "runs.state": ({ connection, pipelineName }) =>

@@ -6,17 +6,19 @@ import {
   ReactFlow,
   ViewportPortal,
   useReactFlow,
+  useStore,
   type Edge,
   type Node,
 } from "@xyflow/react";
 import { useEffect, useMemo, useRef } from "react";
 import type { ArtifactEdge, Layout, LayoutNode } from "../../shared/layout";
+import { Switch } from "../design/Switch";
 import type { Selection } from "../store";
 import { useAppStore } from "../store";
 import { selectLayout } from "../store/derived";
 import { useDrag } from "./drag-context";
+import { DropZonesLayer } from "./DropZonesLayer";
 import { NODE_TYPES } from "./node-types";
-import { RunsToggle } from "../panels/runs/RunsDrawer";
 import { RunProgressPanel } from "./RunProgressPanel";
 import { reuseUnchanged } from "./stable-flow-elements";
 
@@ -24,6 +26,16 @@ import { reuseUnchanged } from "./stable-flow-elements";
 const VIRTUALIZE_ABOVE = 300;
 /** The least zoom a pipeline opens at; wider pipelines open on their first stages. */
 const READABLE_ZOOM = 0.6;
+/**
+ * Below this zoom the nodes switch to their simplified form: name and icon only, in larger type
+ * (canvas.css, `.is-far`), so "fit" shows readable names instead of 7-pixel text. One boolean
+ * selector: crossing the threshold re-renders this component, never the nodes.
+ */
+const FAR_ZOOM = 0.8;
+/** Small enough to leave a 1024 x 700 window's canvas mostly free. */
+const MINIMAP_SIZE = { width: 150, height: 96 } as const;
+/** Room kept around a revealed node, clear of the progress panel, minimap and zoom controls. */
+const REVEAL_PADDING = { top: "64px", bottom: "24px", left: "64px", right: "24px" } as const;
 
 function isSelected(node: LayoutNode, selection: Selection): boolean {
   if (selection.kind === "pipeline") return false;
@@ -134,6 +146,19 @@ function EmptyPipelineTarget({ layout }: { layout: Layout }) {
   );
 }
 
+/** The canvas's own view switches: artifact-flow edges. */
+function CanvasOptions() {
+  const showEdges = useAppStore((s) => s.showArtifactEdges);
+  const toggleEdges = useAppStore((s) => s.artifactEdgesToggled);
+  return (
+    <Panel position="top-right" className="canvas-options">
+      <Switch checked={showEdges} onChange={toggleEdges}>
+        Artifact flow
+      </Switch>
+    </Panel>
+  );
+}
+
 /** The controlled React Flow canvas, fed by `layout()` of the open document. */
 export function FlowCanvas() {
   const layout = useAppStore(selectLayout);
@@ -143,6 +168,7 @@ export function FlowCanvas() {
   const flow = useReactFlow();
   const { registerSurface } = useDrag();
   const container = useRef<HTMLDivElement>(null);
+  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
 
   // Each layout is new objects throughout; handing React Flow the ones it already has for what did
   // not change keeps an edit from redrawing (or, out of view, mounting) every node.
@@ -186,13 +212,41 @@ export function FlowCanvas() {
     // Only a change in the number of stages refits; editing inside a stage leaves the view alone.
   }, [stageCount, flow]);
 
+  // The node is shown at a readable zoom, clear of the panels drawn over the canvas's edges; when
+  // the canvas changes size under it (a docked panel opens or is resized), it is shown again, so
+  // "Show the failure" keeps the failure in view.
   useEffect(() => {
     if (reveal === null) return;
-    void flow.fitView({ nodes: [{ id: reveal.nodeId }], maxZoom: 1.2, duration: 200 });
+    const show = (duration: number) =>
+      void flow.fitView({
+        nodes: [{ id: reveal.nodeId }],
+        maxZoom: 1,
+        minZoom: READABLE_ZOOM,
+        padding: REVEAL_PADDING,
+        duration,
+      });
+    show(200);
+    const element = container.current;
+    if (element === null || typeof ResizeObserver === "undefined") return;
+    let first = true;
+    const observer = new ResizeObserver(() => {
+      if (first) first = false;
+      else show(0);
+    });
+    observer.observe(element);
+    // Until the user moves the view themselves: then the view is theirs again.
+    const release = () => observer.disconnect();
+    element.addEventListener("wheel", release, { once: true, passive: true });
+    element.addEventListener("pointerdown", release, { once: true });
+    return () => {
+      observer.disconnect();
+      element.removeEventListener("wheel", release);
+      element.removeEventListener("pointerdown", release);
+    };
   }, [reveal, flow]);
 
   return (
-    <div className="flow" ref={container}>
+    <div className={`flow${far ? " is-far" : ""}`} ref={container}>
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -210,14 +264,19 @@ export function FlowCanvas() {
         aria-label="Pipeline canvas"
       >
         <Background gap={24} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClassName} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel="Minimap"
+          nodeClassName={minimapClassName}
+          style={MINIMAP_SIZE}
+        />
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
+        <DropZonesLayer />
         <DropIndicator />
         <RunProgressPanel />
-        <Panel position="top-right">
-          <RunsToggle />
-        </Panel>
+        <CanvasOptions />
       </ReactFlow>
     </div>
   );

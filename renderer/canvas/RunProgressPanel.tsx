@@ -2,8 +2,9 @@ import { Panel } from "@xyflow/react";
 import { useShallow } from "zustand/react/shallow";
 import { progress, type ApiPipelineState, type Phase } from "../../shared/execution";
 import { useAppStore, type AppState } from "../store";
-import { failurePath } from "../store/runs-slice";
-import { PHASE_LOOK } from "./RunStatusBadge";
+import { PHASE_LOOK, StatusIcon } from "../design/status";
+import { RunLink } from "../panels/runs/RunLink";
+import { failurePath } from "../store/run-controls";
 
 interface RunProgressView {
   runId: string | null;
@@ -60,13 +61,13 @@ export function RunProgressPanel() {
         role="status"
         aria-label="Run progress"
         className={`run-progress run-${view.phase}`}
-        title={`Run ${view.runId ?? ""}`}
       >
-        <span aria-hidden="true">{look.icon}</span>
+        <StatusIcon phase={view.phase} />
         <span>
           {look.label} · {view.done} of {view.total} stages done
           {view.detail ? ` · ${view.detail}` : ""}
         </span>
+        {view.runId !== null && <RunLink id={view.runId} />}
         <progress max={view.total} value={view.done} aria-hidden="true" />
         {view.phase === "failed" && failure && (
           <button type="button" className="run-link" onClick={reveal}>

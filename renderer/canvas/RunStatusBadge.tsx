@@ -1,5 +1,7 @@
+import { Ban, ExternalLink } from "lucide-react";
 import { useShallow } from "zustand/react/shallow";
 import { conditionChecks, phaseOf, type ConditionCheck, type Phase } from "../../shared/execution";
+import { PHASE_LOOK, StatusIcon } from "../design/status";
 import { useAppStore, type AppState } from "../store";
 
 const HOOK_LABEL: Readonly<Record<ConditionCheck["hook"], string>> = {
@@ -31,28 +33,11 @@ function ConditionChips({ stageName }: { stageName: string }) {
         aria-label={text}
         title={text}
       >
-        <span aria-hidden="true">{look.icon}</span> {HOOK_LABEL[check.hook].split(" ")[0]} check
+        <StatusIcon phase={check.phase} size={12} /> {HOOK_LABEL[check.hook].split(" ")[0]} check
       </span>
     );
   });
 }
-
-/** Icon and words per phase: status is never told by colour alone. */
-export const PHASE_LOOK: Readonly<Record<Phase, { icon: string; label: string }>> = {
-  pending: { icon: "○", label: "Pending" },
-  waiting: { icon: "⏸", label: "Waiting for approval" },
-  running: { icon: "◐", label: "In progress" },
-  stopping: { icon: "◑", label: "Stopping" },
-  succeeded: { icon: "✓", label: "Succeeded" },
-  failed: { icon: "✕", label: "Failed" },
-  stopped: { icon: "■", label: "Stopped" },
-  abandoned: { icon: "⊘", label: "Abandoned" },
-  superseded: { icon: "↷", label: "Superseded" },
-  cancelled: { icon: "⊘", label: "Cancelled" },
-  skipped: { icon: "↷", label: "Skipped" },
-  "not-run": { icon: "–", label: "Not run" },
-  unknown: { icon: "?", label: "Unknown" },
-};
 
 interface StageRun {
   phase: Phase;
@@ -133,7 +118,7 @@ export function RunStatusBadge(props: {
     return (
       <div className={`run-badge run-${action.phase}`} title={action.error ?? look.label}>
         <span role="status" aria-label={`Latest run of ${actionName}: ${look.label}`}>
-          <span aria-hidden="true">{look.icon}</span> {look.label}
+          <StatusIcon phase={action.phase} size={12} /> {look.label}
         </span>
         {action.error !== null && selected === true && <p className="run-error">{action.error}</p>}
       </div>
@@ -144,7 +129,7 @@ export function RunStatusBadge(props: {
   return (
     <div className={`run-badge run-stage run-${stage.phase}`}>
       <span role="status" aria-label={`Latest run of stage ${stageName}: ${look.label}`}>
-        <span aria-hidden="true">{look.icon}</span> {look.label}
+        <StatusIcon phase={stage.phase} size={12} /> {look.label}
       </span>
       {stage.revisionId !== null && (
         <span
@@ -161,7 +146,7 @@ export function RunStatusBadge(props: {
               onPointerDown={(e) => e.stopPropagation()}
               onClick={() => void openLink(stage.revisionUrl ?? "")}
             >
-              ↗
+              <ExternalLink aria-hidden="true" size={12} />
             </button>
           )}
           {stage.revisionSummary !== null ? ` ${stage.revisionSummary.split("\n")[0] ?? ""}` : ""}
@@ -175,7 +160,7 @@ export function RunStatusBadge(props: {
           aria-label={`Transition into ${stageName} disabled${stage.transitionDisabled ? `: ${stage.transitionDisabled}` : ""}`}
           title={`Transition disabled${stage.transitionDisabled ? `: ${stage.transitionDisabled}` : ""}`}
         >
-          ⛔
+          <Ban aria-hidden="true" size={12} />
         </span>
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { Node, NodeProps } from "@xyflow/react";
+import { ChevronDown, ChevronRight, Diamond } from "lucide-react";
 import { memo } from "react";
 import type { StageNodeData } from "../../shared/layout";
 import { useStoreApi } from "../store";
@@ -61,7 +62,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
             aria-label={`Conditions: ${conditions}`}
             role="img"
           >
-            ◆
+            <Diamond aria-hidden="true" size={12} />
           </span>
         )}
         <DiagnosticBadge counts={total} />
@@ -73,7 +74,11 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           aria-label={`${data.collapsed ? "Expand" : "Collapse"} stage ${data.name}`}
           onClick={() => store.getState().stageCollapseToggled(id)}
         >
-          {data.collapsed ? "▸" : "▾"}
+          {data.collapsed ? (
+            <ChevronRight aria-hidden="true" size={14} />
+          ) : (
+            <ChevronDown aria-hidden="true" size={14} />
+          )}
         </button>
       </header>
       {data.collapsed && (

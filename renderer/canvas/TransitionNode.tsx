@@ -1,4 +1,5 @@
 import type { Node, NodeProps } from "@xyflow/react";
+import { ArrowRight } from "lucide-react";
 import { memo } from "react";
 import type { TransitionNodeData } from "../../shared/layout";
 
@@ -9,7 +10,7 @@ export type TransitionFlowNode = Node<TransitionNodeData & Record<string, unknow
 export const TransitionNode = memo(function TransitionNode({ data }: NodeProps<TransitionFlowNode>) {
   return (
     <div className="transition-marker" role="img" aria-label={`Transition into ${data.stageName}`}>
-      →
+      <ArrowRight aria-hidden="true" size={14} />
     </div>
   );
 });

@@ -121,6 +121,7 @@ export function DragProvider({ children }: { children?: ReactNode }) {
         setLabel(null);
         document.body.classList.remove("dragging");
         state.dropPreviewed(null);
+        state.dragChanged(null);
         if (!drop || target === undefined) return;
         if (payload.kind === "new-action") state.actionTypeDropped(payload.spec, target);
         else if (payload.kind === "new-stage") state.stageItemDropped(target);
@@ -134,6 +135,13 @@ export function DragProvider({ children }: { children?: ReactNode }) {
           setLabel(text);
           document.body.classList.add("dragging");
           store.getState().canvasMessageShown(null);
+          store.getState().dragChanged(
+            payload.kind === "new-action"
+              ? { kind: payload.kind, category: payload.spec.category }
+              : payload.kind === "move-action"
+                ? { kind: payload.kind, category: payload.category, fromStage: payload.from.stage }
+                : { kind: payload.kind },
+          );
         }
         place(e.clientX, e.clientY);
         update(e.clientX, e.clientY);

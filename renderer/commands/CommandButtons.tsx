@@ -2,25 +2,45 @@ import { useShallow } from "zustand/react/shallow";
 import { useAppStore, useStoreApi } from "../store";
 import type { Command } from "./registry";
 
+/** The tooltip of a command: its label and shortcut. */
+export function commandTitle(command: Command): string {
+  return command.shortcut === undefined ? command.label : `${command.label} (${command.shortcut})`;
+}
+
 /**
- * One button per command, enabled from the store and run through the registry, so a toolbar is a
- * list of command ids and never a second implementation of what they do.
+ * One button for a command: enabled (and pressed, for a toggle) from the store, run through the
+ * registry, so a toolbar is a list of command ids and never a second implementation of what they do.
+ * `iconOnly` keeps the label as the accessible name and the tooltip.
  */
-export function CommandButtons({ commands }: { commands: readonly Command[] }) {
+export function CommandButton({ command, iconOnly = false }: { command: Command; iconOnly?: boolean }) {
   const store = useStoreApi();
-  const enabled = useAppStore(useShallow((s) => commands.map((c) => c.enabled(s))));
+  const [enabled, pressed] = useAppStore(
+    useShallow((s) => [command.enabled(s), command.pressed?.(s)] as const),
+  );
+  const Icon = command.icon;
+  return (
+    <button
+      type="button"
+      className={iconOnly ? "icon-button" : undefined}
+      disabled={!enabled}
+      aria-pressed={pressed}
+      aria-label={iconOnly ? command.label : undefined}
+      title={commandTitle(command)}
+      data-command={command.id}
+      onClick={() => command.run(store.getState())}
+    >
+      {Icon !== undefined && <Icon aria-hidden="true" size={16} />}
+      {!iconOnly && <span>{command.label}</span>}
+    </button>
+  );
+}
+
+/** One button per command. */
+export function CommandButtons({ commands }: { commands: readonly Command[] }) {
   return (
     <>
-      {commands.map((command, i) => (
-        <button
-          key={command.id}
-          type="button"
-          disabled={enabled[i] !== true}
-          title={command.shortcut === undefined ? command.label : `${command.label} (${command.shortcut})`}
-          onClick={() => command.run(store.getState())}
-        >
-          {command.label}
-        </button>
+      {commands.map((command) => (
+        <CommandButton key={command.id} command={command} />
       ))}
     </>
   );

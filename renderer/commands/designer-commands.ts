@@ -1,6 +1,7 @@
+import { Braces, Copy, Diff, FileDown, Plus, Redo2, SquareTerminal, Undo2 } from "lucide-react";
 import { serializeDocument } from "../../shared/formats";
 import type { AppState } from "../store/state";
-import { failurePath } from "../store/runs-slice";
+import { failurePath } from "../store/run-controls";
 import type { Command } from "./registry";
 
 function hasDoc(s: AppState): boolean {
@@ -26,6 +27,7 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
   {
     id: "undo",
     label: "Undo",
+    icon: Undo2,
     shortcut: "Mod+Z",
     enabled: (s) => s.past.length > 0,
     run: (s) => s.undoRequested(),
@@ -33,6 +35,7 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
   {
     id: "redo",
     label: "Redo",
+    icon: Redo2,
     shortcut: "Mod+Shift+Z",
     enabled: (s) => s.future.length > 0,
     run: (s) => s.redoRequested(),
@@ -94,7 +97,7 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
   move("right", "Move to the next stage", "ArrowRight"),
   move("up", "Move earlier in the stage", "ArrowUp"),
   move("down", "Move later in the stage", "ArrowDown"),
-  { id: "addStage", label: "Add a stage", enabled: hasDoc, run: (s) => s.stageAdded() },
+  { id: "addStage", label: "Add a stage", icon: Plus, enabled: hasDoc, run: (s) => s.stageAdded() },
   {
     id: "toggleStageCollapse",
     label: "Collapse or expand the stage",
@@ -111,11 +114,29 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
     enabled: hasDoc,
     run: (s) => s.artifactEdgesToggled(),
   },
-  { id: "showProblems", label: "Show problems", enabled: hasDoc, run: (s) => s.bottomTabChosen("problems") },
-  { id: "showJson", label: "Show JSON", enabled: hasDoc, run: (s) => s.bottomTabChosen("json") },
+  {
+    id: "showProblems",
+    label: "Show problems",
+    enabled: hasDoc,
+    run: (s) => {
+      s.bottomTabChosen("problems");
+      s.panelToggled("bottom", true);
+    },
+  },
+  {
+    id: "showJson",
+    label: "Show JSON",
+    icon: Braces,
+    enabled: hasDoc,
+    run: (s) => {
+      s.bottomTabChosen("json");
+      s.panelToggled("bottom", true);
+    },
+  },
   {
     id: "changesSinceSave",
     label: "Changes since save",
+    icon: Diff,
     // Only for a file whose content is known; with nothing edited the diff would be empty.
     enabled: (s) => s.doc !== null && s.doc.savedPipeline !== null && s.doc.dirty,
     run: (s) => s.dialogOpened("changes"),
@@ -126,11 +147,24 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
     enabled: (s) => failurePath(s) !== null,
     run: (s) => s.runFailureRevealed(),
   },
-  { id: "exportV2", label: "Export V2", enabled: hasDoc, run: (s) => s.exportRequested("V2") },
-  { id: "exportV1", label: "Export V1", enabled: hasDoc, run: (s) => s.exportRequested("V1") },
+  {
+    id: "exportV2",
+    label: "Export V2",
+    icon: FileDown,
+    enabled: hasDoc,
+    run: (s) => s.exportRequested("V2"),
+  },
+  {
+    id: "exportV1",
+    label: "Export V1",
+    icon: FileDown,
+    enabled: hasDoc,
+    run: (s) => s.exportRequested("V1"),
+  },
   {
     id: "copyJson",
     label: "Copy JSON",
+    icon: Copy,
     enabled: hasDoc,
     run: (s) => {
       if (s.doc === null) return;
@@ -143,6 +177,7 @@ export const DESIGNER_COMMANDS: readonly Command[] = [
   {
     id: "commandPalette",
     label: "Command palette",
+    icon: SquareTerminal,
     shortcut: "Mod+Shift+P",
     global: true,
     enabled: () => true,

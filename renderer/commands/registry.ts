@@ -1,13 +1,19 @@
+import { FilePlus, FolderOpen, Save, SaveAll, type LucideIcon } from "lucide-react";
 import type { MenuCommand } from "../../shared/ipc";
 import type { AppState } from "../store/state";
-import { DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
+import { BROWSE_COMMAND, DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
 import { DESIGNER_COMMANDS } from "./designer-commands";
+import { VIEW_COMMANDS } from "./view-commands";
 
 /** A command of the shell: the toolbar, the app menu and keyboard shortcuts all run these. */
 export interface Command {
   /** Shell commands use the app menu's ids; the designer adds its own. */
   id: MenuCommand | (string & {});
   label: string;
+  /** The icon toolbars and menus draw beside (or instead of) the label. */
+  icon?: LucideIcon;
+  /** A command that toggles something on or off: toolbars show it as a pressed button. */
+  pressed?(state: AppState): boolean;
   /** Shown in tooltips; matched by {@link commandForKey}. `Mod` is Ctrl, or Cmd on macOS. */
   shortcut?: string;
   /** The key works while typing in a field too (others leave keys to the field). */
@@ -24,18 +30,27 @@ function whenOpen(state: AppState): boolean {
 
 /** The shell's commands, in toolbar order. */
 export const COMMANDS: readonly Command[] = [
-  { id: "new", label: "New", enabled: (s) => !s.busy, run: (s) => s.dialogOpened("new") },
+  { id: "new", label: "New", icon: FilePlus, enabled: (s) => !s.busy, run: (s) => s.dialogOpened("new") },
   {
     id: "open",
     label: "Open",
+    icon: FolderOpen,
     shortcut: "Mod+O",
     enabled: (s) => !s.busy,
     run: (s) => (s.info?.nativeDialogs === true ? void s.openRequested() : s.dialogOpened("open")),
   },
-  { id: "save", label: "Save", shortcut: "Mod+S", enabled: whenOpen, run: (s) => void s.saveRequested() },
+  {
+    id: "save",
+    label: "Save",
+    icon: Save,
+    shortcut: "Mod+S",
+    enabled: whenOpen,
+    run: (s) => void s.saveRequested(),
+  },
   {
     id: "saveAs",
     label: "Save as",
+    icon: SaveAll,
     shortcut: "Mod+Shift+S",
     enabled: whenOpen,
     run: (s) => (s.info?.nativeDialogs === true ? void s.saveAsRequested() : s.dialogOpened("saveAs")),
@@ -43,7 +58,13 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /** Every command: the command palette lists these, and keys are looked up among them. */
-export const ALL_COMMANDS: readonly Command[] = [...COMMANDS, ...DESIGNER_COMMANDS, DEPLOY_COMMAND];
+export const ALL_COMMANDS: readonly Command[] = [
+  ...COMMANDS,
+  ...DESIGNER_COMMANDS,
+  BROWSE_COMMAND,
+  DEPLOY_COMMAND,
+  ...VIEW_COMMANDS,
+];
 
 const MENU_COMMANDS = new Set<string>(COMMANDS.map((c) => c.id));
 

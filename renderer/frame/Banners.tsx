@@ -1,18 +1,80 @@
 import { useShallow } from "zustand/react/shallow";
+import { MenuButton } from "../design/MenuButton";
+import { testOutcome } from "../panels/connection/ConnectionPicker";
 import { useAppStore } from "../store";
 
-/** Errors, notices, recovery offers and disk changes, all read from store state. */
+/**
+ * Unsaved work kept from an earlier session: the newest copy with Restore and Discard, and the
+ * others in one menu, so a few crashed sessions never stack banners over the canvas.
+ */
+function RecoveryBanner() {
+  const recovery = useAppStore((s) => s.recovery);
+  const restore = useAppStore((s) => s.recoveryRestoreRequested);
+  const decline = useAppStore((s) => s.recoveryDeclined);
+  const [newest, ...older] = [...recovery].sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  if (newest === undefined) return null;
+  return (
+    <div className="banner banner-warning" role="region" aria-label={`Unsaved work: ${newest.title}`}>
+      <span>
+        Unsaved edits of “{newest.title}” {newest.path === null ? "" : `(${newest.path}) `}were kept from{" "}
+        {new Date(newest.savedAt).toLocaleString()}.
+      </span>
+      <button type="button" onClick={() => void restore(newest.id)}>
+        Restore
+      </button>
+      <button type="button" onClick={() => void decline(newest.id)}>
+        Discard
+      </button>
+      {older.length > 0 && (
+        <MenuButton
+          label={`${older.length} more`}
+          items={[
+            ...older.map((entry) => ({
+              id: `restore-${entry.id}`,
+              label: `Restore “${entry.title}” of ${new Date(entry.savedAt).toLocaleString()}`,
+              run: () => void restore(entry.id),
+            })),
+            {
+              id: "discard-older",
+              label: `Discard the ${older.length} older cop${older.length === 1 ? "y" : "ies"}`,
+              section: true,
+              run: () => older.forEach((entry) => void decline(entry.id)),
+            },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+/** What "Test connection" found, until dismissed or the connection changes. */
+function ConnectionTestBanner() {
+  const test = useAppStore((s) => s.connectionTest);
+  const dismissed = useAppStore((s) => s.connectionTestDismissed);
+  if (test.status !== "ok" && test.status !== "failed") return null;
+  const partial = test.status === "ok" && test.identity.identityUnavailable !== undefined;
+  return (
+    <div
+      className={`banner ${test.status === "failed" ? "banner-error" : partial ? "banner-warning" : "banner-success"}`}
+      role={test.status === "failed" ? "alert" : "status"}
+    >
+      <span>{testOutcome(test)}</span>
+      <button type="button" onClick={dismissed}>
+        Dismiss
+      </button>
+    </div>
+  );
+}
+
+/** Errors, notices, recovery offers, disk changes and the connection test, all read from store state. */
 export function Banners() {
   const error = useAppStore((s) => s.error);
   const notice = useAppStore((s) => s.notice);
-  const recovery = useAppStore((s) => s.recovery);
   const diskChange = useAppStore((s) => s.diskChange);
   const actions = useAppStore(
     useShallow((s) => ({
       errorDismissed: s.errorDismissed,
       noticeDismissed: s.noticeDismissed,
-      recoveryRestoreRequested: s.recoveryRestoreRequested,
-      recoveryDeclined: s.recoveryDeclined,
       diskReloadRequested: s.diskReloadRequested,
       diskChangeKept: s.diskChangeKept,
     })),
@@ -21,39 +83,22 @@ export function Banners() {
     <div className="banners">
       {error !== null && (
         <div className="banner banner-error" role="alert">
-          <span>{error.message}</span>
+          <span title={error.message}>{error.message}</span>
           <button type="button" onClick={actions.errorDismissed}>
             Dismiss error
           </button>
         </div>
       )}
       {notice !== null && (
-        <div className="banner" role="status">
-          <span>{notice}</span>
+        <div className="banner banner-success" role="status">
+          <span title={notice}>{notice}</span>
           <button type="button" onClick={actions.noticeDismissed}>
             Dismiss notice
           </button>
         </div>
       )}
-      {recovery.map((entry) => (
-        <div
-          key={entry.id}
-          className="banner banner-warning"
-          role="region"
-          aria-label={`Unsaved work: ${entry.title}`}
-        >
-          <span>
-            Unsaved edits of “{entry.title}” {entry.path === null ? "" : `(${entry.path}) `}were kept from{" "}
-            {new Date(entry.savedAt).toLocaleString()}.
-          </span>
-          <button type="button" onClick={() => void actions.recoveryRestoreRequested(entry.id)}>
-            Restore
-          </button>
-          <button type="button" onClick={() => void actions.recoveryDeclined(entry.id)}>
-            Discard
-          </button>
-        </div>
-      ))}
+      <ConnectionTestBanner />
+      <RecoveryBanner />
       {diskChange !== null && (
         <div className="banner banner-warning" role="alertdialog" aria-label="File changed on disk">
           <span>

@@ -1,11 +1,15 @@
 import type { OpenDocument } from "../store/state";
 
+/** The document's name as the toolbar shows it: the file name, or the pipeline's while never saved. */
+export function documentName(doc: OpenDocument | null): string {
+  if (doc === null) return "Pipewright";
+  return doc.path === null
+    ? `${doc.document.pipeline.name || "Untitled"} (not saved)`
+    : (doc.path.split(/[\\/]/).pop() ?? doc.path);
+}
+
 /** The window title: an unsaved marker, the file (or pipeline) name, and the app name. */
 export function documentTitle(doc: OpenDocument | null): string {
   if (doc === null) return "Pipewright";
-  const name =
-    doc.path === null
-      ? `${doc.document.pipeline.name || "Untitled"} (not saved)`
-      : (doc.path.split(/[\\/]/).pop() ?? doc.path);
-  return `${doc.dirty ? "● " : ""}${name} — Pipewright`;
+  return `${doc.dirty ? "● " : ""}${documentName(doc)} — Pipewright`;
 }

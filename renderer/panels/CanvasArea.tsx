@@ -1,9 +1,9 @@
 import { ReactFlowProvider } from "@xyflow/react";
+import { X } from "lucide-react";
 import "@xyflow/react/dist/style.css";
 import "../styles/canvas.css";
 import "../styles/panels.css";
 import { useAppStore } from "../store";
-import { DesignerToolbar } from "../canvas/DesignerToolbar";
 import { FlowCanvas } from "../canvas/FlowCanvas";
 
 function CanvasMessage() {
@@ -14,8 +14,14 @@ function CanvasMessage() {
       {message !== null && (
         <>
           <span>{message}</span>
-          <button type="button" aria-label="Dismiss the message" onClick={() => dismiss(null)}>
-            ×
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss the message"
+            title="Dismiss the message"
+            onClick={() => dismiss(null)}
+          >
+            <X aria-hidden="true" size={14} />
           </button>
         </>
       )}
@@ -27,19 +33,24 @@ function CanvasMessage() {
 export function CanvasArea() {
   const hasDocument = useAppStore((s) => s.doc !== null);
   const newRequested = useAppStore((s) => s.dialogOpened);
+  const native = useAppStore((s) => s.info?.nativeDialogs === true);
+  const openFile = useAppStore((s) => s.openRequested);
+  const openRequested = () => (native ? void openFile() : newRequested("open"));
   if (!hasDocument) {
     return (
-      <main className="canvas canvas-empty" aria-label="Canvas">
+      <main className="canvas canvas-empty" aria-label="Canvas" id="canvas" tabIndex={-1}>
         <p>No document is open.</p>
-        <button type="button" onClick={() => newRequested("new")}>
+        <button type="button" className="primary" onClick={() => newRequested("new")}>
           Create a pipeline from a template
+        </button>
+        <button type="button" onClick={() => openRequested()}>
+          Open a pipeline file
         </button>
       </main>
     );
   }
   return (
-    <main className="canvas" aria-label="Canvas">
-      <DesignerToolbar />
+    <main className="canvas" aria-label="Canvas" id="canvas" tabIndex={-1}>
       <ReactFlowProvider>
         <FlowCanvas />
       </ReactFlowProvider>

@@ -1,3 +1,4 @@
+import { RectangleHorizontal } from "lucide-react";
 import { useMemo, useState } from "react";
 import { listActionTypesByCategory, type ActionTypeSpec } from "../../shared/catalog";
 import { useDrag } from "../canvas/drag-context";
@@ -23,8 +24,9 @@ function PaletteItem({ spec }: { spec: ActionTypeSpec }) {
       <button
         type="button"
         className="palette-item"
-        aria-label={spec.provider}
-        aria-description={`${spec.title}: ${spec.description}${spec.v2Only ? " (V2 pipelines only)" : ""}`}
+        // The visible title first (what a speech-input user says), then the provider id it adds.
+        aria-label={`${spec.title === spec.provider ? spec.title : `${spec.title} (${spec.provider})`}${spec.v2Only ? ", V2" : ""}`}
+        aria-description={`${spec.description}${spec.v2Only ? " (V2 pipelines only)" : ""}`}
         title={`${spec.description} Drag onto the canvas, or press Enter to add it.`}
         onPointerDown={(e) => startDrag({ kind: "new-action", spec }, spec.title, e, add)}
         // A click from the keyboard (Enter, Space) has no pointer: the pointer's own click is the drag's.
@@ -60,7 +62,7 @@ export function PalettePanel() {
   );
   return (
     <aside className="panel palette" aria-label="Palette">
-      <h2>Actions</h2>
+      <h2>Palette</h2>
       <input
         type="search"
         className="palette-search"
@@ -73,7 +75,6 @@ export function PalettePanel() {
         <button
           type="button"
           className="palette-item palette-stage"
-          aria-label="Stage"
           title="Drag between stages to add an empty stage, or press Enter to add one after the selection."
           onPointerDown={(e) =>
             startDrag({ kind: "new-stage" }, "New stage", e, () => store.getState().stageAdded())
@@ -83,7 +84,7 @@ export function PalettePanel() {
           }}
         >
           <span className="category-icon" aria-hidden="true">
-            ▭
+            <RectangleHorizontal size={16} />
           </span>
           <span className="palette-title">Stage</span>
         </button>

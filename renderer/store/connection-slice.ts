@@ -6,7 +6,7 @@ import type {
   PipelineSummary,
   ProfilesView,
 } from "../../shared/ipc";
-import type { FlowDeps } from "./flow-slice";
+import { DISCARD_QUESTION, type FlowDeps } from "./flow-slice";
 import type { AppState } from "./state";
 
 /** "Test connection": in flight, who answered, or why it failed. */
@@ -34,6 +34,7 @@ export interface ConnectionSlice {
   profilesRequested(): Promise<void>;
   connectionPicked(connection: ConnectionChoice): void;
   connectionTestRequested(): Promise<void>;
+  connectionTestDismissed(): void;
   browseOpened(): Promise<void>;
   browseClosed(): void;
   remotePipelineOpenRequested(name: string): Promise<void>;
@@ -100,6 +101,7 @@ export function createConnectionSlice({
             : { status: "failed", error: result.error },
         });
       },
+      connectionTestDismissed: () => set({ connectionTest: { status: "idle" } }),
       browseOpened: async () => {
         set({ browse: { loading: true, pipelines: [], error: null } });
         await listPipelines();
@@ -107,8 +109,7 @@ export function createConnectionSlice({
       browseClosed: () => set({ browse: null }),
       remotePipelineOpenRequested: async (name) => {
         const doc = get().doc;
-        if (doc !== null && doc.dirty && !confirm("Discard the unsaved changes of the open document?"))
-          return;
+        if (doc !== null && doc.dirty && !(await confirm(DISCARD_QUESTION))) return;
         const result = await api.aws.openPipeline({ connection: get().connection, name });
         if (!result.ok) {
           const browse = get().browse;

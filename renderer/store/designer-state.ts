@@ -77,7 +77,7 @@ export interface DesignerSlice {
   canvasMessage: string | null;
   clipboard: Clipboard | null;
   jsonDraft: JsonDraft | null;
-  bottomTab: "problems" | "json";
+  bottomTab: BottomTab;
   commandPaletteOpen: boolean;
   exportPrompt: ExportPrompt | null;
   exportReady: ExportReady | null;
@@ -106,12 +106,15 @@ export interface DesignerSlice {
   dropPreviewed(preview: DropPreview | null): void;
   canvasMessageShown(message: string | null): void;
   jsonTextEdited(text: string): void;
-  bottomTabChosen(tab: "problems" | "json"): void;
+  bottomTabChosen(tab: BottomTab): void;
   problemRevealed(path: JsonPath): void;
   commandPaletteToggled(open?: boolean): void;
   exportRequested(pipelineType: "V1" | "V2", dropUnsupported?: boolean): void;
   exportDismissed(): void;
 }
+
+/** A tab of the bottom panel (the frame's tab list names each; runs is the run history of the pipeline). */
+export type BottomTab = "problems" | "json" | "runs";
 
 /** A placement or new stage the designer resolved for a drop. */
 export type ResolvedDrop = { placement: ActionPlacement } | { newStage: number };

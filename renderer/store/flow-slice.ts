@@ -2,14 +2,22 @@ import type { StateCreator } from "zustand";
 import type { OpenedDocument, Result } from "../../shared/ipc";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { ApiClient } from "../api/client";
-import type { AppState, FlowSlice } from "./state";
+import type { AppState, ConfirmRequest, FlowSlice } from "./state";
 
 /** What the flows need from outside the store; injected so tests run without a browser or main. */
 export interface FlowDeps {
   api: ApiClient;
-  /** Asks the user a yes/no question (window.confirm in the app). */
-  confirm(message: string): boolean;
+  /** Asks the user a yes/no question: the app's own dialog (ui slice), or an answer in tests. */
+  confirm(request: ConfirmRequest): boolean | Promise<boolean>;
 }
+
+/** The question asked before unsaved edits are dropped. */
+export const DISCARD_QUESTION: ConfirmRequest = {
+  title: "Discard unsaved changes?",
+  message: "The open document has changes that are not saved. They are lost if you go on.",
+  confirmLabel: "Discard changes",
+  danger: true,
+};
 
 type Get = () => AppState;
 type Set = (partial: Partial<AppState>) => void;
@@ -23,9 +31,9 @@ function settle<T>(set: Set, result: Result<T>): T | undefined {
 }
 
 /** True when there is nothing unsaved to lose, or the user agreed to drop it. */
-function mayReplace(get: Get, confirm: FlowDeps["confirm"]): boolean {
+async function mayReplace(get: Get, confirm: FlowDeps["confirm"]): Promise<boolean> {
   const doc = get().doc;
-  return doc === null || !doc.dirty || confirm("Discard the unsaved changes of the open document?");
+  return doc === null || !doc.dirty || (await confirm(DISCARD_QUESTION));
 }
 
 /** The document is leaving the window: its recovery copy goes, and main stops watching its file. */
@@ -95,7 +103,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
       },
 
       newDocumentRequested: async (templateId) => {
-        if (!mayReplace(get, confirm)) return;
+        if (!(await mayReplace(get, confirm))) return;
         set({ busy: true });
         const opened = settle(set, await api.documents.create({ templateId }));
         if (opened === undefined) return;
@@ -104,7 +112,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
       },
 
       openRequested: async (path) => {
-        if (!mayReplace(get, confirm)) return;
+        if (!(await mayReplace(get, confirm))) return;
         set({ busy: true });
         const opened = settle(set, await api.documents.open(path === undefined ? {} : { path }));
         if (opened === undefined) return;
@@ -144,7 +152,12 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         if (
           !result.ok &&
           result.error.code === "file-exists" &&
-          confirm(`${result.error.message}. Replace it?`)
+          (await confirm({
+            title: "Replace the file?",
+            message: `${result.error.message}. Saving replaces its content with this pipeline.`,
+            confirmLabel: "Replace the file",
+            danger: true,
+          }))
         ) {
           result = await api.documents.saveAs({ path, document: doc.document, overwrite: true });
         }
@@ -157,7 +170,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
       },
 
       recoveryRestoreRequested: async (id) => {
-        if (!mayReplace(get, confirm)) return;
+        if (!(await mayReplace(get, confirm))) return;
         const opened = settle(set, await api.recovery.restore({ id }));
         if (opened === undefined) return;
         await release(get, api);

@@ -5,31 +5,48 @@ import { createDeploySlice } from "./deploy-slice";
 import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
+import { createRunsDialogSlice } from "./runs-dialog-slice";
 import { createRunsSlice } from "./runs-slice";
 import type { AppState } from "./state";
 import { createUiSlice } from "./ui-slice";
 
-export type { AppState, DialogKind, OpenDocument } from "./state";
+export type { AppState, ConfirmRequest, DialogKind, DockPanel, OpenDocument } from "./state";
 export type { Selection } from "./designer-state";
 
 /** The renderer's one store, combined from its slices. */
 export type AppStore = StoreApi<AppState>;
 
-/** Builds the store; the api client and the confirm prompt are injected. */
-export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: () => number }): AppStore {
-  const newId = deps.newId ?? (() => crypto.randomUUID());
-  return createStore<AppState>()((...a) => ({
+/**
+ * Builds the store; the api client is injected, and so may be the yes/no prompt (tests answer it;
+ * the app asks in its own dialog, the ui slice's `confirmAsked`).
+ */
+export function createAppStore(
+  options: Omit<FlowDeps, "confirm"> & {
+    confirm?: FlowDeps["confirm"];
+    newId?: () => string;
+    now?: () => number;
+  },
+): AppStore {
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  let store: AppStore | undefined = undefined;
+  const deps: FlowDeps = {
+    api: options.api,
+    confirm: options.confirm ?? ((request) => store?.getState().confirmAsked(request) ?? false),
+  };
+  store = createStore<AppState>()((...a) => ({
     ...createDocumentSlice(newId)(...a),
-    ...createUiSlice(...a),
+    ...createUiSlice(deps.api)(...a),
     templates: [],
     recent: [],
     recovery: [],
     ...createFlowSlice(deps)(...a),
-    ...createDesignerSlice(deps.now)(...a),
+    ...createDesignerSlice(options.now)(...a),
     ...createConnectionSlice(deps)(...a),
     ...createDeploySlice(deps)(...a),
     ...createRunsSlice(deps)(...a),
+    ...createRunsDialogSlice(deps)(...a),
   }));
+  return store;
 }
 
 const StoreContext = createContext<AppStore | null>(null);

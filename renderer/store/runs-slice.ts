@@ -9,51 +9,12 @@ import type {
 } from "../../shared/ipc";
 import type { ApiPipelineExecutionSummary } from "../../shared/execution";
 import type { FlowDeps } from "./flow-slice";
+import { controlQuestion, mergeRuns, notify, failurePath, type RunControl } from "./run-controls";
 import type { AppState } from "./state";
 
 /** Statuses the history can be filtered by ("all" shows every run). */
 export type RunsFilter =
   "all" | "InProgress" | "Succeeded" | "Failed" | "Stopped" | "Stopping" | "Superseded" | "Cancelled";
-
-/** A control the user asked for, with what it needs; confirmed before it is sent. */
-export type RunControl =
-  | {
-      kind: "start";
-      variables?: { name: string; value: string }[];
-      sourceRevisions?: {
-        actionName: string;
-        revisionType: "COMMIT_ID" | "IMAGE_DIGEST" | "S3_OBJECT_VERSION_ID" | "S3_OBJECT_KEY";
-        revisionValue: string;
-      }[];
-    }
-  | { kind: "stop"; pipelineExecutionId: string; abandon: boolean; reason: string }
-  | {
-      kind: "retry";
-      stageName: string;
-      pipelineExecutionId: string;
-      retryMode: "FAILED_ACTIONS" | "ALL_ACTIONS";
-    }
-  | {
-      kind: "approve";
-      stageName: string;
-      actionName: string;
-      status: "Approved" | "Rejected";
-      summary: string;
-    }
-  | {
-      kind: "transition";
-      stageName: string;
-      transitionType: "Inbound" | "Outbound";
-      enabled: boolean;
-      reason?: string;
-    }
-  | { kind: "rollback"; stageName: string; targetPipelineExecutionId: string }
-  | {
-      kind: "override";
-      stageName: string;
-      pipelineExecutionId: string;
-      conditionType: "BEFORE_ENTRY" | "ON_SUCCESS";
-    };
 
 /** A run's detail as loaded for the timeline. */
 export interface LoadedRun {
@@ -65,7 +26,6 @@ export interface LoadedRun {
 
 /** The runs slice: the watched pipeline's live state, its history, the selected runs and controls. */
 export interface RunsSlice {
-  runsOpen: boolean;
   /** The pipeline watched and where; null when nothing is watched. */
   runsWatch: { pipelineName: string; connection: ConnectionChoice } | null;
   /** The latest poll of the watched pipeline. */
@@ -82,6 +42,7 @@ export interface RunsSlice {
   runsSelectedAction: { stageName: string; actionName: string } | null;
   runsControl: { busy: boolean; result: RunControlResult | null; error: AppError | null };
   runsAttention: RunsAttention[];
+  /** Shows (or hides) the runs tab of the bottom panel; showing it starts watching the pipeline. */
   runsToggled(open?: boolean): void;
   runsWatchRequested(): Promise<void>;
   runsUnwatched(): Promise<void>;
@@ -92,63 +53,16 @@ export interface RunsSlice {
   runSelected(pipelineExecutionId: string | null): Promise<void>;
   runCompared(pipelineExecutionId: string | null): Promise<void>;
   runActionSelected(action: { stageName: string; actionName: string } | null): void;
-  runControlRequested(control: RunControl): Promise<boolean>;
+  /** Sends a control; `confirmed` when a dialog of its own (approval, rollback) was the question. */
+  runControlRequested(control: RunControl, options?: { confirmed?: boolean }): Promise<boolean>;
+  /** Opens the runs tab on one run: its timeline (every run id in the app links here). */
+  runLinkFollowed(pipelineExecutionId: string): Promise<void>;
   /** The window was hidden or shown: main polls hidden windows slowly. */
   runsVisibilityChanged(visible: boolean): Promise<void>;
   /** Opens a provider, revision or log link in the system browser (main checks it is an AWS https link). */
   runLinkOpened(url: string): Promise<void>;
   /** Selects and scrolls to where the watched pipeline's latest run failed (its action, else its stage). */
   runFailureRevealed(): void;
-}
-
-/**
- * Where the latest state says a run failed, as a path into the document: the failed action of the
- * first failed stage, or the stage when none of its actions failed (an entry check kept it out).
- */
-export function failurePath(state: AppState): (string | number)[] | null {
-  const pipeline = state.doc?.document.pipeline;
-  const stages = state.runsLive?.state?.stageStates ?? [];
-  const failed = stages.find((st) => st.latestExecution?.status === "Failed");
-  if (pipeline === undefined || failed === undefined) return null;
-  const s = pipeline.stages.findIndex((st) => st.name === failed.stageName);
-  if (s < 0) return null;
-  const action = failed.actionStates?.find((a) => a.latestExecution?.status === "Failed");
-  const a = pipeline.stages[s]?.actions.findIndex((x) => x.name === action?.actionName) ?? -1;
-  return a < 0 ? ["pipeline", "stages", s] : ["pipeline", "stages", s, "actions", a];
-}
-
-/** What a control does, in words the confirmation shows. */
-export function describeControl(control: RunControl, pipelineName: string): string {
-  switch (control.kind) {
-    case "start":
-      return `Release a change: start a new run of ${pipelineName}${
-        control.variables?.length
-          ? ` with ${control.variables.map((v) => `${v.name}=${v.value}`).join(", ")}`
-          : ""
-      }${control.sourceRevisions?.length ? ` at ${control.sourceRevisions.map((r) => `${r.actionName}@${r.revisionValue}`).join(", ")}` : ""}?`;
-    case "stop":
-      return control.abandon
-        ? `Stop and abandon run ${control.pipelineExecutionId}? In-progress actions are abandoned.`
-        : `Stop run ${control.pipelineExecutionId}? In-progress actions finish first.`;
-    case "retry":
-      return `Retry stage ${control.stageName} of run ${control.pipelineExecutionId} (${
-        control.retryMode === "FAILED_ACTIONS" ? "failed actions only" : "all actions"
-      })?`;
-    case "approve":
-      return `${control.status === "Approved" ? "Approve" : "Reject"} ${control.stageName}/${control.actionName}${
-        control.summary ? ` with "${control.summary}"` : ""
-      }?`;
-    case "transition":
-      return `${control.enabled ? "Enable" : "Disable"} the transition ${
-        control.transitionType === "Inbound" ? "into" : "out of"
-      } ${control.stageName}?`;
-    case "rollback":
-      return `Roll back ${control.stageName} to run ${control.targetPipelineExecutionId}?`;
-    case "override":
-      return `Override the ${control.conditionType === "BEFORE_ENTRY" ? "entry" : "success"} conditions of ${
-        control.stageName
-      } for run ${control.pipelineExecutionId}? The run goes on as if they had passed.`;
-  }
 }
 
 export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppState, [], [], RunsSlice> {
@@ -209,7 +123,6 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
     }
 
     return {
-      runsOpen: false,
       runsWatch: null,
       runsLive: null,
       runsHistory: { summaries: [], nextToken: null, loading: false, error: null, filter: "all" },
@@ -220,9 +133,17 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
       runsAttention: [],
 
       runsToggled: (open) => {
-        const next = open ?? !get().runsOpen;
-        set({ runsOpen: next });
-        if (next) void get().runsWatchRequested();
+        const next = open ?? !selectRunsOpen(get());
+        if (next) {
+          get().bottomTabChosen("runs");
+          get().panelToggled("bottom", true);
+          void get().runsWatchRequested();
+        } else if (selectRunsOpen(get())) get().panelToggled("bottom", false);
+      },
+
+      runLinkFollowed: async (id) => {
+        get().runsToggled(true);
+        await get().runSelected(id);
       },
 
       runsWatchRequested: async () => {
@@ -250,6 +171,8 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           runsSelected: null,
           runsCompared: null,
           runsSelectedAction: null,
+          // What a control did concerns the pipeline watched before, not this one.
+          runsControl: { busy: false, result: null, error: null },
           runsHistory: { ...get().runsHistory, summaries: [], nextToken: null, error: null },
         });
         const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
@@ -262,7 +185,12 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
       runsUnwatched: async () => {
         offEvents?.();
         offEvents = null;
-        set({ runsWatch: null, runsLive: null });
+        set({
+          runsWatch: null,
+          runsLive: null,
+          runsControl: { busy: false, result: null, error: null },
+          runsHistory: { ...get().runsHistory, summaries: [], nextToken: null, error: null },
+        });
         await api.runs.unwatch({ viewId: VIEW_ID });
       },
 
@@ -278,9 +206,14 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         // New and changed runs from the poll go into the list in place, so it stays live.
         const fresh =
           history.filter === "all" ? update.runs : update.runs.filter((r) => r.status === history.filter);
+        // "Rolling back…", "Started run …": a result is about its run, and goes once that run ended.
+        const result = get().runsControl.result;
+        const about = update.runs.find((r) => r.pipelineExecutionId === result?.pipelineExecutionId);
+        const ended = about !== undefined && about.status !== "InProgress" && about.status !== "Stopping";
         set({
           runsLive: update,
           runsHistory: { ...history, summaries: mergeRuns(fresh, history.summaries) },
+          ...(ended ? { runsControl: { ...get().runsControl, result: null } } : {}),
         });
         const selected = get().runsSelected;
         const changed = update.runs.find((r) => r.pipelineExecutionId === selected?.id);
@@ -339,10 +272,11 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         if (!result.ok) get().errorShown(result.error);
       },
 
-      runControlRequested: async (control) => {
+      runControlRequested: async (control, options = {}) => {
         const watch = get().runsWatch;
         if (watch === null || get().runsControl.busy) return false;
-        if (!confirm(describeControl(control, watch.pipelineName))) return false;
+        if (options.confirmed !== true && !(await confirm(controlQuestion(control, watch.pipelineName))))
+          return false;
         set({ runsControl: { busy: true, result: null, error: null } });
         const target = { connection: watch.connection, pipelineName: watch.pipelineName };
         const { kind: _kind, ...args } = control;
@@ -380,33 +314,7 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
   };
 }
 
-/** Newer data first: a run in `fresh` replaces the same run in `known`; order newest first. */
-export function mergeRuns(
-  fresh: readonly ApiPipelineExecutionSummary[],
-  known: readonly ApiPipelineExecutionSummary[],
-): ApiPipelineExecutionSummary[] {
-  const byId = new Map<string, ApiPipelineExecutionSummary>();
-  for (const run of known) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
-  for (const run of fresh) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
-  const start = (r: ApiPipelineExecutionSummary) => new Date(r.startTime ?? 0).getTime() || 0;
-  return [...byId.values()].sort((a, b) => start(b) - start(a));
-}
-
-/** A desktop notification (Electron's renderer and browsers both implement the API), when permitted. */
-function notify(attention: RunsAttention): void {
-  if (typeof Notification === "undefined") return;
-  const show = () => {
-    new Notification(
-      attention.kind === "failed"
-        ? `${attention.pipelineName}: run failed`
-        : `${attention.pipelineName}: approval waiting`,
-      {
-        body: attention.message,
-        tag: `${attention.pipelineName}:${attention.kind}:${attention.pipelineExecutionId ?? ""}`,
-      },
-    );
-  };
-  if (Notification.permission === "granted") show();
-  else if (Notification.permission === "default")
-    void Notification.requestPermission().then((p) => (p === "granted" ? show() : undefined));
+/** True while the runs tab of the bottom panel is shown. */
+export function selectRunsOpen(s: Pick<AppState, "bottomTab" | "panels">): boolean {
+  return s.bottomTab === "runs" && s.panels.bottom;
 }

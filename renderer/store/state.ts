@@ -13,6 +13,7 @@ import type { Diagnostic } from "../../shared/validate/diagnostic";
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
 import type { DesignerSlice } from "./designer-state";
+import type { RunsDialogSlice } from "./runs-dialog-slice";
 import type { RunsSlice } from "./runs-slice";
 
 /** The open document and what the shell knows about its file. */
@@ -51,6 +52,28 @@ export interface DocumentSlice {
   documentSaved(saved: SavedDocument, document?: PipelineDocument): void;
 }
 
+/** A docked panel of the frame that can be shown or hidden (collapsed). */
+export type DockPanel = "palette" | "inspector" | "bottom";
+
+/** A yes/no question the app asks in its own dialog (never the browser's confirm()). */
+export interface ConfirmRequest {
+  title: string;
+  message: string;
+  /** The button that says yes, in words of what it does ("Discard changes"). */
+  confirmLabel: string;
+  /** The yes-button destroys something: drawn as a danger button. */
+  danger?: boolean;
+}
+
+/** What is being dragged, as far as highlighting the places it can go needs to know. */
+export interface DragInfo {
+  kind: "new-action" | "new-stage" | "move-action" | "move-stage";
+  /** The category of the action dragged (new or moved). */
+  category?: string;
+  /** The stage a moved action comes from. */
+  fromStage?: number;
+}
+
 /** The ui slice: dialogs, errors and notices, shown from state (never caught in components). */
 export interface UiSlice {
   info: AppInfo | null;
@@ -60,11 +83,30 @@ export interface UiSlice {
   diskChange: DiskChange | null;
   settings: Settings;
   busy: boolean;
+  /** Which docked panels are shown; a hidden one keeps its size for when it comes back. */
+  panels: Record<DockPanel, boolean>;
+  /** The question on screen and how to answer it; null when none. */
+  confirmation: (ConfirmRequest & { answer(yes: boolean): void }) | null;
+  /**
+   * An element to move the keyboard focus to once it is rendered: a `data-focus-key` value (an
+   * inspector field's path, the canvas). `seq` changes on every request.
+   */
+  focusRequest: { key: string; seq: number } | null;
+  /** A drag in progress (the canvas highlights where it can drop), or null. */
+  dragging: DragInfo | null;
+  dragChanged(dragging: DragInfo | null): void;
   dialogOpened(dialog: DialogKind): void;
   dialogClosed(): void;
   errorShown(error: AppError): void;
   errorDismissed(): void;
+  noticeShown(notice: string): void;
   noticeDismissed(): void;
+  panelToggled(panel: DockPanel, open?: boolean): void;
+  /** A panel group's sizes changed (the user dragged a separator): remembered in the settings. */
+  panelLayoutChanged(group: string, layout: Readonly<Record<string, number>>): void;
+  /** Asks a question in the app's dialog; resolves true for yes. */
+  confirmAsked(request: ConfirmRequest): Promise<boolean>;
+  focusRequested(key: string): void;
 }
 
 /** The files slice: lists fetched from main. */
@@ -97,4 +139,5 @@ export type AppState = DocumentSlice &
   DesignerSlice &
   ConnectionSlice &
   DeploySlice &
-  RunsSlice;
+  RunsSlice &
+  RunsDialogSlice;

@@ -53,8 +53,15 @@ export interface ProfilesView {
 
 /** "Test connection": who the credentials are. For the sandbox, its simulated account. */
 export interface ConnectionIdentity {
+  /** The account of the credentials; empty when only CodePipeline answered (see below). */
   account: string;
   arn: string;
+  /**
+   * Set when AWS STS could not say who the credentials are (a CodePipeline-only endpoint, a policy
+   * without sts:GetCallerIdentity, no route to STS) but CodePipeline itself answered, so deploying
+   * and watching work: why STS failed, and how many pipelines CodePipeline listed.
+   */
+  identityUnavailable?: { reason: string; pipelineCount: number };
 }
 
 /** One pipeline of the connection's account and region. */

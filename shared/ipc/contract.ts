@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AWS_CHANNELS } from "./aws-channels";
 import { RUNS_CHANNELS } from "./runs-channels";
 import type { Result } from "./result";
-import { documentSchema, emptySchema, idSchema, pathSchema } from "./schemas";
+import { documentSchema, emptySchema, idSchema, panelLayoutSchema, pathSchema } from "./schemas";
 import type {
   AppInfo,
   OpenedDocument,
@@ -109,6 +109,7 @@ export const CHANNELS = {
     z.strictObject({
       theme: z.enum(["system", "light", "dark"]).optional(),
       recentLimit: z.number().int().min(1).max(50).optional(),
+      panelLayout: panelLayoutSchema.optional(),
     }),
   ),
 

@@ -95,12 +95,17 @@ export interface RunControlResult {
 
 /** The runs channels, spread into `CHANNELS`. */
 export const RUNS_CHANNELS = {
-  /** One page of ListPipelineExecutions (50 runs), optionally only runs of one status. */
+  /**
+   * One page of ListPipelineExecutions (50 runs), optionally only runs of one status, or only the
+   * runs in which a stage succeeded in the current pipeline version (the targets a stage can be
+   * rolled back to).
+   */
   "runs.list": channel<RunsPage>()(
     z.strictObject({
       ...target,
       nextToken: z.string().max(4096).optional(),
       status: z.enum(RUN_STATUSES).optional(),
+      succeededInStage: stageName.optional(),
     }),
   ),
   /** GetPipelineState: every stage's latest run, action states and transitions. */

@@ -38,3 +38,10 @@ export const documentSchema = z.object({
 
 /** The empty request of channels that take no arguments. */
 export const emptySchema = z.strictObject({});
+
+const layoutKey = z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "Not a panel id");
+
+/** Panel sizes per group, as the settings keep them: a few short ids and percentages. */
+export const panelLayoutSchema = z
+  .record(layoutKey, z.record(layoutKey, z.number().min(0).max(100)))
+  .refine((groups) => Object.keys(groups).length <= 20, "Too many panel groups");

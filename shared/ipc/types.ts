@@ -71,7 +71,15 @@ export interface Settings {
   theme: ThemePreference;
   /** How many recent files to remember. */
   recentLimit: number;
+  /**
+   * The window's panel sizes as the user left them: per panel group (`frame-columns`), each
+   * panel's share of the group in percent. Empty until the user resizes something.
+   */
+  panelLayout: PanelLayouts;
 }
+
+/** Panel sizes per group: group id → panel id → percent of the group (0..100). */
+export type PanelLayouts = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /**
  * The ids the desktop app menu sends as `menu.command` events; each is a command of the renderer's

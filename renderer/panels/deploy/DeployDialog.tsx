@@ -5,6 +5,7 @@ import { connectionLabel } from "../../store/connection-slice";
 import type { DeployDialogState } from "../../store/deploy-slice";
 import { ConflictView, MergeConflictsView } from "./ConflictView";
 import { DiffView } from "./DiffView";
+import "./deploy.css";
 
 const STEP_TEXT = {
   "waiting-for-idle": "Waiting for runs in progress to finish",

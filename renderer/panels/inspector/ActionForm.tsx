@@ -1,3 +1,4 @@
+import { X } from "lucide-react";
 import { useState } from "react";
 import { findActionType } from "../../../shared/catalog";
 import type {
@@ -77,8 +78,9 @@ function ExtraConfiguration({
             type="button"
             aria-label={`Remove configuration key ${key}`}
             onClick={() => edit.config(key, undefined)}
+            className="icon-button"
           >
-            ×
+            <X aria-hidden="true" size={14} />
           </button>
         </div>
       ))}
@@ -156,8 +158,9 @@ function Artifacts({
                   outputArtifacts: outputs.length === 1 ? undefined : outputs.filter((_, j) => j !== i),
                 })
               }
+              className="icon-button"
             >
-              ×
+              <X aria-hidden="true" size={14} />
             </button>
           </div>
         ))}

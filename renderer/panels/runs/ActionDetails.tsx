@@ -1,3 +1,4 @@
+import { X } from "lucide-react";
 import { useMemo } from "react";
 import { buildTimeline } from "../../../shared/execution";
 import { useAppStore } from "../../store";
@@ -41,8 +42,14 @@ export function ActionDetails() {
           {chosen.stageName}/{chosen.actionName}
           {action.provider ? ` · ${action.category ?? ""} ${action.provider}` : ""}
         </h4>
-        <button type="button" aria-label="Close the action details" onClick={() => close(null)}>
-          ×
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Close the action details"
+          title="Close the action details"
+          onClick={() => close(null)}
+        >
+          <X aria-hidden="true" size={16} />
         </button>
       </header>
       {action.segments.length === 0 && <p className="muted">This action did not run in this run.</p>}

@@ -3,6 +3,7 @@ import { compareRuns, type DurationRow, type RunRevision } from "../../../shared
 import { useAppStore } from "../../store";
 import { DiffView } from "../deploy/DiffView";
 import { formatDuration } from "./format";
+import { RunLink } from "./RunLink";
 
 function delta(row: DurationRow): string {
   if (row.deltaMs === null) return "–";
@@ -23,14 +24,33 @@ export function RunCompare() {
   const a = useAppStore((s) => s.runsSelected?.detail ?? null);
   const b = useAppStore((s) => s.runsCompared?.detail ?? null);
   const comparedId = useAppStore((s) => s.runsCompared?.id ?? null);
+  const selectedId = useAppStore((s) => s.runsSelected?.id ?? null);
+  const back = useAppStore((s) => s.runCompared);
   const comparison = useMemo(() => (a && b ? compareRuns(a, b) : null), [a, b]);
   if (comparedId === null) return null;
-  if (comparison === null) return <p className="muted">Select a run and tick another to compare them.</p>;
+  const head = (
+    <header className="run-compare-head">
+      <h3>
+        Run {selectedId !== null && <RunLink id={selectedId} />} compared with <RunLink id={comparedId} />
+      </h3>
+      <button type="button" onClick={() => void back(null)}>
+        Close the comparison
+      </button>
+    </header>
+  );
+  if (comparison === null)
+    return (
+      <section className="run-compare-all" aria-label="Run comparison">
+        {head}
+        <p className="muted">Loading both runs…</p>
+      </section>
+    );
   const idA = comparison.a.pipelineExecutionId?.slice(0, 8);
   const idB = comparison.b.pipelineExecutionId?.slice(0, 8);
   const definition = comparison.definition;
   return (
     <section className="run-compare-all" aria-label="Run comparison">
+      {head}
       <table className="run-compare" aria-label="Compare runs">
         <thead>
           <tr>

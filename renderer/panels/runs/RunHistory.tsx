@@ -1,12 +1,15 @@
+import { GitCompareArrows } from "lucide-react";
 import { useMemo, useState } from "react";
 import { summarizeRuns, type RunRow } from "../../../shared/execution";
-import { PHASE_LOOK } from "../../canvas/RunStatusBadge";
+import { StatusIcon } from "../../design/status";
 import { useAppStore } from "../../store";
 import type { RunsFilter } from "../../store/runs-slice";
 import { formatDuration, formatTime } from "./format";
+import { RunLink } from "./RunLink";
 
 const ROW_HEIGHT = 30;
-const VISIBLE_ROWS = 14;
+/** Rows that fit the tallest panel; only these (and the overscan) are drawn. */
+const VISIBLE_ROWS = 40;
 /** Rows drawn above and below the visible window, so fast scrolling shows no gaps. */
 const OVERSCAN = 6;
 
@@ -21,10 +24,21 @@ const FILTERS: readonly RunsFilter[] = [
   "Cancelled",
 ];
 
-function HistoryRow({ row, selected, compared }: { row: RunRow; selected: boolean; compared: boolean }) {
+function HistoryRow({
+  row,
+  selected,
+  picked,
+  pickable,
+  onPick,
+}: {
+  row: RunRow;
+  selected: boolean;
+  picked: boolean;
+  /** False once two other runs are picked: a comparison is of exactly two. */
+  pickable: boolean;
+  onPick(on: boolean): void;
+}) {
   const select = useAppStore((s) => s.runSelected);
-  const compare = useAppStore((s) => s.runCompared);
-  const look = PHASE_LOOK[row.phase];
   const id = row.pipelineExecutionId ?? "";
   const revision = row.sourceRevisions[0];
   return (
@@ -38,24 +52,24 @@ function HistoryRow({ row, selected, compared }: { row: RunRow; selected: boolea
         <button
           type="button"
           className="run-open"
-          aria-label={`Open run ${id}`}
+          aria-label={`Open run ${id}: ${row.status ?? "Unknown"}`}
           onClick={() => void select(id)}
         >
-          <span aria-hidden="true">{look.icon}</span> {row.status ?? "Unknown"}
+          <StatusIcon phase={row.phase} /> {row.status ?? "Unknown"}
         </button>
       </span>
-      <span role="gridcell" className="run-id" title={id}>
-        {id.slice(0, 8)}
+      <span role="gridcell" className="run-id">
+        <RunLink id={id} />
       </span>
-      <span role="gridcell" title={row.triggerDetail ?? undefined}>
+      <span role="gridcell" className="col-trigger" title={row.triggerDetail ?? undefined}>
         {row.triggerType ?? "–"}
       </span>
-      <span role="gridcell" title={revision?.summary ?? undefined}>
+      <span role="gridcell" className="col-revision" title={revision?.summary ?? undefined}>
         {revision ? `${revision.shortId ?? ""} ${revision.summary?.split("\n")[0] ?? ""}`.trim() : "–"}
       </span>
       <span role="gridcell">{formatTime(row.start)}</span>
       <span role="gridcell">{formatDuration(row.durationMs)}</span>
-      <span role="gridcell">
+      <span role="gridcell" className="col-mode">
         {row.executionMode ?? "–"}
         {row.rollback
           ? " · rollback"
@@ -66,9 +80,11 @@ function HistoryRow({ row, selected, compared }: { row: RunRow; selected: boolea
       <span role="gridcell">
         <input
           type="checkbox"
-          aria-label={`Compare with run ${id}`}
-          checked={compared}
-          onChange={(e) => void compare(e.target.checked ? id : null)}
+          aria-label={`Pick run ${id} to compare`}
+          title={pickable || picked ? "Pick two runs to compare them" : "Two runs are picked already"}
+          checked={picked}
+          disabled={!pickable && !picked}
+          onChange={(e) => onPick(e.target.checked)}
         />
       </span>
     </div>
@@ -86,7 +102,9 @@ export function RunHistory() {
   const error = useAppStore((s) => s.runsHistory.error);
   const filter = useAppStore((s) => s.runsHistory.filter);
   const selectedId = useAppStore((s) => s.runsSelected?.id ?? null);
-  const comparedId = useAppStore((s) => s.runsCompared?.id ?? null);
+  const select = useAppStore((s) => s.runSelected);
+  const compare = useAppStore((s) => s.runCompared);
+  const [picked, setPicked] = useState<readonly string[]>([]);
   const filterChanged = useAppStore((s) => s.runsFilterChanged);
   const moreRequested = useAppStore((s) => s.runsMoreRequested);
   const [scrollTop, setScrollTop] = useState(0);
@@ -111,6 +129,19 @@ export function RunHistory() {
             ? "Loading runs…"
             : `${rows.length} run${rows.length === 1 ? "" : "s"}${more ? " (scroll for more)" : ""}`}
         </span>
+        <button
+          type="button"
+          disabled={picked.length !== 2}
+          title={picked.length === 2 ? undefined : "Pick exactly two runs in the list"}
+          onClick={() => {
+            const [a, b] = picked;
+            if (a === undefined || b === undefined) return;
+            void select(a).then(() => compare(b));
+          }}
+        >
+          <GitCompareArrows aria-hidden="true" size={14} />
+          <span>Compare {picked.length} of 2</span>
+        </button>
       </div>
       {error !== null && (
         <p role="alert" className="run-alert">
@@ -120,19 +151,19 @@ export function RunHistory() {
       <div className="run-grid-head" aria-hidden="true">
         <span>Status</span>
         <span>Run</span>
-        <span>Trigger</span>
-        <span>Source revision</span>
+        <span className="col-trigger">Trigger</span>
+        <span className="col-revision">Source revision</span>
         <span>Started</span>
         <span>Duration</span>
-        <span>Mode / type</span>
-        <span>Compare</span>
+        <span className="col-mode">Mode / type</span>
+        <span>Pick</span>
       </div>
       <div
         role="grid"
         aria-label="Runs"
         aria-rowcount={rows.length}
         className="run-grid"
-        style={{ maxHeight: ROW_HEIGHT * VISIBLE_ROWS }}
+
         onScroll={(e) => {
           const el = e.currentTarget;
           setScrollTop(el.scrollTop);
@@ -146,7 +177,12 @@ export function RunHistory() {
             key={row.pipelineExecutionId ?? `${row.start}`}
             row={row}
             selected={row.pipelineExecutionId === selectedId}
-            compared={row.pipelineExecutionId === comparedId}
+            picked={picked.includes(row.pipelineExecutionId ?? "")}
+            pickable={picked.length < 2}
+            onPick={(on) => {
+              const id = row.pipelineExecutionId ?? "";
+              setPicked(on ? [...picked.filter((p) => p !== id), id].slice(-2) : picked.filter((p) => p !== id));
+            }}
           />
         ))}
         <div style={{ height: (rows.length - last) * ROW_HEIGHT }} />

@@ -7,9 +7,11 @@ import {
   type TimelineActionRow,
   type TimelineSegment,
 } from "../../../shared/execution";
-import { PHASE_LOOK } from "../../canvas/RunStatusBadge";
+import { Diamond } from "lucide-react";
+import { PHASE_LOOK, StatusIcon } from "../../design/status";
 import { useAppStore } from "../../store";
 import { formatDuration, formatTime } from "./format";
+import { RunLink } from "./RunLink";
 
 interface Axis {
   start: number;
@@ -51,7 +53,7 @@ const ActionBar = memo(function ActionBar(props: {
         aria-label={`Details of ${name}: ${look.label}`}
         onClick={() => choose({ stageName: action.stageName, actionName: action.actionName })}
       >
-        <span aria-hidden="true">{look.icon}</span> {action.actionName}
+        <StatusIcon phase={action.phase} /> {action.actionName}
         {action.retried ? ` ×${action.attempts}` : ""}
       </button>
       <div className="tl-track" role="gridcell">
@@ -98,12 +100,12 @@ const HOOK_WORD = { entry: "entry", success: "success", failure: "failure" } as 
 
 /** A stage condition's rule: one bar per evaluation of it in the run. */
 function RuleBar({ rule, axis, now }: { rule: RuleRow; axis: Axis; now: number }) {
-  const look = PHASE_LOOK[rule.phase];
   const name = `${rule.stageName} ${rule.hook === null ? "condition" : `${HOOK_WORD[rule.hook]} condition`} ${rule.ruleName}`;
   return (
     <div className="tl-row tl-rule" role="row">
       <span className="tl-label" role="rowheader" title={rule.provider ?? undefined}>
-        <span aria-hidden="true">{look.icon} ◆</span> {rule.ruleName}
+        <StatusIcon phase={rule.phase} />
+        <Diamond aria-hidden="true" size={10} /> {rule.ruleName}
         {rule.hook === null ? "" : ` (${HOOK_WORD[rule.hook]})`}
       </span>
       <div className="tl-track" role="gridcell">
@@ -191,7 +193,7 @@ export function TimelineChart({
         >
           <div className="tl-stage-head" role="row">
             <span role="rowheader">
-              <span aria-hidden="true">{PHASE_LOOK[stage.phase].icon}</span> {stage.stageName}
+              <StatusIcon phase={stage.phase} /> {stage.stageName}
               {stage.removed ? " (no longer in the pipeline)" : ""}
             </span>
             <div className="tl-track tl-stage-track" aria-hidden="true">
@@ -251,12 +253,17 @@ export function RunTimeline() {
   return (
     <section className="run-timeline" aria-label="Run timeline">
       <h3>
-        Run{" "}
-        <span title={timeline.pipelineExecutionId ?? ""}>{timeline.pipelineExecutionId?.slice(0, 8)}</span>:{" "}
+        Run <span title={timeline.pipelineExecutionId ?? ""}>{timeline.pipelineExecutionId?.slice(0, 8)}</span>:{" "}
         {timeline.status ?? "unknown"} ·{" "}
         {formatDuration(timeline.durationMs ?? (timeline.start === null ? null : now - timeline.start))}
         {timeline.executionMode ? ` · ${timeline.executionMode}` : ""}
-        {timeline.rollback ? ` · rollback to ${timeline.rollbackTargetId?.slice(0, 8) ?? "?"}` : ""}
+        {timeline.rollback && (
+          <>
+            {" "}
+            · rollback to{" "}
+            {timeline.rollbackTargetId ? <RunLink id={timeline.rollbackTargetId} /> : "an unknown run"}
+          </>
+        )}
       </h3>
       {loaded.error !== null && (
         <p role="alert" className="run-alert">
@@ -267,7 +274,12 @@ export function RunTimeline() {
         <span className="tl-bar-sample run-succeeded" /> running{" "}
         <span className="tl-bar-sample is-approval" /> waiting for approval{" "}
         <span className="tl-wait-sample" /> waiting to start <span className="tl-bar-sample is-retry" /> retry
-        {rules.length > 0 ? " ◆ condition rule" : ""}
+        {rules.length > 0 && (
+          <>
+            {" "}
+            <Diamond aria-hidden="true" size={10} /> condition rule
+          </>
+        )}
       </p>
       <TimelineChart timeline={timeline} rules={rules} now={now} />
     </section>

@@ -1,0 +1,42 @@
+import type { ReactNode } from "react";
+
+/**
+ * An on/off control (role "switch"): a boolean of the document or of the view. The visible label is
+ * the accessible name; `describedBy` links its description and findings.
+ */
+export function Switch({
+  id,
+  checked,
+  onChange,
+  children,
+  describedBy,
+  invalid,
+  disabled,
+}: {
+  id?: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  children?: ReactNode;
+  describedBy?: string | undefined;
+  invalid?: boolean;
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      id={id}
+      role="switch"
+      aria-checked={checked}
+      aria-describedby={describedBy}
+      aria-invalid={invalid === true ? true : undefined}
+      disabled={disabled}
+      className="switch"
+      onClick={() => onChange(!checked)}
+    >
+      <span className="switch-track" aria-hidden="true">
+        <span className="switch-thumb" />
+      </span>
+      {children !== undefined && <span className="switch-label">{children}</span>}
+    </button>
+  );
+}
