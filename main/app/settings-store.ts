@@ -15,9 +15,7 @@ function decodeLayout(raw: unknown): PanelLayouts {
     if (!LAYOUT_KEY.test(group) || typeof panels !== "object" || panels === null) continue;
     const sizes = Object.entries(panels as Record<string, unknown>);
     if (
-      sizes.every(
-        ([id, size]) => LAYOUT_KEY.test(id) && typeof size === "number" && size >= 0 && size <= 100,
-      )
+      sizes.every(([id, size]) => LAYOUT_KEY.test(id) && typeof size === "number" && size >= 0 && size <= 100)
     )
       groups[group] = Object.fromEntries(sizes) as Record<string, number>;
   }

@@ -57,11 +57,7 @@ export function RunProgressPanel() {
   const look = PHASE_LOOK[view.phase];
   return (
     <Panel position="top-left">
-      <div
-        role="status"
-        aria-label="Run progress"
-        className={`run-progress run-${view.phase}`}
-      >
+      <div role="status" aria-label="Run progress" className={`run-progress run-${view.phase}`}>
         <StatusIcon phase={view.phase} />
         <span>
           {look.label} · {view.done} of {view.total} stages done

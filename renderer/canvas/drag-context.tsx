@@ -135,13 +135,15 @@ export function DragProvider({ children }: { children?: ReactNode }) {
           setLabel(text);
           document.body.classList.add("dragging");
           store.getState().canvasMessageShown(null);
-          store.getState().dragChanged(
-            payload.kind === "new-action"
-              ? { kind: payload.kind, category: payload.spec.category }
-              : payload.kind === "move-action"
-                ? { kind: payload.kind, category: payload.category, fromStage: payload.from.stage }
-                : { kind: payload.kind },
-          );
+          store
+            .getState()
+            .dragChanged(
+              payload.kind === "new-action"
+                ? { kind: payload.kind, category: payload.spec.category }
+                : payload.kind === "move-action"
+                  ? { kind: payload.kind, category: payload.category, fromStage: payload.from.stage }
+                  : { kind: payload.kind },
+            );
         }
         place(e.clientX, e.clientY);
         update(e.clientX, e.clientY);

@@ -12,6 +12,7 @@ export function Switch({
   describedBy,
   invalid,
   disabled,
+  focusKey,
 }: {
   id?: string;
   checked: boolean;
@@ -20,6 +21,8 @@ export function Switch({
   describedBy?: string | undefined;
   invalid?: boolean;
   disabled?: boolean;
+  /** For FocusRequests: the key of the document member the switch edits. */
+  focusKey?: string;
 }) {
   return (
     <button
@@ -30,6 +33,7 @@ export function Switch({
       aria-describedby={describedBy}
       aria-invalid={invalid === true ? true : undefined}
       disabled={disabled}
+      data-focus-key={focusKey}
       className="switch"
       onClick={() => onChange(!checked)}
     >

@@ -7,7 +7,13 @@ import { MenuButton, type MenuItem } from "../design/MenuButton";
 import { ConnectionPicker } from "../panels/connection/ConnectionPicker";
 import { useAppStore, useStoreApi, type AppState } from "../store";
 import { documentName } from "./document-title";
-import { TOOLBAR_GROUPS, VIEW_TOGGLES, visibleGroups, type ToolbarGroup, type ToolbarItem } from "./toolbar-groups";
+import {
+  TOOLBAR_GROUPS,
+  VIEW_TOGGLES,
+  visibleGroups,
+  type ToolbarGroup,
+  type ToolbarItem,
+} from "./toolbar-groups";
 
 const THEMES: readonly { value: ThemePreference; label: string }[] = [
   { value: "system", label: "Follow the system" },
@@ -100,6 +106,8 @@ export function Toolbar() {
     const element = bar.current;
     if (element === null) return;
     const fit = () => {
+      // Without layout (jsdom in the component tests) nothing can be measured: show every group.
+      if (element.clientWidth === 0) return;
       for (const group of element.querySelectorAll<HTMLElement>("[data-toolbar-group]")) {
         const id = group.dataset["toolbarGroup"] ?? "";
         widths.current.set(id, group.getBoundingClientRect().width + 8);
@@ -140,7 +148,13 @@ export function Toolbar() {
       </h1>
       {TOOLBAR_GROUPS.map((group) =>
         shown.has(group.id) ? (
-          <div key={group.id} role="group" aria-label={group.label} className="toolbar-group" data-toolbar-group={group.id}>
+          <div
+            key={group.id}
+            role="group"
+            aria-label={group.label}
+            className="toolbar-group"
+            data-toolbar-group={group.id}
+          >
             {group.items.map((item, i) => (
               <Item key={i} item={item} />
             ))}

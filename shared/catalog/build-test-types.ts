@@ -10,10 +10,11 @@ const CODEBUILD_CONFIGURATION: readonly ConfigField[] = [
     "Input artifact whose directory holds the buildspec; required when the action has more than one input.",
     { requiredWithInputsAtLeast: 2 },
   ),
-  optional("BatchEnabled", 'Run a batch build ("true") instead of a single build.'),
+  optional("BatchEnabled", 'Run a batch build ("true") instead of a single build.', { valueType: "boolean" }),
   optional(
     "CombineArtifacts",
     'Combine the artifacts of a batch build into one output ("true"); needs BatchEnabled.',
+    { valueType: "boolean" },
   ),
   optional(
     "EnvironmentVariables",
@@ -135,17 +136,34 @@ export const BUILD_TEST_ACTION_TYPES: readonly ActionTypeSpec[] = [
         "Appium version; the docs list it as required but ignore its value, and their own example omits it.",
       ),
       optional("Test", "Path of the test definition file, relative to the input artifact root."),
-      optional("RecordVideo", 'Record video during the test ("true"/"false").'),
+      optional("RecordVideo", 'Record video during the test ("true"/"false").', { valueType: "boolean" }),
       optional(
         "RecordAppPerformanceData",
         'Record CPU, FPS and memory data during the test ("true"/"false").',
+        { valueType: "boolean" },
       ),
-      optional("RadioBluetoothEnabled", 'Enable Bluetooth at the start of the test ("true"/"false").'),
-      optional("RadioWifiEnabled", 'Enable Wi-Fi at the start of the test ("true"/"false").'),
-      optional("RadioNfcEnabled", 'Enable NFC at the start of the test ("true"/"false").'),
-      optional("RadioGpsEnabled", 'Enable GPS at the start of the test ("true"/"false").'),
-      optional("FuzzEventCount", "Number of UI events the fuzz test performs (1 to 10,000)."),
-      optional("FuzzEventThrottle", "Milliseconds the fuzz test waits between UI events (1 to 1,000)."),
+      optional("RadioBluetoothEnabled", 'Enable Bluetooth at the start of the test ("true"/"false").', {
+        valueType: "boolean",
+      }),
+      optional("RadioWifiEnabled", 'Enable Wi-Fi at the start of the test ("true"/"false").', {
+        valueType: "boolean",
+      }),
+      optional("RadioNfcEnabled", 'Enable NFC at the start of the test ("true"/"false").', {
+        valueType: "boolean",
+      }),
+      optional("RadioGpsEnabled", 'Enable GPS at the start of the test ("true"/"false").', {
+        valueType: "boolean",
+      }),
+      optional("FuzzEventCount", "Number of UI events the fuzz test performs (1 to 10,000).", {
+        valueType: "integer",
+        min: 1,
+        max: 10_000,
+      }),
+      optional("FuzzEventThrottle", "Milliseconds the fuzz test waits between UI events (1 to 1,000).", {
+        valueType: "integer",
+        min: 1,
+        max: 1000,
+      }),
       optional(
         "FuzzRandomizerSeed",
         "Seed for the fuzz test; the same seed repeats the same event sequence.",
@@ -155,10 +173,15 @@ export const BUILD_TEST_ACTION_TYPES: readonly ActionTypeSpec[] = [
         "Location on the host machine where custom artifacts are stored.",
       ),
       optional("CustomDeviceArtifacts", "Location on the device where custom artifacts are stored."),
-      optional("UnmeteredDevicesOnly", 'Use only your unmetered devices ("true"/"false").'),
-      optional("JobTimeoutMinutes", "Minutes a test run may take per device before it times out."),
-      optional("Latitude", "Device latitude in degrees."),
-      optional("Longitude", "Device longitude in degrees."),
+      optional("UnmeteredDevicesOnly", 'Use only your unmetered devices ("true"/"false").', {
+        valueType: "boolean",
+      }),
+      optional("JobTimeoutMinutes", "Minutes a test run may take per device before it times out.", {
+        valueType: "integer",
+        min: 1,
+      }),
+      optional("Latitude", "Device latitude in degrees.", { valueType: "number", min: -90, max: 90 }),
+      optional("Longitude", "Device longitude in degrees.", { valueType: "number", min: -180, max: 180 }),
     ],
     v2Only: false,
     docsUrl: `${USER_GUIDE}action-reference-DeviceFarm.html`,

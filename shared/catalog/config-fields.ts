@@ -33,6 +33,7 @@ export const USER_GUIDE = "https://docs.aws.amazon.com/codepipeline/latest/userg
 export const POLL_FOR_SOURCE_CHANGES = optional(
   "PollForSourceChanges",
   'Poll the source for changes ("true", the default) or rely on an event rule or webhook ("false").',
+  { valueType: "boolean" },
 );
 
 /** The artifact formats CodeCommit and connection sources can emit. */

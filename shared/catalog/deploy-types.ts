@@ -28,7 +28,9 @@ export const DEPLOY_ACTION_TYPES: readonly ActionTypeSpec[] = [
     ...DEPLOY_COUNTS,
     configuration: [
       required("BucketName", "Bucket the files are deployed to."),
-      required("Extract", 'Unzip the artifact before upload ("true") or upload it as one object ("false").'),
+      required("Extract", 'Unzip the artifact before upload ("true") or upload it as one object ("false").', {
+        valueType: "boolean",
+      }),
       requiredWhen("ObjectKey", "Key of the uploaded object; required when Extract is false.", {
         key: "Extract",
         equals: ["false"],

@@ -35,8 +35,12 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
         "PrimarySource",
         "Input artifact whose directory holds the buildspec; required when the rule has more than one input.",
       ),
-      optional("BatchEnabled", 'Run a batch build ("true") instead of a single build.'),
-      optional("CombineArtifacts", 'Combine the artifacts of a batch build ("true"); needs BatchEnabled.'),
+      optional("BatchEnabled", 'Run a batch build ("true") instead of a single build.', {
+        valueType: "boolean",
+      }),
+      optional("CombineArtifacts", 'Combine the artifacts of a batch build ("true"); needs BatchEnabled.', {
+        valueType: "boolean",
+      }),
       optional(
         "EnvironmentVariables",
         "JSON array of {name, value, type} environment variables for the build.",

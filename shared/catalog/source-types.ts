@@ -84,6 +84,7 @@ export const SOURCE_ACTION_TYPES: readonly ActionTypeSpec[] = [
       optional(
         "DetectChanges",
         'Start the pipeline automatically on new commits ("true", the default) or only by hand or trigger ("false").',
+        { valueType: "boolean" },
       ),
     ],
     v2Only: false,

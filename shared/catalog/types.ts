@@ -26,6 +26,16 @@ export interface ConfigField {
   description: string;
   /** The values the docs allow, when they list them. */
   allowedValues?: readonly string[];
+  /**
+   * How the value is typed in, when the docs give it a type: "true"/"false" (a switch in the
+   * inspector), an integer or a number, within `min`/`max`. The value stays a string, as the
+   * configuration map stores every value.
+   */
+  valueType?: "boolean" | "integer" | "number";
+  /** The least value the docs allow, for a numeric `valueType`. */
+  min?: number;
+  /** The greatest value the docs allow, for a numeric `valueType`. */
+  max?: number;
   /** The service returns this value masked as `****`. */
   secret?: boolean;
   /**

@@ -37,8 +37,20 @@ describe("the app frame", () => {
     expect(screen.getByRole("main", { name: "Canvas" })).toBeTruthy();
     for (const name of ["New", "Open", "Save", "Save as"])
       expect(screen.getByRole("button", { name })).toBeTruthy();
-    expect(screen.getByRole("combobox", { name: "Theme" })).toBeTruthy();
-    for (const button of screen.getAllByRole("button")) expect(button.textContent?.trim()).not.toBe("");
+    expect(screen.getByRole("button", { name: "Theme" }).getAttribute("aria-haspopup")).toBe("menu");
+    // Every control is named: by its visible text, or (icon-only) by its label.
+    for (const button of screen.getAllByRole("button")) {
+      const name = button.getAttribute("aria-label") ?? button.textContent?.trim() ?? "";
+      expect(name).not.toBe("");
+      const words = [...button.childNodes]
+        .map((n) => n.textContent ?? "")
+        .join(" ")
+        .split(/\s+/);
+      for (const word of words.filter((w) => w !== "")) expect(name).toContain(word);
+    }
+    // A skip link leads to the canvas, which takes the focus.
+    fireEvent.click(screen.getByRole("link", { name: "Skip to the canvas" }));
+    expect(document.activeElement?.id).toBe("canvas");
   });
 
   it("creates from a template, and the title carries the unsaved marker until saved", async () => {

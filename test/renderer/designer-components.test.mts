@@ -31,11 +31,16 @@ async function renderDesigner() {
 }
 
 describe("designer components", () => {
-  it("palette: buttons named by provider in category groups, V2-only marked, a Stage item, and search", async () => {
+  it("palette: buttons named by their visible title and provider in category groups, V2-only marked, a Stage item, and search", async () => {
     await renderDesigner();
     const palette = screen.getByRole("complementary", { name: "Palette" });
     const build = within(palette).getByRole("group", { name: "Build" });
-    expect(within(build).getByRole("button", { name: "CodeBuild" })).toBeTruthy();
+    // The accessible name starts with the visible text (what speech input users say).
+    expect(within(build).getByRole("button", { name: "AWS CodeBuild (CodeBuild)" })).toBeTruthy();
+    for (const item of within(palette).getAllByRole("button")) {
+      const visible = item.querySelector(".palette-title")?.textContent ?? "";
+      expect(item.getAttribute("aria-label") ?? item.textContent).toContain(visible);
+    }
     const v2 = within(palette).getAllByText("V2");
     expect(v2.length).toBeGreaterThan(0);
     expect(within(palette).getByRole("button", { name: "Stage" })).toBeTruthy();
@@ -46,7 +51,9 @@ describe("designer components", () => {
     });
     expect(within(palette).queryByRole("group", { name: "Build" })).toBeNull();
     expect(
-      within(within(palette).getByRole("group", { name: "Invoke" })).getByRole("button", { name: "Lambda" }),
+      within(within(palette).getByRole("group", { name: "Invoke" })).getByRole("button", {
+        name: /\(Lambda\)$/,
+      }),
     ).toBeTruthy();
   });
 
@@ -69,7 +76,7 @@ describe("designer components", () => {
     );
     fireEvent.click(screen.getByRole("button", { name: "Expand stage Approve" }));
     expect(s().collapsedStages).toEqual([]);
-    fireEvent.click(screen.getByRole("checkbox", { name: "Artifact flow" }));
+    fireEvent.click(screen.getByRole("switch", { name: "Artifact flow" }));
     expect(s().showArtifactEdges).toBe(false);
   });
 
@@ -78,7 +85,7 @@ describe("designer components", () => {
     const palette = screen.getByRole("complementary", { name: "Palette" });
     fireEvent.click(
       within(within(palette).getByRole("group", { name: "Build" })).getByRole("button", {
-        name: "CodeBuild",
+        name: "AWS CodeBuild (CodeBuild)",
       }),
       { detail: 0 },
     );
@@ -112,12 +119,20 @@ describe("designer components", () => {
     const tab = await screen.findByRole("tab", { name: /^Problems \([1-9]/ });
     expect(tab).toBeTruthy();
     expect(screen.getByRole("status", { name: "Status" }).textContent).toMatch(/[1-9]\d* errors?/);
-    const problem = within(screen.getByRole("list", { name: "Problems" }))
+    // The panel opens on its tab; each problem says where it is in words, never as a JSON path.
+    fireEvent.click(tab);
+    const list = screen.getByRole("list", { name: "Problems" });
+    expect(list.textContent).not.toMatch(/stages\.\d/);
+    const problem = within(list)
       .getAllByRole("button")
-      .find((b) => /stages\.1\.name/.test(b.textContent ?? ""));
+      .find(
+        (b) => /Stage Source › name/.test(b.textContent ?? "") && b.textContent?.includes("Approve") !== true,
+      );
     expect(problem).toBeDefined();
     fireEvent.click(problem!);
     expect(s().selection).toEqual({ kind: "stage", stage: 1 });
+    // The keyboard goes to the field that fixes it.
+    await waitFor(() => expect(document.activeElement?.getAttribute("data-focus-key")).toBe("stages/1/name"));
   });
 
   it("command palette: Ctrl+Shift+P lists every registry command with its shortcut", async () => {

@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReactFlowProvider } from "@xyflow/react";
 import { RunProgressPanel } from "../../renderer/canvas/RunProgressPanel";
 import { RunStatusBadge } from "../../renderer/canvas/RunStatusBadge";
-import { RunsDrawer, RunsToggle } from "../../renderer/panels/runs/RunsDrawer";
-import { createAppStore, StoreProvider } from "../../renderer/store";
+import { RunsControls } from "./support/harness";
+import { createAppStore, StoreProvider, type ConfirmRequest } from "../../renderer/store";
 import { fakeApi, opened, sampleDocument } from "./support/fake-api";
 import { detailAt, RUN_ID, runsApi, updateAt } from "./support/runs-api";
 import { toEpochMs } from "../../shared/execution";
@@ -20,18 +20,15 @@ function setup(children: ReturnType<typeof createElement>[]) {
   const { api, client, emit } = fakeApi();
   const runs = runsApi();
   Object.assign(api, { runs });
-  const confirm = vi.fn((_: string) => true);
+  const confirm = vi.fn((_: ConfirmRequest) => true);
   const store = createAppStore({ api: client, confirm, newId: () => "rid" });
   store.getState().documentLoaded(opened({ document: sampleDocument("gate") }));
   render(createElement(StoreProvider, { store }, ...children));
   return { api, runs, store, emit, confirm };
 }
 
-/** The drawer and its toggle (on the canvas in the app). */
-const drawerAndToggle = () => [
-  createElement(RunsToggle, { key: "t" }),
-  createElement(RunsDrawer, { key: "d" }),
-];
+/** The runs tab and its toggle (in the bottom panel and the toolbar in the app). */
+const drawerAndToggle = () => [createElement(RunsControls, { key: "r" })];
 
 describe("run status on the canvas", () => {
   it("shows nothing until runs are watched, then status as icon and text, the revision and a disabled transition", async () => {
@@ -72,14 +69,15 @@ describe("run status on the canvas", () => {
     const approve = await screen.findByRole("status", {
       name: "Latest run of stage Approve: Waiting for approval",
     });
-    expect(approve.textContent).toContain("⏸");
+    expect(approve.querySelector("svg")?.getAttribute("class")).toContain("circle-pause");
     expect(screen.getAllByLabelText(/^Source revision [0-9a-f]{7}$/)).toHaveLength(1);
     fireEvent.click(screen.getByRole("button", { name: "Open revision f06f356" }));
     expect(api.app.openExternal).toHaveBeenCalledWith({
       url: expect.stringMatching(/^https:\/\/console\.aws\.amazon\.com\/codesuite\/codecommit\/.*f06f3561/),
     });
     expect(screen.getByRole("img", { name: "Transition into Deploy disabled: freeze" })).toBeTruthy();
-    expect(screen.getByRole("status", { name: "Latest run of Compile: Failed" }).textContent).toContain("✕");
+    const failed = screen.getByRole("status", { name: "Latest run of Compile: Failed" });
+    expect(failed.querySelector("svg")?.getAttribute("class")).toContain("octagon-x");
     expect(screen.getByText("3 tests failed")).toBeTruthy();
   });
 });
@@ -157,10 +155,11 @@ describe("stage condition checks on the canvas", () => {
     const entry = await screen.findByRole("img", {
       name: "Entry conditions of Deploy: Failed (ProdOnly: TARGET is dev)",
     });
-    expect(entry.textContent).toBe("✕ Entry check");
-    expect(screen.getByRole("img", { name: "Success conditions of Deploy: Succeeded" }).textContent).toBe(
-      "✓ Success check",
-    );
+    expect(entry.textContent?.trim()).toBe("Entry check");
+    expect(entry.querySelector("svg")?.getAttribute("class")).toContain("octagon-x");
+    const success = screen.getByRole("img", { name: "Success conditions of Deploy: Succeeded" });
+    expect(success.textContent?.trim()).toBe("Success check");
+    expect(success.querySelector("svg")?.getAttribute("class")).toContain("circle-check");
   });
 });
 
@@ -174,13 +173,14 @@ describe("run progress on the canvas", () => {
     emit("runs.updated", updateAt("waiting"));
     const waiting = await screen.findByRole("status", { name: "Run progress" });
     expect(waiting.textContent).toBe(
-      "⏸Waiting for approval · 2 of 4 stages done · waiting for approval in Approve",
+      `Waiting for approval · 2 of 4 stages done · waiting for approval in Approve${RUN_ID.slice(0, 8)}`,
     );
-    expect(waiting.getAttribute("title")).toBe(`Run ${RUN_ID}`);
+    // The run id is a link to the run.
+    expect(within(waiting).getByRole("button", { name: `Run ${RUN_ID}` })).toBeTruthy();
     emit("runs.updated", updateAt("final"));
     await waitFor(() =>
       expect(screen.getByRole("status", { name: "Run progress" }).textContent).toBe(
-        "✓Succeeded · 4 of 4 stages done",
+        `Succeeded · 4 of 4 stages done${RUN_ID.slice(0, 8)}`,
       ),
     );
   });
@@ -190,12 +190,12 @@ describe("runs drawer", () => {
   it("lists runs, opens a timeline with a bar per action and exact times on hover, and shows an action's details", async () => {
     const { runs, emit } = setup(drawerAndToggle());
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
-    const drawer = await screen.findByRole("complementary", { name: "Runs" });
+    const drawer = await screen.findByRole("region", { name: "Runs" });
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
     emit("runs.updated", updateAt("final"));
     await within(drawer).findByText("4 of 4 stages done");
     const grid = within(drawer).getByRole("grid", { name: "Runs" });
-    fireEvent.click(within(grid).getByRole("button", { name: `Open run ${RUN_ID}` }));
+    fireEvent.click(within(grid).getByRole("button", { name: `Open run ${RUN_ID}: Succeeded` }));
     const timeline = await within(drawer).findByRole("grid", { name: `Timeline of run ${RUN_ID}` });
     const bars = within(timeline).getAllByTestId("timeline-bar");
     expect(bars).toHaveLength(4);
@@ -205,24 +205,40 @@ describe("runs drawer", () => {
     fireEvent.click(within(timeline).getByRole("button", { name: /^Details of Approve\/Review/ }));
     const details = await within(drawer).findByRole("region", { name: "Action Approve/Review" });
     expect(within(details).getByText(/^Summary: /)).toBeTruthy();
-    // Closed, the drawer's button still tells how far the pipeline got.
-    fireEvent.click(within(drawer).getByRole("button", { name: "Hide runs" }));
-    expect(screen.getByRole("button", { name: "Runs · 4 of 4 stages done" })).toBeTruthy();
+    // The toggle is pressed while the tab shows, and hides it.
+    const toggle = screen.getByRole("button", { name: "Runs" });
+    expect(toggle.getAttribute("aria-pressed")).toBe("true");
+    fireEvent.click(toggle);
+    expect(screen.queryByRole("region", { name: "Runs" })).toBeNull();
   });
 
-  it("approves a waiting approval after confirmation and shows the result", async () => {
-    const { runs, emit, confirm } = setup(drawerAndToggle());
+  it("reviews a waiting approval in its dialog (custom data, review link, comment) and shows the result", async () => {
+    const { runs, emit, confirm, store } = setup(drawerAndToggle());
+    const doc = store.getState().doc!;
+    const approval = doc.document.pipeline.stages[1]!.actions[0]!;
+    approval.configuration = {
+      CustomData: "Check the staging site",
+      ExternalEntityLink: "https://example.com/pr/7",
+    };
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
     emit("runs.updated", updateAt("waiting"));
-    fireEvent.change(await screen.findByLabelText("Reason or summary"), { target: { value: "ship it" } });
-    fireEvent.click(await screen.findByRole("button", { name: "Approve Review" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Review Review" }));
+    const dialog = await screen.findByRole("dialog", { name: "Review Approve/Review" });
+    // The approval as configured for the run that waits (its custom data), read from the run.
+    await waitFor(() => expect(store.getState().approvalExecution.loading).toBe(false));
+    expect(runs.detail).toHaveBeenCalledWith(expect.objectContaining({ pipelineExecutionId: RUN_ID }));
+    expect(within(dialog).getByText("Check the staging site")).toBeTruthy();
+    expect(within(dialog).getByText("None configured (ExternalEntityLink)")).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText("Comment"), { target: { value: "ship it" } });
+    fireEvent.click(within(dialog).getByRole("button", { name: "Approve" }));
     await screen.findByText("Approved Approve/Review");
-    expect(confirm).toHaveBeenCalledWith('Approve Approve/Review with "ship it"?');
+    // The dialog was the question: nothing asks again.
+    expect(confirm).not.toHaveBeenCalled();
     expect(runs.approve).toHaveBeenCalledWith(
       expect.objectContaining({ status: "Approved", summary: "ship it" }),
     );
-    expect(screen.getByRole("button", { name: "Stop and abandon" })).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Stop…" })).toBeTruthy();
   });
 
   it("shows a poll error (a deleted pipeline) without losing what it showed", async () => {
@@ -267,7 +283,9 @@ describe("run controls for stage conditions", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Override entry conditions of Deploy" }));
     await screen.findByText("Overrode the entry conditions of Deploy");
     expect(confirm).toHaveBeenCalledWith(
-      `Override the entry conditions of Deploy for run ${RUN_ID}? The run goes on as if they had passed.`,
+      expect.objectContaining({
+        message: `Override the entry conditions of Deploy for run ${RUN_ID}? The run goes on as if they had passed.`,
+      }),
     );
     expect(runs.override).toHaveBeenCalledWith(
       expect.objectContaining({
@@ -318,8 +336,8 @@ describe("condition rules on the timeline", () => {
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
     emit("runs.updated", updateAt("final"));
-    const drawer = await screen.findByRole("complementary", { name: "Runs" });
-    fireEvent.click(await within(drawer).findByRole("button", { name: `Open run ${RUN_ID}` }));
+    const drawer = await screen.findByRole("region", { name: "Runs" });
+    fireEvent.click(await within(drawer).findByRole("button", { name: `Open run ${RUN_ID}: Succeeded` }));
     const timeline = await within(drawer).findByRole("grid", { name: `Timeline of run ${RUN_ID}` });
     const stage = within(timeline).getByRole("rowgroup", { name: "Stage Approve" });
     const bar = within(stage).getByRole("img", { name: "Approve condition BusinessHours: Succeeded, 20s" });
@@ -354,9 +372,12 @@ describe("comparing two runs", () => {
     fireEvent.click(screen.getByRole("button", { name: "Runs" }));
     await waitFor(() => expect(runs.watch).toHaveBeenCalled());
     emit("runs.updated", { ...updateAt("final"), runs: summaries(snap), state: snap.getPipelineState });
-    const drawer = await screen.findByRole("complementary", { name: "Runs" });
-    fireEvent.click(await within(drawer).findByRole("button", { name: `Open run ${newId}` }));
-    fireEvent.click(within(drawer).getByRole("checkbox", { name: `Compare with run ${oldId}` }));
+    const drawer = await screen.findByRole("region", { name: "Runs" });
+    fireEvent.click(await within(drawer).findByRole("checkbox", { name: `Pick run ${newId} to compare` }));
+    const compare = within(drawer).getByRole("button", { name: "Compare 1 of 2" }) as HTMLButtonElement;
+    expect(compare.disabled).toBe(true);
+    fireEvent.click(within(drawer).getByRole("checkbox", { name: `Pick run ${oldId} to compare` }));
+    fireEvent.click(within(drawer).getByRole("button", { name: "Compare 2 of 2" }));
     const table = await within(drawer).findByRole("table", { name: "Compare runs" });
     expect(within(table).getByRole("rowheader", { name: "Whole run" })).toBeTruthy();
     // The old run's Test stage has no counterpart in the new one.

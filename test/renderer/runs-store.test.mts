@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { fail, ok, type RunsPage } from "../../shared/ipc";
-import { createAppStore } from "../../renderer/store";
-import { describeControl, mergeRuns } from "../../renderer/store/runs-slice";
+import { createAppStore, type ConfirmRequest } from "../../renderer/store";
+import { describeControl, mergeRuns } from "../../renderer/store/run-controls";
 import { fakeApi, opened, sampleDocument } from "./support/fake-api";
 import { detailAt, RUN_ID, runsApi, updateAt } from "./support/runs-api";
 
@@ -9,7 +9,7 @@ function setup(confirmAnswer = true) {
   const { api, client, emit } = fakeApi();
   const runs = runsApi();
   Object.assign(api, { runs });
-  const confirm = vi.fn((_: string) => confirmAnswer);
+  const confirm = vi.fn((_: ConfirmRequest) => confirmAnswer);
   const store = createAppStore({ api: client, confirm, newId: () => "rid" });
   store.getState().documentLoaded(opened({ document: sampleDocument("gate") }));
   return { api, runs, store, confirm, emit };
@@ -85,7 +85,9 @@ describe("runs slice", () => {
       summary: "ok",
     };
     expect(await store.getState().runControlRequested(approve)).toBe(false);
-    expect(confirm).toHaveBeenCalledWith('Approve Approve/Review with "ok"?');
+    expect(confirm).toHaveBeenCalledWith(
+      expect.objectContaining({ message: 'Approve Approve/Review with "ok"?' }),
+    );
     expect(runs.approve).not.toHaveBeenCalled();
 
     confirm.mockReturnValue(true);

@@ -81,7 +81,12 @@ describe("the renderer store", () => {
         fail("file-exists", "A file with this name already exists: /x.json"),
       );
       await store.getState().saveAsRequested("/x.json");
-      expect(confirm).toHaveBeenLastCalledWith("A file with this name already exists: /x.json. Replace it?");
+      expect(confirm).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          message:
+            "A file with this name already exists: /x.json. Saving replaces its content with this pipeline.",
+        }),
+      );
       if (answer) {
         expect(api.documents.saveAs).toHaveBeenLastCalledWith(
           expect.objectContaining({ path: "/x.json", overwrite: true }),

@@ -79,7 +79,11 @@ export function ConnectionPicker() {
       <label className="inline-label" title={`Connection: ${current}`}>
         <Cloud aria-hidden="true" size={16} />
         <span className="visually-hidden">Connection</span>
-        <select value={valueOf(connection)} onChange={(e) => choose(e.target.value)} title={`Connection: ${current}`}>
+        <select
+          value={valueOf(connection)}
+          onChange={(e) => choose(e.target.value)}
+          title={`Connection: ${current}`}
+        >
           {options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.label}

@@ -15,7 +15,19 @@ import {
 } from "../../../shared/pipeline/operations";
 import { runOrderOf } from "../../../shared/pipeline/run-order";
 import { useAppStore } from "../../store";
-import { ConfigFieldInput, FieldErrors, ListField, TextField, useFieldDiagnostics } from "./fields";
+import { SERVICE_SHAPES } from "../../../shared/validate/service-model.generated";
+import { FieldErrors, ListField, TextField, useFieldDiagnostics } from "./fields";
+import { ConfigFieldInput, NumberField } from "./typed-fields";
+
+/** The service model's limits of a number shape (ActionRunOrder: 1 to 999). */
+function limits(shape: string): { min?: number; max?: number } {
+  const found = SERVICE_SHAPES[shape];
+  if (found?.type !== "integer") return {};
+  return {
+    ...(found.min === undefined ? {} : { min: found.min }),
+    ...(found.max === undefined ? {} : { max: found.max }),
+  };
+}
 
 /** Output artifacts of the actions that run before `at` (earlier stages, earlier runOrder groups). */
 export function upstreamOutputs(pipeline: PipelineDeclaration, at: ActionAddress): string[] {
@@ -280,15 +292,14 @@ export function ActionForm({
         {spec?.v2Only === true && <span className="v2-tag">V2 only</span>}
       </p>
       {spec !== undefined && <p className="field-description">{spec.description}</p>}
-      <TextField
+      <NumberField
         label="Run order"
         path={[...base, "runOrder"]}
         description="Actions with the same run order run in parallel; lower numbers run first."
-        value={action.runOrder === undefined ? undefined : String(action.runOrder)}
-        onChange={(v) => {
-          const n = v === undefined ? undefined : Number(v);
-          if (n === undefined || (Number.isInteger(n) && n > 0)) edit.members({ runOrder: n }, "runOrder");
-        }}
+        integer
+        {...limits("ActionRunOrder")}
+        value={action.runOrder as number | string | undefined}
+        onChange={(runOrder) => edit.members({ runOrder }, "runOrder")}
       />
       {spec !== undefined && spec.configuration.length > 0 && (
         <fieldset>
@@ -308,14 +319,13 @@ export function ActionForm({
       <Artifacts action={action} at={at} pipeline={pipeline} />
       <CommandsMembers action={action} at={at} members={members} />
       {members.includes("timeoutInMinutes") && (
-        <TextField
+        <NumberField
           label="Timeout in minutes"
           path={[...base, "timeoutInMinutes"]}
-          value={action.timeoutInMinutes === undefined ? undefined : String(action.timeoutInMinutes)}
-          onChange={(v) => {
-            const n = v === undefined ? undefined : Number(v);
-            if (n === undefined || Number.isInteger(n)) edit.members({ timeoutInMinutes: n }, "timeout");
-          }}
+          integer
+          {...limits("ActionTimeout")}
+          value={action.timeoutInMinutes as number | string | undefined}
+          onChange={(timeoutInMinutes) => edit.members({ timeoutInMinutes }, "timeout")}
         />
       )}
       <TextField

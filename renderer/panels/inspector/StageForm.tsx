@@ -3,7 +3,8 @@ import type { Condition, RuleDeclaration, StageDeclaration } from "../../../shar
 import { renameStage, setStageMembers } from "../../../shared/pipeline/operations";
 import { withMember, withMembers } from "../../../shared/pipeline/members";
 import { useAppStore } from "../../store";
-import { ConfigFieldInput, SelectField, TextField } from "./fields";
+import { SelectField, TextField } from "./fields";
+import { ConfigFieldInput } from "./typed-fields";
 
 const WHEN = [
   { key: "beforeEntry", label: "Before entry", results: ["FAIL", "SKIP"] },

@@ -2,9 +2,9 @@
  * Form controls of the inspector. Each shows its label, a required mark, its description, and the
  * diagnostics that point at it, inline (from the same diagnostics as the problems panel).
  */
+import { CircleAlert, TriangleAlert } from "lucide-react";
 import { useId, useState, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { ConfigField } from "../../../shared/catalog";
 import type { Diagnostic } from "../../../shared/validate/diagnostic";
 import { useAppStore } from "../../store";
 import { pipelinePath, selectDiagnostics } from "../../store/derived";
@@ -43,14 +43,19 @@ export function FieldErrors({ id, diagnostics }: { id: string; diagnostics: read
     <ul className="field-errors" id={id}>
       {diagnostics.map((d, i) => (
         <li key={i} className={`field-error is-${d.severity}`}>
-          {d.message}
+          {d.severity === "error" ? (
+            <CircleAlert aria-hidden="true" size={12} />
+          ) : (
+            <TriangleAlert aria-hidden="true" size={12} />
+          )}
+          <span>{d.message}</span>
         </li>
       ))}
     </ul>
   );
 }
 
-interface FieldProps {
+export interface FieldProps {
   label: string;
   path: readonly (string | number)[];
   /** The configuration key, to pick up "missing required key" findings. */
@@ -59,22 +64,39 @@ interface FieldProps {
   description?: string;
 }
 
-function Frame({
+/** What a control needs from its frame: ids for its label and descriptions, and its state. */
+export interface ControlIds {
+  id: string;
+  describedBy: string | undefined;
+  invalid: boolean;
+  /** The key problems use to put the keyboard in this control (FocusRequests). */
+  focusKey: string;
+}
+
+export function Frame({
   label,
   path,
   configKey,
   required,
   description,
+  hint,
   children,
 }: FieldProps & {
-  children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
+  /** A second line under the description: the allowed range, what unset means. */
+  hint?: string | undefined;
+  children: (ids: ControlIds) => ReactNode;
 }) {
   const id = useId();
   const diagnostics = useFieldDiagnostics(path, configKey);
   const errorsId = `${id}-errors`;
   const descriptionId = `${id}-description`;
+  const hintId = `${id}-hint`;
   const describedBy =
-    [diagnostics.length > 0 ? errorsId : "", description !== undefined ? descriptionId : ""]
+    [
+      diagnostics.length > 0 ? errorsId : "",
+      description !== undefined ? descriptionId : "",
+      hint !== undefined ? hintId : "",
+    ]
       .filter((x) => x !== "")
       .join(" ") || undefined;
   return (
@@ -88,10 +110,20 @@ function Frame({
           </span>
         )}
       </label>
-      {children({ id, describedBy, invalid: diagnostics.some((d) => d.severity === "error") })}
+      {children({
+        id,
+        describedBy,
+        invalid: diagnostics.some((d) => d.severity === "error"),
+        focusKey: path.join("/"),
+      })}
       {description !== undefined && (
         <p className="field-description" id={descriptionId}>
           {description}
+        </p>
+      )}
+      {hint !== undefined && (
+        <p className="field-hint" id={hintId}>
+          {hint}
         </p>
       )}
       <FieldErrors id={errorsId} diagnostics={diagnostics} />
@@ -110,10 +142,11 @@ export function TextField(
 ) {
   return (
     <Frame {...props}>
-      {({ id, describedBy, invalid }) =>
+      {({ id, describedBy, invalid, focusKey }) =>
         props.multiline === true ? (
           <textarea
             id={id}
+            data-focus-key={focusKey}
             value={props.value ?? ""}
             rows={4}
             aria-describedby={describedBy}
@@ -125,6 +158,7 @@ export function TextField(
         ) : (
           <input
             id={id}
+            data-focus-key={focusKey}
             value={props.value ?? ""}
             placeholder={props.placeholder}
             aria-describedby={describedBy}
@@ -154,9 +188,10 @@ export function SelectField(
       : props.options;
   return (
     <Frame {...props}>
-      {({ id, describedBy, invalid }) => (
+      {({ id, describedBy, invalid, focusKey }) => (
         <select
           id={id}
+          data-focus-key={focusKey}
           value={props.value ?? ""}
           aria-describedby={describedBy}
           aria-invalid={invalid}
@@ -173,31 +208,6 @@ export function SelectField(
       )}
     </Frame>
   );
-}
-
-/** A configuration key as a field: a select when the catalog lists the allowed values. */
-export function ConfigFieldInput({
-  field,
-  value,
-  path,
-  onChange,
-}: {
-  field: ConfigField;
-  value: string | undefined;
-  path: readonly (string | number)[];
-  onChange(value: string | undefined): void;
-}) {
-  const common = {
-    label: field.key,
-    path: [...path, field.key],
-    configKey: field.key,
-    required: field.required,
-    description: field.description,
-  };
-  if (field.allowedValues !== undefined && field.listSeparator === undefined) {
-    return <SelectField {...common} value={value} options={field.allowedValues} onChange={onChange} />;
-  }
-  return <TextField {...common} value={value} onChange={onChange} />;
 }
 
 /** Splits a list typed one item per line (or comma-separated) into its items. */

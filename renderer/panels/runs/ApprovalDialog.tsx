@@ -70,7 +70,9 @@ export function ApprovalDialog({ dialog }: { dialog: Extract<RunsDialog, { kind:
         )}
         <div>
           <dt>Status</dt>
-          <dd>{waiting ? "Waiting for your review" : "No longer waiting: someone answered, or the run moved on"}</dd>
+          <dd>
+            {waiting ? "Waiting for your review" : "No longer waiting: someone answered, or the run moved on"}
+          </dd>
         </div>
         {summary !== undefined && summary !== "" && (
           <div>
@@ -109,11 +111,14 @@ export function ApprovalDialog({ dialog }: { dialog: Extract<RunsDialog, { kind:
       </dl>
       {loaded.loading && <p className="muted">Reading the approval as configured for this run…</p>}
       {loaded.error !== null && (
-        <p className="muted">The run could not be read ({loaded.error.message}); showing the document&apos;s settings.</p>
+        <p className="muted">
+          The run could not be read ({loaded.error.message}); showing the document&apos;s settings.
+        </p>
       )}
-      <label className="field">
-        <span>Comment</span>
+      <div className="field">
+        <label htmlFor={`${ids}-input`}>Comment</label>
         <textarea
+          id={`${ids}-input`}
           value={comment}
           rows={3}
           maxLength={COMMENT_MAX}
@@ -121,10 +126,10 @@ export function ApprovalDialog({ dialog }: { dialog: Extract<RunsDialog, { kind:
           aria-describedby={`${ids}-comment`}
           onChange={(e) => setComment(e.target.value)}
         />
-        <span className="field-description" id={`${ids}-comment`}>
+        <p className="field-description" id={`${ids}-comment`}>
           Kept with the run as the approval&apos;s summary ({comment.length} of {COMMENT_MAX} characters).
-        </span>
-      </label>
+        </p>
+      </div>
     </Dialog>
   );
 }

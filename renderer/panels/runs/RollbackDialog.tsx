@@ -49,7 +49,10 @@ export function RollbackDialog({ stageName }: { stageName: string }) {
         </p>
       )}
       {!targets.loading && targets.error === null && rows.length === 0 && (
-        <p>{stageName} has not succeeded in any run of the current pipeline version yet: there is nothing to roll back to.</p>
+        <p>
+          {stageName} has not succeeded in any run of the current pipeline version yet: there is nothing to
+          roll back to.
+        </p>
       )}
       {rows.length > 0 && (
         <fieldset className="rollback-targets">
@@ -86,7 +89,9 @@ export function RollbackDialog({ stageName }: { stageName: string }) {
                       {id === current ? " (current)" : ""}
                     </td>
                     <td title={revision?.summary ?? undefined}>
-                      {revision ? `${revision.shortId ?? ""} ${revision.summary?.split("\n")[0] ?? ""}`.trim() : "–"}
+                      {revision
+                        ? `${revision.shortId ?? ""} ${revision.summary?.split("\n")[0] ?? ""}`.trim()
+                        : "–"}
                     </td>
                     <td>{formatTime(row.start)}</td>
                     <td>{row.triggerType ?? "–"}</td>

@@ -118,13 +118,21 @@ export function RunAttention() {
           >
             <CirclePause aria-hidden="true" size={16} className="status-icon run-waiting" />
             <span>
-              {stageName}/{actionName} waits for approval{id !== "" && <> in run <RunLink id={id} /></>}
+              {stageName}/{actionName} waits for approval
+              {id !== "" && (
+                <>
+                  {" "}
+                  in run <RunLink id={id} />
+                </>
+              )}
             </span>
             <button
               type="button"
               className="primary"
               disabled={busy}
-              onClick={() => opened({ kind: "approval", stageName, actionName, pipelineExecutionId: id || null })}
+              onClick={() =>
+                opened({ kind: "approval", stageName, actionName, pipelineExecutionId: id || null })
+              }
             >
               Review {actionName}
             </button>
@@ -134,7 +142,12 @@ export function RunAttention() {
       {facts.failed.map((key) => {
         const [stageName = "", id = ""] = key.split("|");
         return (
-          <div key={key} className="attention-row tone-failed" role="group" aria-label={`Failed stage ${stageName}`}>
+          <div
+            key={key}
+            className="attention-row tone-failed"
+            role="group"
+            aria-label={`Failed stage ${stageName}`}
+          >
             <OctagonX aria-hidden="true" size={16} className="status-icon run-failed" />
             <span>
               {stageName} failed in run <RunLink id={id} />
@@ -142,14 +155,18 @@ export function RunAttention() {
             <button
               type="button"
               disabled={busy}
-              onClick={() => run({ kind: "retry", stageName, pipelineExecutionId: id, retryMode: "FAILED_ACTIONS" })}
+              onClick={() =>
+                run({ kind: "retry", stageName, pipelineExecutionId: id, retryMode: "FAILED_ACTIONS" })
+              }
             >
               Retry failed actions of {stageName}
             </button>
             <button
               type="button"
               disabled={busy}
-              onClick={() => run({ kind: "retry", stageName, pipelineExecutionId: id, retryMode: "ALL_ACTIONS" })}
+              onClick={() =>
+                run({ kind: "retry", stageName, pipelineExecutionId: id, retryMode: "ALL_ACTIONS" })
+              }
             >
               Retry all actions of {stageName}
             </button>

@@ -67,15 +67,16 @@ function ReleaseDialog() {
         <fieldset>
           <legend>Pipeline variables</legend>
           {declared.map((v) => (
-            <label key={v.name} className="field">
-              <span>{v.name}</span>
+            <div key={v.name} className="field">
+              <label htmlFor={`${ids}-var-${v.name}`}>{v.name}</label>
               <input
+                id={`${ids}-var-${v.name}`}
                 value={values[v.name] ?? ""}
                 maxLength={1000}
                 onChange={(e) => setValues({ ...values, [v.name]: e.target.value })}
               />
-              {v.description !== undefined && <span className="field-description">{v.description}</span>}
-            </label>
+              {v.description !== undefined && <p className="field-description">{v.description}</p>}
+            </div>
           ))}
         </fieldset>
       )}
@@ -107,19 +108,20 @@ function ReleaseDialog() {
               </select>
             </label>
           </div>
-          <label className="field">
-            <span>Revision</span>
+          <div className="field">
+            <label htmlFor={`${ids}-revision-input`}>Revision</label>
             <input
+              id={`${ids}-revision-input`}
               value={revision}
               disabled={source === ""}
               placeholder={revisionType === "COMMIT_ID" ? "for example 3f8e1a2" : undefined}
               aria-describedby={`${ids}-revision`}
               onChange={(e) => setRevision(e.target.value)}
             />
-            <span className="field-description" id={`${ids}-revision`}>
+            <p className="field-description" id={`${ids}-revision`}>
               The commit, image digest or S3 object version the source action should use.
-            </span>
-          </label>
+            </p>
+          </div>
         </fieldset>
       )}
     </Dialog>
@@ -190,19 +192,20 @@ function TransitionDialog({ stageName, enable }: { stageName: string; enable: bo
       ) : (
         <>
           <p>Runs stop before {stageName} until the transition is enabled again.</p>
-          <label className="field">
-            <span>Reason</span>
+          <div className="field">
+            <label htmlFor={`${ids}-reason-input`}>Reason</label>
             <input
+              id={`${ids}-reason-input`}
               value={reason}
               maxLength={300}
               aria-invalid={reason !== "" && !valid}
               aria-describedby={`${ids}-reason`}
               onChange={(e) => setReason(e.target.value)}
             />
-            <span className="field-description" id={`${ids}-reason`}>
+            <p className="field-description" id={`${ids}-reason`}>
               Letters, digits, spaces and ! @ ( ) . * ? - only, for example: Holding for the release review
-            </span>
-          </label>
+            </p>
+          </div>
         </>
       )}
     </Dialog>

@@ -181,7 +181,9 @@ export function RunHistory() {
             pickable={picked.length < 2}
             onPick={(on) => {
               const id = row.pipelineExecutionId ?? "";
-              setPicked(on ? [...picked.filter((p) => p !== id), id].slice(-2) : picked.filter((p) => p !== id));
+              setPicked(
+                on ? [...picked.filter((p) => p !== id), id].slice(-2) : picked.filter((p) => p !== id),
+              );
             }}
           />
         ))}

@@ -253,7 +253,8 @@ export function RunTimeline() {
   return (
     <section className="run-timeline" aria-label="Run timeline">
       <h3>
-        Run <span title={timeline.pipelineExecutionId ?? ""}>{timeline.pipelineExecutionId?.slice(0, 8)}</span>:{" "}
+        Run{" "}
+        <span title={timeline.pipelineExecutionId ?? ""}>{timeline.pipelineExecutionId?.slice(0, 8)}</span>:{" "}
         {timeline.status ?? "unknown"} ·{" "}
         {formatDuration(timeline.durationMs ?? (timeline.start === null ? null : now - timeline.start))}
         {timeline.executionMode ? ` · ${timeline.executionMode}` : ""}

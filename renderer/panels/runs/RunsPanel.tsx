@@ -17,7 +17,8 @@ function LiveSummary() {
   if (watch === null) return <span className="muted">Not watching</span>;
   if (live === null) return <span className="muted">Reading {watch.pipelineName}…</span>;
   const p = live.state ? progress(live.state) : null;
-  const missing = live.error?.code === "pipeline-not-found";
+  // Never seen: the document's pipeline is not deployed there yet. Seen before: it was deleted.
+  const missing = live.error?.code === "pipeline-not-found" && live.state === null;
   return (
     <span role="status" aria-label="Live status" className="run-live">
       {p && p.total > 0 && (

@@ -114,9 +114,9 @@ export function fakeApi() {
       discard: vi.fn(async () => ok(null)),
     },
     settings: {
-      get: vi.fn(async () => ok({ theme: "system" as const, recentLimit: 10 })),
+      get: vi.fn(async () => ok({ theme: "system" as const, recentLimit: 10, panelLayout: {} })),
       update: vi.fn(async ({ theme }: { theme?: "system" | "light" | "dark" }) =>
-        ok({ theme: theme ?? "system", recentLimit: 10 }),
+        ok({ theme: theme ?? "system", recentLimit: 10, panelLayout: {} }),
       ),
     },
     // Runs of the recorded fixtures: deploying or opening a remote pipeline starts watching it.

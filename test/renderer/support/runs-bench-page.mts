@@ -5,7 +5,7 @@
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import type { ApiClient } from "../../../renderer/api/client";
-import { RunsDrawer, RunsToggle } from "../../../renderer/panels/runs/RunsDrawer";
+import { RunsControls } from "./harness";
 import { createAppStore, StoreProvider } from "../../../renderer/store";
 import type { RunDetail, RunsPage } from "../../../shared/ipc";
 
@@ -43,5 +43,5 @@ store.getState().documentLoaded({
   dirty: false,
 });
 createRoot(document.getElementById("root")!).render(
-  createElement(StoreProvider, { store }, createElement(RunsToggle), createElement(RunsDrawer)),
+  createElement(StoreProvider, { store }, createElement(RunsControls)),
 );
