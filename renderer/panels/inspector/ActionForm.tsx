@@ -15,14 +15,14 @@ import {
 } from "../../../shared/pipeline/operations";
 import { runOrderOf } from "../../../shared/pipeline/run-order";
 import { useAppStore } from "../../store";
-import { SERVICE_SHAPES } from "../../../shared/validate/service-model.generated";
+import { shapeNamed } from "../../../shared/service-model";
 import { FieldErrors, ListField, TextField, useFieldDiagnostics } from "./fields";
 import { ConfigFieldInput, NumberField } from "./typed-fields";
 
 /** The service model's limits of a number shape (ActionRunOrder: 1 to 999). */
 function limits(shape: string): { min?: number; max?: number } {
-  const found = SERVICE_SHAPES[shape];
-  if (found?.type !== "integer") return {};
+  const found = shapeNamed(shape);
+  if (found?.type !== "integer" && found?.type !== "long") return {};
   return {
     ...(found.min === undefined ? {} : { min: found.min }),
     ...(found.max === undefined ? {} : { max: found.max }),
