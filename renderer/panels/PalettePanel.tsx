@@ -25,7 +25,7 @@ function PaletteItem({ spec }: { spec: ActionTypeSpec }) {
         type="button"
         className="palette-item"
         // The visible title first (what a speech-input user says), then the provider id it adds.
-        aria-label={`${spec.title === spec.provider ? spec.title : `${spec.title} (${spec.provider})`}${spec.v2Only ? ", V2" : ""}`}
+        aria-label={`${spec.title === spec.provider ? spec.title : `${spec.title}, ${spec.provider}`}${spec.v2Only ? ", V2" : ""}`}
         aria-description={`${spec.description}${spec.v2Only ? " (V2 pipelines only)" : ""}`}
         title={`${spec.description} Drag onto the canvas, or press Enter to add it.`}
         onPointerDown={(e) => startDrag({ kind: "new-action", spec }, spec.title, e, add)}

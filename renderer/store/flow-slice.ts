@@ -72,7 +72,16 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         return;
       }
       get().documentSaved(saved, written);
-      set({ dialog: null, busy: false, notice: `Saved: ${saved.path}` });
+      // Says what was written and where: the file's name and its folder, in full.
+      const cut = Math.max(saved.path.lastIndexOf("/"), saved.path.lastIndexOf("\\"));
+      set({
+        dialog: null,
+        busy: false,
+        notice:
+          cut < 0
+            ? `Saved ${saved.path}`
+            : `Saved ${saved.path.slice(cut + 1)} in ${saved.path.slice(0, cut) || saved.path.slice(0, 1)}`,
+      });
       const doc = get().doc;
       if (doc !== null) await api.recovery.discard({ id: doc.recoveryId });
       await api.documents.watch({ path: saved.path, version: saved.version });

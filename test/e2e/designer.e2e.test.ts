@@ -11,6 +11,7 @@ import {
   newFromTemplate,
   openDesigner,
   paletteItem,
+  toolbarCommand,
   validateWithCli,
 } from "./support/designer-page";
 import { startWebHost, type WebHost } from "./support/web-host";
@@ -102,9 +103,7 @@ describe("the designer in Chromium", () => {
     await expect.poll(problemsTab).toBe("Problems (0)");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "designer-built.png") });
 
-    await exportV2AndValidate(() =>
-      page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Export V2" }).click(),
-    );
+    await exportV2AndValidate(() => toolbarCommand(page, "Export V2"));
     expect(errors).toEqual([]);
   });
 
@@ -115,7 +114,7 @@ describe("the designer in Chromium", () => {
     await expect.poll(() => stageOf(page, "Build (CodeBuild)")).toBe("Deploy");
     expect(await stageOf(page, "Deploy (ECS)")).toBe("Deploy");
 
-    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Undo" }).click();
+    await toolbarCommand(page, "Undo");
     await expect.poll(() => stageOf(page, "Build (CodeBuild)")).toBe("Build");
 
     // A stage dragged by its header to the end reorders the stages, also one step.
@@ -148,7 +147,7 @@ describe("the designer in Chromium", () => {
     await stage("Compile").waitFor();
     expect(await stage("Build").count()).toBe(0);
     // One undo step takes the typed rename back.
-    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Undo" }).click();
+    await toolbarCommand(page, "Undo");
     await stage("Build").waitFor();
     expect(errors).toEqual([]);
   });
@@ -236,12 +235,12 @@ describe("the designer in Chromium", () => {
       .fill(join(import.meta.dirname, "..", "fixtures", "aws", "v2-trigger-filters.json"));
     await open.getByRole("button", { name: "Open file" }).click();
     await open.waitFor({ state: "detached" });
-    await page.getByRole("toolbar", { name: "Designer" }).getByRole("button", { name: "Export V1" }).click();
+    await toolbarCommand(page, "Export V1");
     const refused = page.getByRole("dialog", { name: "Export V1 refused" });
     await expect.poll(() => refused.getByRole("listitem").count()).toBeGreaterThan(0);
     expect(await refused.textContent()).toMatch(/trigger/i);
     const downloading = page.waitForEvent("download");
-    await refused.getByRole("button", { name: "Export V1 without these features" }).click();
+    await refused.getByRole("button", { name: "Export without the V2 features" }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.V1\.json$/);
     const path = join(host.workDir, "exported-v1.json");

@@ -36,7 +36,7 @@ describe("designer components", () => {
     const palette = screen.getByRole("complementary", { name: "Palette" });
     const build = within(palette).getByRole("group", { name: "Build" });
     // The accessible name starts with the visible text (what speech input users say).
-    expect(within(build).getByRole("button", { name: "AWS CodeBuild (CodeBuild)" })).toBeTruthy();
+    expect(within(build).getByRole("button", { name: "AWS CodeBuild, CodeBuild" })).toBeTruthy();
     for (const item of within(palette).getAllByRole("button")) {
       const visible = item.querySelector(".palette-title")?.textContent ?? "";
       expect(item.getAttribute("aria-label") ?? item.textContent).toContain(visible);
@@ -52,7 +52,7 @@ describe("designer components", () => {
     expect(within(palette).queryByRole("group", { name: "Build" })).toBeNull();
     expect(
       within(within(palette).getByRole("group", { name: "Invoke" })).getByRole("button", {
-        name: /\(Lambda\)$/,
+        name: /, Lambda$/,
       }),
     ).toBeTruthy();
   });
@@ -85,7 +85,7 @@ describe("designer components", () => {
     const palette = screen.getByRole("complementary", { name: "Palette" });
     fireEvent.click(
       within(within(palette).getByRole("group", { name: "Build" })).getByRole("button", {
-        name: "AWS CodeBuild (CodeBuild)",
+        name: "AWS CodeBuild, CodeBuild",
       }),
       { detail: 0 },
     );

@@ -51,12 +51,16 @@ export async function afterStage(page: Page, name: string): Promise<{ x: number;
   return { x: box.x + box.width + 10, y: box.y + box.height / 2 };
 }
 
-/** A palette item: the button named by provider inside its category group. */
+/**
+ * A palette item by its provider inside its category group. Items are named by their visible title
+ * with the provider after it ("Amazon S3, S3"; ", V2" for V2-only types).
+ */
 export function paletteItem(page: Page, category: string, provider: string): Locator {
+  const id = provider.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page
     .getByRole("complementary", { name: "Palette" })
     .getByRole("group", { name: category })
-    .getByRole("button", { name: provider, exact: true });
+    .getByRole("button", { name: new RegExp(`(^|, )${id}(, V2)?$`) });
 }
 
 /** Runs `pipewright validate` on a file; resolves with its exit code and output. */
@@ -90,4 +94,29 @@ export async function stageOf(page: Page, action: string): Promise<string | unde
     }
   }
   return undefined;
+}
+
+/**
+ * Runs a toolbar command as a user does: its button when the toolbar shows it, else from the menu
+ * that holds it (Export, or "More commands" when the window is too narrow for its group).
+ */
+export async function toolbarCommand(page: Page, name: string): Promise<void> {
+  const toolbar = page.getByRole("toolbar", { name: "Document" });
+  const button = toolbar.getByRole("button", { name, exact: true });
+  if ((await button.count()) > 0 && (await button.isVisible())) {
+    await button.click();
+    return;
+  }
+  for (const menu of ["Export", "More commands"]) {
+    const opener = toolbar.getByRole("button", { name: menu, exact: true });
+    if ((await opener.count()) === 0) continue;
+    await opener.click();
+    const item = page.getByRole("menu", { name: menu }).getByRole("menuitem", { name, exact: true });
+    if ((await item.count()) > 0) {
+      await item.click();
+      return;
+    }
+    await page.keyboard.press("Escape");
+  }
+  throw new Error(`The toolbar offers no command named ${name}`);
 }
