@@ -61,11 +61,40 @@ async function openPipeline(how: "deploy" | "browse"): Promise<{ page: Page; err
     await page.getByRole("button", { name: `Open ${NAME}` }).click();
     await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
   }
-  // The closed drawer's button reads "Runs", or "Runs · n of m stages done" once the pipeline is
-  // watched, which deploying or opening it from the account now starts at once.
-  await page.getByRole("button", { name: /^Runs( · \d+ of \d+ stages done)?$/ }).click();
-  await page.getByRole("complementary", { name: "Runs" }).waitFor();
+  // The toolbar's Runs shows the runs tab, docked under the canvas.
+  await page
+    .getByRole("toolbar", { name: "Document" })
+    .getByRole("button", { name: "Runs", exact: true })
+    .click();
+  await page.getByRole("region", { name: "Runs", exact: true }).waitFor();
   return { page, errors };
+}
+
+/** Release change from the runs panel: its dialog, then its Release change button. */
+async function releaseChange(page: Page): Promise<void> {
+  await page.getByRole("region", { name: "Runs", exact: true }).getByRole("button", { name: "Release change" }).click();
+  await page
+    .getByRole("dialog", { name: /^Release a change/ })
+    .getByRole("button", { name: "Release change" })
+    .click();
+}
+
+/** Stops the run in progress from its Stop… dialog, abandoning it, with a reason. */
+async function stopRun(page: Page, reason: string): Promise<void> {
+  const stop = page.getByRole("button", { name: "Stop…" });
+  await stop.waitFor({ timeout: 30_000 });
+  await stop.click();
+  const dialog = page.getByRole("dialog", { name: /^Stop run / });
+  if (reason !== "") await dialog.getByLabel("Reason (optional)").fill(reason);
+  await dialog.getByRole("button", { name: "Stop and abandon" }).click();
+}
+
+/** Approves Approve/Review from its review dialog, with a comment. */
+async function review(page: Page, comment: string): Promise<void> {
+  await page.getByRole("button", { name: "Review Review" }).click();
+  const dialog = page.getByRole("dialog", { name: "Review Approve/Review" });
+  if (comment !== "") await dialog.getByLabel("Comment").fill(comment);
+  await dialog.getByRole("button", { name: "Approve", exact: true }).click();
 }
 
 const stageStatus = (page: Page, stage: string) =>
@@ -79,18 +108,18 @@ async function statusText(page: Page, stage: string): Promise<string | null> {
 /** Waits for a history row's status of the newest run. */
 async function newestRunStatus(page: Page): Promise<string> {
   const first = page.getByRole("grid", { name: "Runs" }).getByRole("row").first();
-  return (await first.count()) === 0 ? "" : ((await first.getByRole("button").textContent()) ?? "");
+  return (await first.count()) === 0
+    ? ""
+    : ((await first.getByRole("button", { name: /^Open run / }).textContent()) ?? "");
 }
 
 describe("runs in Chromium", () => {
   it("deploys from the UI, stops the first run, releases a change, shows it live on the canvas, approves it, and shows a bar for every action", async () => {
     const { page, errors } = await openPipeline("deploy");
     // Creating the pipeline started a run; stop it from the UI so the run watched is the one released.
-    const abandon = page.getByRole("button", { name: "Stop and abandon" });
-    await abandon.waitFor({ timeout: 30_000 });
-    await abandon.click();
+    await stopRun(page, "");
     await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Stopped");
-    await page.getByRole("button", { name: "Release change" }).click();
+    await releaseChange(page);
     await expect
       .poll(() => statusText(page, "Build"), { timeout: 30_000 })
       .toBe("Latest run of stage Build: In progress");
@@ -106,8 +135,7 @@ describe("runs in Chromium", () => {
     await expect
       .poll(() => runProgress.textContent(), { timeout: 30_000 })
       .toContain("2 of 4 stages done · waiting for approval in Approve");
-    await page.getByLabel("Reason or summary").fill("looks good");
-    await page.getByRole("button", { name: "Approve Review" }).click();
+    await review(page, "looks good");
     await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Succeeded");
     await expect
       .poll(() => statusText(page, "Deploy"), { timeout: 30_000 })
@@ -141,7 +169,7 @@ describe("runs in Chromium", () => {
       outcome: "fail",
       errorMessage: "3 tests failed",
     });
-    await page.getByRole("button", { name: "Release change" }).click();
+    await releaseChange(page);
     const retry = page.getByRole("button", { name: "Retry failed actions of Build" });
     await retry.waitFor({ timeout: 30_000 });
     expect(await statusText(page, "Build")).toBe("Latest run of stage Build: Failed");
@@ -153,23 +181,22 @@ describe("runs in Chromium", () => {
 
     sandbox.scenario.set({ rules: [{ pipeline: NAME, action: "Compile", durationSeconds: 120 }] });
     await retry.click();
+    // The app asks in its own dialog, named by what it does.
+    await page.getByRole("dialog", { name: "Retry Build" }).getByRole("button", { name: "Retry" }).click();
     await expect
       .poll(() => statusText(page, "Approve"), { timeout: 30_000 })
       .toBe("Latest run of stage Approve: Waiting for approval");
-    await page.getByRole("button", { name: "Approve Review" }).click();
+    await review(page, "");
     await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Succeeded");
-    expect(await page.locator(".run-result").textContent()).toBe("Approved Approve/Review");
+    // What the approval did is about that run: once the run ended, the message is gone.
+    expect(await page.locator(".run-result").textContent()).toBe("");
 
     sandbox.scenario.set({ rules: [{ pipeline: NAME, action: "Compile", durationSeconds: 100_000 }] });
-    await page.getByRole("button", { name: "Release change" }).click();
-    const abandon = page.getByRole("button", { name: "Stop and abandon" });
-    await abandon.waitFor({ timeout: 30_000 });
-    await page.getByLabel("Reason or summary").fill("not today");
-    await abandon.click();
+    await releaseChange(page);
+    await stopRun(page, "not today");
     await expect.poll(() => newestRunStatus(page), { timeout: 30_000 }).toContain("Stopped");
-    await expect
-      .poll(() => page.locator(".run-result").textContent())
-      .toMatch(/^Stopping the run and abandoning/);
+    // "Stopping…" describes the run until it stopped: then the history says so, and the message goes.
+    await expect.poll(() => page.locator(".run-result").textContent()).toBe("");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "runs-stopped.png"), fullPage: true });
     expect(errors).toEqual([]);
     await page.close();
