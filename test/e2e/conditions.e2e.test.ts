@@ -64,8 +64,15 @@ describe("stage conditions in Chromium", () => {
       "2 of 3 stages done · checking Deploy's conditions",
     );
     await page.screenshot({ path: join(SCREENSHOT_DIR, "conditions-entry-check.png") });
-    await page.getByRole("button", { name: /^Runs/ }).click();
+    await page
+      .getByRole("toolbar", { name: "Document" })
+      .getByRole("button", { name: "Runs", exact: true })
+      .click();
     await page.getByRole("button", { name: "Override entry conditions of Deploy" }).click();
+    await page
+      .getByRole("dialog", { name: "Override the conditions" })
+      .getByRole("button", { name: "Override" })
+      .click();
     await expect.poll(() => page.getByText("Overrode the entry conditions of Deploy").count()).toBe(1);
     await expect
       .poll(() => entryCheck(page).getAttribute("aria-label"), { timeout: 30_000 })

@@ -100,7 +100,7 @@ describe("deploy to the embedded sandbox", () => {
       .poll(() => picker.getByRole("combobox", { name: "Connection" }).inputValue())
       .toBe("sandbox:");
     await picker.getByRole("button", { name: "Test connection" }).click();
-    await expect.poll(() => picker.getByRole("status").textContent()).toMatch(/Account sandbox/);
+    await expect.poll(() => picker.getByRole("status").textContent()).toMatch(/account sandbox/);
 
     await newFromTemplate(page, "Blank V2 pipeline");
     await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();
@@ -228,8 +228,11 @@ describe("deploy to the embedded sandbox", () => {
     const row = browse.getByRole("row", { name: /my-app-ecs/ });
     expect(await row.textContent()).toMatch(/my-app-ecs\s*V2\s*\w+\s*1/);
     // The deployed document was never saved, so opening another one asks first.
-    page.once("dialog", (d) => void d.accept());
     await row.getByRole("button", { name: "Open my-app-ecs" }).click();
+    await page
+      .getByRole("dialog", { name: "Discard unsaved changes?" })
+      .getByRole("button", { name: "Discard changes" })
+      .click();
     await browse.waitFor({ state: "detached" });
     await page.getByRole("region", { name: "Stage Build" }).waitFor();
     await toolbar().getByRole("button", { name: "Deploy", exact: true }).click();

@@ -72,7 +72,10 @@ async function openPipeline(how: "deploy" | "browse"): Promise<{ page: Page; err
 
 /** Release change from the runs panel: its dialog, then its Release change button. */
 async function releaseChange(page: Page): Promise<void> {
-  await page.getByRole("region", { name: "Runs", exact: true }).getByRole("button", { name: "Release change" }).click();
+  await page
+    .getByRole("region", { name: "Runs", exact: true })
+    .getByRole("button", { name: "Release change" })
+    .click();
   await page
     .getByRole("dialog", { name: /^Release a change/ })
     .getByRole("button", { name: "Release change" })

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/chromium";
+import { toolbarCommand } from "./support/designer-page";
 import { startWebHost, type WebHost } from "./support/web-host";
 
 const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "out", "e2e");
@@ -86,7 +87,7 @@ describe("web mode in Chromium", () => {
     await second.page.screenshot({ path: join(SCREENSHOT_DIR, "reopened.png") });
     // An edit, reviewed against the file before saving it.
     await second.page.getByLabel("Pipeline name").fill("e2e-renamed");
-    await second.page.getByRole("button", { name: "Changes since save" }).click();
+    await toolbarCommand(second.page, "Changes since save");
     const changes = second.page.getByRole("dialog", { name: "Changes since e2e.pipeline.json was saved" });
     await expect
       .poll(() => changes.getByRole("region", { name: "Not saved yet" }).textContent())

@@ -75,7 +75,7 @@ export function ConnectionPicker() {
   const warn = test.status === "ok" && test.identity.identityUnavailable !== undefined;
 
   return (
-    <div className="connection-picker">
+    <div className="connection-picker" role="group" aria-label="Connection">
       <label className="inline-label" title={`Connection: ${current}`}>
         <Cloud aria-hidden="true" size={16} />
         <span className="visually-hidden">Connection</span>
