@@ -172,13 +172,20 @@ export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [],
       releaseChangeRequested: async () => {
         const deploy = get().deploy;
         if (deploy?.phase !== "done") return;
-        const result = await api.aws.startRun({ connection: get().connection, name: deploy.outcome.name });
+        // Through the runs channel, whose handler polls the pipeline at once: the canvas shows the
+        // new run without waiting for the watch's next (idle, slow) poll.
+        const result = await api.runs.start({ connection: get().connection, pipelineName: deploy.outcome.name });
         const now = get().deploy;
         if (now?.phase !== "done") return;
+        const id = result.ok ? result.value.pipelineExecutionId : null;
         set({
           deploy: {
             ...now,
-            run: result.ok ? { id: result.value.pipelineExecutionId } : { error: result.error },
+            run: !result.ok
+              ? { error: result.error }
+              : id === null
+                ? { error: { code: "internal", message: "The service started no run: no id came back" } }
+                : { id },
           },
         });
       },

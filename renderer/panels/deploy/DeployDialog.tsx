@@ -4,6 +4,8 @@ import { useAppStore } from "../../store";
 import { connectionLabel } from "../../store/connection-slice";
 import type { DeployDialogState } from "../../store/deploy-slice";
 import { ConflictView, MergeConflictsView } from "./ConflictView";
+import { fieldKey } from "../problem-place";
+import { RunLink } from "../runs/RunLink";
 import { DiffView } from "./DiffView";
 import "./deploy.css";
 
@@ -14,8 +16,20 @@ const STEP_TEXT = {
   updating: "Updating the pipeline",
 } as const;
 
-function ErrorView({ error }: { error: AppError }) {
+/** A finding's link: closes the dialog, selects the element and puts the keyboard in its field. */
+function useShowFinding() {
   const reveal = useAppStore((s) => s.problemRevealed);
+  const focus = useAppStore((s) => s.focusRequested);
+  const cancelled = useAppStore((s) => s.deployCancelled);
+  return (path: readonly (string | number)[]) => {
+    void cancelled();
+    reveal([...path]);
+    focus(fieldKey(path));
+  };
+}
+
+function ErrorView({ error }: { error: AppError }) {
+  const reveal = useShowFinding();
   const errors = (error.diagnostics ?? []).filter((d) => d.severity === "error");
   return (
     <div className="deploy-error" role="alert">
@@ -43,9 +57,11 @@ function ErrorView({ error }: { error: AppError }) {
 function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "preview" }> }) {
   const confirmed = useAppStore((s) => s.deployConfirmed);
   const waitToggled = useAppStore((s) => s.deployWaitToggled);
-  const reveal = useAppStore((s) => s.problemRevealed);
+  const reveal = useShowFinding();
   const { preview } = state;
-  const running = preview.warnings.some((w) => w.code === "executions-in-progress");
+  // Nothing to deploy: warnings about what a deploy would do (runs it would stop) do not apply.
+  const warnings = preview.upToDate ? [] : preview.warnings;
+  const running = warnings.some((w) => w.code === "executions-in-progress");
   return (
     <>
       {preview.diagnostics.length > 0 && (
@@ -62,9 +78,9 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
           </ul>
         </section>
       )}
-      {preview.warnings.length > 0 && (
+      {warnings.length > 0 && (
         <ul className="deploy-warnings" aria-label="Impact warnings">
-          {preview.warnings.map((w, i) => (
+          {warnings.map((w, i) => (
             <li key={i} role="note" className={`warning-${w.code}`}>
               {w.message}
             </li>
@@ -174,7 +190,10 @@ export function DeployDialog() {
             </div>
             {state.run !== null &&
               ("id" in state.run ? (
-                <p>Run started: {state.run.id}</p>
+                <p>
+                  Run started: <RunLink id={state.run.id} onFollow={() => void cancelled()} />. Its progress
+                  shows on the canvas.
+                </p>
               ) : (
                 <p role="alert">{state.run.error.message}</p>
               ))}

@@ -64,7 +64,7 @@ export function ApprovalDialog({ dialog }: { dialog: Extract<RunsDialog, { kind:
           <div>
             <dt>Run</dt>
             <dd>
-              <RunLink id={pipelineExecutionId} />
+              <RunLink id={pipelineExecutionId} onFollow={closed} />
             </dd>
           </div>
         )}
