@@ -174,7 +174,10 @@ export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [],
         if (deploy?.phase !== "done") return;
         // Through the runs channel, whose handler polls the pipeline at once: the canvas shows the
         // new run without waiting for the watch's next (idle, slow) poll.
-        const result = await api.runs.start({ connection: get().connection, pipelineName: deploy.outcome.name });
+        const result = await api.runs.start({
+          connection: get().connection,
+          pipelineName: deploy.outcome.name,
+        });
         const now = get().deploy;
         if (now?.phase !== "done") return;
         const id = result.ok ? result.value.pipelineExecutionId : null;

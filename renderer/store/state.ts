@@ -1,6 +1,7 @@
 import type {
   AppError,
   AppInfo,
+  FolderListing,
   OpenedDocument,
   RecentFile,
   RecoveryEntry,
@@ -95,6 +96,9 @@ export interface UiSlice {
   /** A drag in progress (the canvas highlights where it can drop), or null. */
   dragging: DragInfo | null;
   dragChanged(dragging: DragInfo | null): void;
+  /** Save As's folder browser (web mode): the folder shown, or why it could not be read. */
+  folder: { loading: boolean; listing: FolderListing | null; error: AppError | null };
+  folderRequested(path?: string): Promise<void>;
   dialogOpened(dialog: DialogKind): void;
   dialogClosed(): void;
   errorShown(error: AppError): void;

@@ -21,6 +21,16 @@ export function createUiSlice(api: ApiClient): StateCreator<AppState, [], [], Ui
       confirmation: null,
       focusRequest: null,
       dragging: null,
+      folder: { loading: false, listing: null, error: null },
+      folderRequested: async (path) => {
+        set({ folder: { ...get().folder, loading: true, error: null } });
+        const result = await api.folders.list(path === undefined ? {} : { path });
+        set({
+          folder: result.ok
+            ? { loading: false, listing: result.value, error: null }
+            : { ...get().folder, loading: false, error: result.error },
+        });
+      },
       dragChanged: (dragging) => set({ dragging }),
       dialogOpened: (dialog) => set({ dialog, error: null }),
       dialogClosed: () => set({ dialog: null }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWS_CHANNELS } from "./aws-channels";
+import { FOLDERS_CHANNELS } from "./folders-channels";
 import { RUNS_CHANNELS } from "./runs-channels";
 import type { Result } from "./result";
 import { documentSchema, emptySchema, idSchema, panelLayoutSchema, pathSchema } from "./schemas";
@@ -115,6 +116,7 @@ export const CHANNELS = {
 
   ...AWS_CHANNELS,
   ...RUNS_CHANNELS,
+  ...FOLDERS_CHANNELS,
 } as const;
 
 /** The name of a channel, `group.method`. */

@@ -77,6 +77,34 @@ describe("the app frame", () => {
     expect(document.title).toBe("sample.pipeline.json — Pipewright");
   });
 
+  it("offers a folder browser in web mode's Save As: places, sub-folders and JSON files", async () => {
+    const { api } = await renderApp();
+    fireEvent.click(screen.getByRole("button", { name: "New" }));
+    await act(async () => {
+      fireEvent.click(
+        within(screen.getByRole("dialog", { name: "New pipeline" })).getByRole("button", {
+          name: "Blank V2 pipeline",
+        }),
+      );
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Save as" }));
+    const dialog = screen.getByRole("dialog", { name: "Save the pipeline as" });
+    const path = within(dialog).getByLabelText("File path") as HTMLInputElement;
+    // The suggested name starts in the home folder, once the browser knows where that is.
+    await waitFor(() => expect(path.value).toBe("/home/u/sample.pipeline.json"));
+    const contents = within(dialog).getByRole("list", { name: "Contents of /home/u" });
+    await act(async () => {
+      fireEvent.click(within(contents).getByRole("button", { name: "projects" }));
+    });
+    expect(api.folders.list).toHaveBeenLastCalledWith({ path: "/home/u/projects" });
+    expect(path.value).toBe("/home/u/projects/sample.pipeline.json");
+    // A JSON file's name is taken, to replace it (Save asks first).
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole("button", { name: "old.pipeline.json" }));
+    });
+    expect(path.value).toBe("/home/u/old.pipeline.json");
+  });
+
   it("shows errors from store state in an alert", async () => {
     const { api } = await renderApp();
     api.documents.open.mockResolvedValueOnce(

@@ -99,11 +99,24 @@ describe("dispatch", () => {
   it("stores settings and falls back to defaults for a broken settings file", async () => {
     expect(await dispatch(handlers, "settings.get", {})).toEqual({
       ok: true,
-      value: { theme: "system", recentLimit: 10 },
+      value: { theme: "system", recentLimit: 10, panelLayout: {} },
     });
     expect(await dispatch(handlers, "settings.update", { theme: "dark" })).toEqual({
       ok: true,
-      value: { theme: "dark", recentLimit: 10 },
+      value: { theme: "dark", recentLimit: 10, panelLayout: {} },
+    });
+  });
+
+  it("remembers panel sizes per group, and refuses sizes that are not percentages", async () => {
+    const layout = { "frame-columns": { "palette-pane": 18.5, "canvas-pane": 56.5, "inspector-pane": 25 } };
+    expect(await dispatch(handlers, "settings.update", { panelLayout: layout })).toMatchObject({
+      ok: true,
+      value: { panelLayout: layout },
+    });
+    expect(await dispatch(handlers, "settings.get", {})).toMatchObject({ value: { panelLayout: layout } });
+    expect(await dispatch(handlers, "settings.update", { panelLayout: { g: { p: 140 } } })).toMatchObject({
+      ok: false,
+      error: { code: "invalid-request" },
     });
   });
 });

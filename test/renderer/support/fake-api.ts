@@ -113,6 +113,20 @@ export function fakeApi() {
       restore: vi.fn(async () => ok(opened({ path: "/restored.json" }))),
       discard: vi.fn(async () => ok(null)),
     },
+    folders: {
+      list: vi.fn(async (_: { path?: string }) =>
+        ok({
+          path: "/home/u",
+          parent: "/home",
+          entries: [
+            { name: "projects", kind: "folder" as const },
+            { name: "old.pipeline.json", kind: "file" as const },
+          ],
+          truncated: false,
+          places: [{ label: "Home", path: "/home/u" }],
+        }),
+      ),
+    },
     settings: {
       get: vi.fn(async () => ok({ theme: "system" as const, recentLimit: 10, panelLayout: {} })),
       update: vi.fn(async ({ theme }: { theme?: "system" | "light" | "dark" }) =>
