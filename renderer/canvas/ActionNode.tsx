@@ -26,56 +26,63 @@ export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps
     }
     s.selectionChanged({ kind: "actions", stage: data.stageIndex, actions: [data.actionIndex] });
   };
+  const described = `node-${data.stageIndex}-${data.actionIndex}`;
+  // The button is named by the action and its provider; what else the node shows (its type, its
+  // artifacts, its findings) is its description. The run status is a sibling, so it keeps its own
+  // status role instead of being read as part of the button's name.
   return (
-    <div
-      role="button"
-      tabIndex={0}
-      aria-label={`${data.name} (${data.provider})`}
-      aria-pressed={selected}
-      className={`action-node nopan category-${data.known ? data.category : "unknown"}${selected ? " is-selected" : ""}`}
-      onPointerDown={(e) => {
-        e.stopPropagation();
-        const additive = e.shiftKey || e.metaKey || e.ctrlKey;
-        startDrag(
-          {
-            kind: "move-action",
-            from: { stage: data.stageIndex, action: data.actionIndex },
-            category: data.category,
-          },
-          `${data.name} (${data.provider})`,
-          e,
-          () => select(additive),
-        );
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Enter" || e.key === " ") {
-          e.preventDefault();
-          select(false);
-        }
-      }}
-    >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
-      <CategoryIcon category={data.known ? data.category : "unknown"} />
-      <div className="action-text">
-        <div className="action-meta">
-          <span>{data.category}</span>
-          <span aria-hidden="true">·</span>
-          <span className="action-provider">{data.title}</span>
-          {data.v2Only && <span className="v2-tag">V2</span>}
+    <>
+      <div
+        role="button"
+        tabIndex={0}
+        aria-label={`${data.name} (${data.provider})`}
+        aria-describedby={described}
+        aria-pressed={selected}
+        className={`action-node nopan category-${data.known ? data.category : "unknown"}${selected ? " is-selected" : ""}`}
+        onPointerDown={(e) => {
+          e.stopPropagation();
+          const additive = e.shiftKey || e.metaKey || e.ctrlKey;
+          startDrag(
+            {
+              kind: "move-action",
+              from: { stage: data.stageIndex, action: data.actionIndex },
+              category: data.category,
+            },
+            `${data.name} (${data.provider})`,
+            e,
+            () => select(additive),
+          );
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter" || e.key === " ") {
+            e.preventDefault();
+            select(false);
+          }
+        }}
+      >
+        <Handle type="target" position={Position.Left} isConnectable={false} />
+        <CategoryIcon category={data.known ? data.category : "unknown"} />
+        <div className="action-text" id={described}>
+          <div className="action-meta" aria-hidden="true">
+            <span>{data.category}</span>
+            <span aria-hidden="true">·</span>
+            <span className="action-provider">{data.title}</span>
+            {data.v2Only && <span className="v2-tag">V2</span>}
+          </div>
+          <div className="action-name">{data.name}</div>
+          <div className="action-meta" aria-hidden="true">
+            {data.inputArtifacts.length > 0 && (
+              <span title="Input artifacts">in: {data.inputArtifacts.join(", ")}</span>
+            )}
+            {data.outputArtifacts.length > 0 && (
+              <span title="Output artifacts">out: {data.outputArtifacts.join(", ")}</span>
+            )}
+          </div>
         </div>
-        <div className="action-name">{data.name}</div>
-        <div className="action-meta">
-          {data.inputArtifacts.length > 0 && (
-            <span title="Input artifacts">in: {data.inputArtifacts.join(", ")}</span>
-          )}
-          {data.outputArtifacts.length > 0 && (
-            <span title="Output artifacts">out: {data.outputArtifacts.join(", ")}</span>
-          )}
-        </div>
+        <DiagnosticBadge counts={data.diagnostics} />
+        <Handle type="source" position={Position.Right} isConnectable={false} />
       </div>
-      <DiagnosticBadge counts={data.diagnostics} />
       <RunStatusBadge stageIndex={data.stageIndex} actionName={data.name} selected={selected} />
-      <Handle type="source" position={Position.Right} isConnectable={false} />
-    </div>
+    </>
   );
 });

@@ -22,7 +22,7 @@ const THEMES: readonly { value: ThemePreference; label: string }[] = [
 ];
 const THEME_ICON = { system: Monitor, light: Sun, dark: Moon } as const;
 /** Width the document title keeps before groups move into "More". */
-const TITLE_ROOM = 110;
+const TITLE_ROOM = 100;
 
 function command(id: string): Command {
   const found = findCommand(id);

@@ -61,7 +61,7 @@ export const TOOLBAR_GROUPS: readonly ToolbarGroup[] = [
     priority: 0,
     items: [
       { kind: "slot", slot: "connection" },
-      { kind: "command", command: "browse" },
+      { kind: "command", command: "browse", iconOnly: true },
       { kind: "command", command: "deploy" },
     ],
   },

@@ -24,8 +24,8 @@ function PaletteItem({ spec }: { spec: ActionTypeSpec }) {
       <button
         type="button"
         className="palette-item"
-        // The visible title first (what a speech-input user says), then the provider id it adds.
-        aria-label={`${spec.title === spec.provider ? spec.title : `${spec.title}, ${spec.provider}`}${spec.v2Only ? ", V2" : ""}`}
+        // The visible text as it reads (what a speech-input user says), then the provider id it adds.
+        aria-label={`${spec.title}${spec.v2Only ? " V2" : ""}${spec.title === spec.provider ? "" : `, ${spec.provider}`}`}
         aria-description={`${spec.description}${spec.v2Only ? " (V2 pipelines only)" : ""}`}
         title={`${spec.description} Drag onto the canvas, or press Enter to add it.`}
         onPointerDown={(e) => startDrag({ kind: "new-action", spec }, spec.title, e, add)}
@@ -35,7 +35,7 @@ function PaletteItem({ spec }: { spec: ActionTypeSpec }) {
         }}
       >
         <CategoryIcon category={spec.category} />
-        <span className="palette-title">{spec.title}</span>
+        <span className="palette-title">{spec.title}</span>{" "}
         {spec.v2Only && (
           <span className="v2-tag" title="Only V2 pipelines accept this action type">
             V2

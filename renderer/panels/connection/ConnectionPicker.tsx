@@ -93,12 +93,13 @@ export function ConnectionPicker() {
       </label>
       {connection.kind === "aws" && (
         <label className="inline-label">
-          <span>Region</span>
+          <span className="visually-hidden">Region</span>
           <input
             value={region}
-            size={10}
+            size={9}
+            placeholder="region"
             aria-invalid={!regionValid}
-            title={regionValid ? undefined : "A region looks like us-east-1"}
+            title={regionValid ? `Region: ${region}` : "A region looks like us-east-1"}
             onChange={(e) => setRegion(e.target.value.trim())}
             onBlur={() => {
               if (regionValid && region !== connection.region) picked({ ...connection, region });

@@ -53,7 +53,12 @@ export async function deployFileFromUi(
   const dialog = page.getByRole("dialog", { name: "Open a pipeline file" });
   await dialog.getByLabel("File path").fill(file);
   await dialog.getByRole("button", { name: "Open file" }).click();
-  await page.getByRole("region", { name: `Stage ${lastStage}` }).waitFor();
+  // Unsaved edits of the open document: the app asks first, in its own dialog.
+  const discard = page.getByRole("dialog", { name: "Discard unsaved changes?" });
+  const opened = page.getByRole("region", { name: `Stage ${lastStage}` });
+  await discard.or(opened).first().waitFor();
+  if (await discard.isVisible()) await discard.getByRole("button", { name: "Discard changes" }).click();
+  await opened.waitFor();
   await page.getByRole("button", { name: "Deploy", exact: true }).click();
   const deploy = page.getByRole("dialog", { name: `Deploy ${name} to environment · us-east-1` });
   await deploy.getByRole("button", { name: "Create pipeline" }).click();

@@ -53,14 +53,14 @@ export async function afterStage(page: Page, name: string): Promise<{ x: number;
 
 /**
  * A palette item by its provider inside its category group. Items are named by their visible title
- * with the provider after it ("Amazon S3, S3"; ", V2" for V2-only types).
+ * with the provider after it ("Amazon S3, S3"; "… V2, …" for V2-only types).
  */
 export function paletteItem(page: Page, category: string, provider: string): Locator {
   const id = provider.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return page
     .getByRole("complementary", { name: "Palette" })
     .getByRole("group", { name: category })
-    .getByRole("button", { name: new RegExp(`(^|, )${id}(, V2)?$`) });
+    .getByRole("button", { name: new RegExp(`(^${id}( V2)?|, ${id})$`) });
 }
 
 /** Runs `pipewright validate` on a file; resolves with its exit code and output. */
