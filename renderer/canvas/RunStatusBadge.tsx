@@ -2,6 +2,7 @@ import { Ban, ExternalLink } from "lucide-react";
 import { useShallow } from "zustand/react/shallow";
 import { conditionChecks, phaseOf, type ConditionCheck, type Phase } from "../../shared/execution";
 import { PHASE_LOOK, StatusIcon } from "../design/status";
+import { RunLink } from "../panels/runs/RunLink";
 import { useAppStore, type AppState } from "../store";
 
 const HOOK_LABEL: Readonly<Record<ConditionCheck["hook"], string>> = {
@@ -131,6 +132,7 @@ export function RunStatusBadge(props: {
       <span role="status" aria-label={`Latest run of stage ${stageName}: ${look.label}`}>
         <StatusIcon phase={stage.phase} size={12} /> {look.label}
       </span>
+      {stage.runId !== null && <RunLink id={stage.runId} className="nodrag" />}
       {stage.revisionId !== null && (
         <span
           className="run-revision"

@@ -40,8 +40,8 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
       <header
         className="stage-header nopan"
         onPointerDown={(e) => {
-          // The title drags the stage too; only the collapse toggle is a plain button.
-          if ((e.target as Element).closest(".stage-collapse") !== null) return;
+          // The title drags the stage too; the collapse toggle and the run links are plain buttons.
+          if ((e.target as Element).closest(".stage-collapse, .run-badge button") !== null) return;
           e.stopPropagation();
           startDrag({ kind: "move-stage", from: data.index }, `Stage ${data.name}`, e, select);
         }}

@@ -255,17 +255,15 @@ describe("a release from the deploy dialog", () => {
     const id = ((await link.getAttribute("aria-label")) ?? "").replace(/^Run /, "");
     await done.getByRole("button", { name: "Close" }).click();
     // Issue 13: "live status within 2 s of any release". The run is polled when it starts, so the
-    // canvas's progress names it long before the idle watch would poll again (every 30 s).
+    // first stage's lane names it long before the idle watch would poll again (every 30 s).
     await expect
       .poll(
         () =>
           page
-            .getByRole("status", { name: "Run progress" })
+            .getByRole("region", { name: "Stage Source" })
             .getByRole("button", { name: `Run ${id}` })
             .count(),
-        {
-          timeout: 2_000,
-        },
+        { timeout: 2_000 },
       )
       .toBe(1);
     expect(errors).toEqual([]);
