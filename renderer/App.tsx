@@ -1,6 +1,6 @@
 import { useEffect } from "react";
 import { findCommand, commandForKey, isMenuCommand } from "./commands/registry";
-import { Banners } from "./frame/Banners";
+import { Banners, NoticeToast } from "./frame/Banners";
 import { documentTitle } from "./frame/document-title";
 import { FocusRequests } from "./frame/FocusRequests";
 import { reopenSession, rememberSession } from "./frame/session-memory";
@@ -113,6 +113,7 @@ export function App({ api }: { api: ApiClient }) {
       <RunDialogs />
       <DesignerOverlays />
       <ConfirmDialog />
+      <NoticeToast />
     </div>
   );
 }

@@ -10,11 +10,11 @@ import {
   type Edge,
   type Node,
 } from "@xyflow/react";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import type { ArtifactEdge, Layout, LayoutNode } from "../../shared/layout";
 import { Switch } from "../design/Switch";
 import type { Selection } from "../store";
-import { useAppStore } from "../store";
+import { useAppStore, useStoreApi } from "../store";
 import { selectLayout } from "../store/derived";
 import { useDrag } from "./drag-context";
 import { DropZonesLayer } from "./DropZonesLayer";
@@ -34,6 +34,8 @@ const READABLE_ZOOM = 0.6;
 const FAR_ZOOM = 0.8;
 /** Small enough to leave a 1024 x 700 window's canvas mostly free. */
 const MINIMAP_SIZE = { width: 150, height: 96 } as const;
+/** Below this canvas size the minimap is left out: it would cover the nodes. */
+const MINIMAP_ROOM = { width: 560, height: 400 } as const;
 /** Room kept around a revealed node, clear of the progress panel, minimap and zoom controls. */
 const REVEAL_PADDING = { top: "64px", bottom: "24px", left: "64px", right: "24px" } as const;
 
@@ -166,6 +168,7 @@ export function FlowCanvas() {
   const reveal = useAppStore((s) => s.reveal);
   const selectionChanged = useAppStore((s) => s.selectionChanged);
   const flow = useReactFlow();
+  const store = useStoreApi();
   const { registerSurface } = useDrag();
   const container = useRef<HTMLDivElement>(null);
   const far = useStore((s) => s.transform[2] < FAR_ZOOM);
@@ -198,23 +201,29 @@ export function FlowCanvas() {
     return () => registerSurface(null);
   }, [flow, registerSurface]);
 
-  // A stage added or removed can move the pipeline's end out of view: show it again. A pipeline too
-  // wide to read whole opens on its first stages at a readable zoom (the minimap shows the rest),
-  // which also keeps the first render to the nodes in view.
+  // What the view follows until the user moves it: the pipeline (fit on open and when stages are
+  // added or removed) or a revealed node. When the canvas changes size under it (a docked panel
+  // opens or is resized) the view is fitted again, so "Show the failure" keeps the failure in view.
+  const autoView = useRef<(() => void) | null>(null);
+  const [roomy, setRoomy] = useState(true);
+
+  // A pipeline too wide to read whole opens on its first stages at a readable zoom (the minimap
+  // shows the rest), which also keeps the first render to the nodes in view.
   const stageCount = layout?.nodes.filter((n) => n.type === "stage").length ?? 0;
   useEffect(() => {
-    const lanes = (layout?.nodes ?? []).filter((n) => n.type === "stage");
-    const first = lanes[0];
-    if (first === undefined) return;
-    const room = (container.current?.clientWidth ?? 1000) / READABLE_ZOOM;
-    const shown = lanes.filter((n, i) => i === 0 || n.position.x + n.width - first.position.x <= room);
-    void flow.fitView({ maxZoom: 1, minZoom: READABLE_ZOOM, nodes: shown.map((n) => ({ id: n.id })) });
+    const fitPipeline = () => {
+      const lanes = (selectLayout(store.getState())?.nodes ?? []).filter((n) => n.type === "stage");
+      const first = lanes[0];
+      if (first === undefined) return;
+      const room = (container.current?.clientWidth ?? 1000) / READABLE_ZOOM;
+      const shown = lanes.filter((n, i) => i === 0 || n.position.x + n.width - first.position.x <= room);
+      void flow.fitView({ maxZoom: 1, minZoom: READABLE_ZOOM, nodes: shown.map((n) => ({ id: n.id })) });
+    };
+    autoView.current = fitPipeline;
+    fitPipeline();
     // Only a change in the number of stages refits; editing inside a stage leaves the view alone.
-  }, [stageCount, flow]);
+  }, [stageCount, flow, store]);
 
-  // The node is shown at a readable zoom, clear of the panels drawn over the canvas's edges; when
-  // the canvas changes size under it (a docked panel opens or is resized), it is shown again, so
-  // "Show the failure" keeps the failure in view.
   useEffect(() => {
     if (reveal === null) return;
     const show = (duration: number) =>
@@ -225,25 +234,23 @@ export function FlowCanvas() {
         padding: REVEAL_PADDING,
         duration,
       });
+    autoView.current = () => show(0);
     show(200);
+  }, [reveal, flow]);
+
+  useEffect(() => {
     const element = container.current;
     if (element === null || typeof ResizeObserver === "undefined") return;
     let first = true;
     const observer = new ResizeObserver(() => {
+      // The minimap and the zoom controls would cover a small canvas's nodes.
+      setRoomy(element.clientWidth >= MINIMAP_ROOM.width && element.clientHeight >= MINIMAP_ROOM.height);
       if (first) first = false;
-      else show(0);
+      else autoView.current?.();
     });
     observer.observe(element);
-    // Until the user moves the view themselves: then the view is theirs again.
-    const release = () => observer.disconnect();
-    element.addEventListener("wheel", release, { once: true, passive: true });
-    element.addEventListener("pointerdown", release, { once: true });
-    return () => {
-      observer.disconnect();
-      element.removeEventListener("wheel", release);
-      element.removeEventListener("pointerdown", release);
-    };
-  }, [reveal, flow]);
+    return () => observer.disconnect();
+  }, []);
 
   return (
     <div className={`flow${far ? " is-far" : ""}`} ref={container}>
@@ -261,16 +268,22 @@ export function FlowCanvas() {
         minZoom={0.05}
         maxZoom={2}
         onPaneClick={() => selectionChanged({ kind: "pipeline" })}
+        // A move the user makes (a drag, the wheel, the zoom buttons) ends the automatic view.
+        onMoveStart={(event) => {
+          if (event !== null) autoView.current = null;
+        }}
         aria-label="Pipeline canvas"
       >
         <Background gap={24} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel="Minimap"
-          nodeClassName={minimapClassName}
-          style={MINIMAP_SIZE}
-        />
+        {roomy && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel="Minimap"
+            nodeClassName={minimapClassName}
+            style={MINIMAP_SIZE}
+          />
+        )}
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropZonesLayer />

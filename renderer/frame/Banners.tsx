@@ -1,3 +1,5 @@
+import { CircleCheck, X } from "lucide-react";
+import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { MenuButton } from "../design/MenuButton";
 import { testOutcome } from "../panels/connection/ConnectionPicker";
@@ -69,12 +71,10 @@ function ConnectionTestBanner() {
 /** Errors, notices, recovery offers, disk changes and the connection test, all read from store state. */
 export function Banners() {
   const error = useAppStore((s) => s.error);
-  const notice = useAppStore((s) => s.notice);
   const diskChange = useAppStore((s) => s.diskChange);
   const actions = useAppStore(
     useShallow((s) => ({
       errorDismissed: s.errorDismissed,
-      noticeDismissed: s.noticeDismissed,
       diskReloadRequested: s.diskReloadRequested,
       diskChangeKept: s.diskChangeKept,
     })),
@@ -86,14 +86,6 @@ export function Banners() {
           <span title={error.message}>{error.message}</span>
           <button type="button" onClick={actions.errorDismissed}>
             Dismiss error
-          </button>
-        </div>
-      )}
-      {notice !== null && (
-        <div className="banner banner-success" role="status">
-          <span title={notice}>{notice}</span>
-          <button type="button" onClick={actions.noticeDismissed}>
-            Dismiss notice
           </button>
         </div>
       )}
@@ -113,6 +105,42 @@ export function Banners() {
           )}
           <button type="button" onClick={actions.diskChangeKept}>
             Keep my version
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** How long a notice stays before it goes by itself. */
+const NOTICE_MS = 8000;
+
+/**
+ * What the app just did ("Saved x in /y", "Exported x"), over the corner of the window instead of
+ * above it, so a notice never moves the panels; it goes by itself after a few seconds.
+ */
+export function NoticeToast() {
+  const notice = useAppStore((s) => s.notice);
+  const dismissed = useAppStore((s) => s.noticeDismissed);
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = setTimeout(dismissed, NOTICE_MS);
+    return () => clearTimeout(timer);
+  }, [notice, dismissed]);
+  return (
+    <div className="toast-area" role="status" aria-label="Notice">
+      {notice !== null && (
+        <div className="toast">
+          <CircleCheck aria-hidden="true" size={16} className="tone-success" />
+          <span>{notice}</span>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label="Dismiss notice"
+            title="Dismiss notice"
+            onClick={dismissed}
+          >
+            <X aria-hidden="true" size={14} />
           </button>
         </div>
       )}

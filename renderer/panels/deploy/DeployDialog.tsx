@@ -55,7 +55,6 @@ function ErrorView({ error }: { error: AppError }) {
 }
 
 function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "preview" }> }) {
-  const confirmed = useAppStore((s) => s.deployConfirmed);
   const waitToggled = useAppStore((s) => s.deployWaitToggled);
   const reveal = useShowFinding();
   const { preview } = state;
@@ -112,11 +111,6 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
               Wait until idle (no run is stopped)
             </label>
           )}
-          <div className="deploy-buttons">
-            <button type="button" className="primary" onClick={() => void confirmed()}>
-              {preview.action === "create" ? "Create pipeline" : preview.upToDate ? "Done" : "Deploy changes"}
-            </button>
-          </div>
         </>
       )}
     </>
@@ -131,6 +125,7 @@ export function DeployDialog() {
   const cancelled = useAppStore((s) => s.deployCancelled);
   const requested = useAppStore((s) => s.deployRequested);
   const release = useAppStore((s) => s.releaseChangeRequested);
+  const confirmed = useAppStore((s) => s.deployConfirmed);
   if (state === null) return null;
   const where = connectionLabel(connection);
   const title =
@@ -144,8 +139,33 @@ export function DeployDialog() {
   return (
     <Dialog
       title={title}
+      size="lg"
       onClose={() => void cancelled()}
       closeLabel={state.phase === "done" || state.phase === "failed" ? "Close" : "Cancel"}
+      actions={
+        state.phase === "preview" && state.preview.conflict === undefined ? (
+          <button type="button" className="primary" data-autofocus onClick={() => void confirmed()}>
+            {state.preview.action === "create"
+              ? "Create pipeline"
+              : state.preview.upToDate
+                ? "Done"
+                : "Deploy changes"}
+          </button>
+        ) : state.phase === "failed" ? (
+          <button type="button" className="primary" onClick={() => void requested()}>
+            Preview again
+          </button>
+        ) : state.phase === "done" ? (
+          <button
+            type="button"
+            className="primary"
+            disabled={state.run !== null && "id" in state.run}
+            onClick={() => void release()}
+          >
+            Release change
+          </button>
+        ) : undefined
+      }
     >
       <div className="deploy-dialog" data-phase={state.phase}>
         <p className="muted">Connection: {where}</p>
@@ -159,16 +179,7 @@ export function DeployDialog() {
         {state.phase === "deploying" && (
           <p role="status">{state.progress === null ? "Deploying…" : `${STEP_TEXT[state.progress.step]}…`}</p>
         )}
-        {state.phase === "failed" && (
-          <>
-            <ErrorView error={state.error} />
-            <div className="deploy-buttons">
-              <button type="button" onClick={() => void requested()}>
-                Preview again
-              </button>
-            </div>
-          </>
-        )}
+        {state.phase === "failed" && <ErrorView error={state.error} />}
         {state.phase === "done" && (
           <div role="status">
             <p>
@@ -179,15 +190,6 @@ export function DeployDialog() {
                   : "Unchanged"}
               : {state.outcome.name} is now at version {state.outcome.version}.
             </p>
-            <div className="deploy-buttons">
-              <button
-                type="button"
-                disabled={state.run !== null && "id" in state.run}
-                onClick={() => void release()}
-              >
-                Release change
-              </button>
-            </div>
             {state.run !== null &&
               ("id" in state.run ? (
                 <p>

@@ -117,7 +117,7 @@ export function RunAttention() {
             aria-label={`Approval ${stageName}/${actionName}`}
           >
             <CirclePause aria-hidden="true" size={16} className="status-icon run-waiting" />
-            <span>
+            <span className="attention-text">
               {stageName}/{actionName} waits for approval
               {id !== "" && (
                 <>
@@ -149,7 +149,7 @@ export function RunAttention() {
             aria-label={`Failed stage ${stageName}`}
           >
             <OctagonX aria-hidden="true" size={16} className="status-icon run-failed" />
-            <span>
+            <span className="attention-text">
               {stageName} failed in run <RunLink id={id} />
             </span>
             <button
@@ -179,7 +179,7 @@ export function RunAttention() {
         return (
           <div key={key} className="attention-row" role="group" aria-label={`Check of ${stageName}`}>
             <Diamond aria-hidden="true" size={14} className="status-icon run-running" />
-            <span>
+            <span className="attention-text">
               {stageName} {hook} conditions are being checked in run <RunLink id={id} />
             </span>
             <button

@@ -4,7 +4,7 @@ import { summarizeRuns, type RunRow } from "../../../shared/execution";
 import { StatusIcon } from "../../design/status";
 import { useAppStore } from "../../store";
 import type { RunsFilter } from "../../store/runs-slice";
-import { formatDuration, formatTime } from "./format";
+import { formatDuration, formatShortTime, formatTime } from "./format";
 import { RunLink } from "./RunLink";
 
 const ROW_HEIGHT = 30;
@@ -67,7 +67,9 @@ function HistoryRow({
       <span role="gridcell" className="col-revision" title={revision?.summary ?? undefined}>
         {revision ? `${revision.shortId ?? ""} ${revision.summary?.split("\n")[0] ?? ""}`.trim() : "–"}
       </span>
-      <span role="gridcell">{formatTime(row.start)}</span>
+      <span role="gridcell" title={formatTime(row.start)}>
+        {formatShortTime(row.start)}
+      </span>
       <span role="gridcell">{formatDuration(row.durationMs)}</span>
       <span role="gridcell" className="col-mode">
         {row.executionMode ?? "–"}

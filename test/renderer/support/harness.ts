@@ -33,7 +33,7 @@ export function DeployControls() {
   return createElement(
     Fragment,
     null,
-    createElement("div", { role: "group", "aria-label": "Connection" }, createElement(ConnectionPicker)),
+    createElement(ConnectionPicker),
     createElement(CommandButton, { command: command("browse") }),
     createElement(CommandButton, { command: command("deploy") }),
     createElement(BrowseDialog),
