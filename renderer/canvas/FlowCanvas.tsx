@@ -32,6 +32,8 @@ const READABLE_ZOOM = 0.6;
  * selector: crossing the threshold re-renders this component, never the nodes.
  */
 const FAR_ZOOM = 0.8;
+/** Further out still (a wide pipeline fitted into a laptop's canvas), the type grows again. */
+const TINY_ZOOM = 0.55;
 /** Small enough to leave a 1024 x 700 window's canvas mostly free. */
 const MINIMAP_SIZE = { width: 150, height: 96 } as const;
 /** Below this canvas size the minimap is left out: it would cover the nodes. */
@@ -171,7 +173,9 @@ export function FlowCanvas() {
   const store = useStoreApi();
   const { registerSurface } = useDrag();
   const container = useRef<HTMLDivElement>(null);
-  const far = useStore((s) => s.transform[2] < FAR_ZOOM);
+  const distance = useStore((s) =>
+    s.transform[2] < TINY_ZOOM ? " is-far is-tiny" : s.transform[2] < FAR_ZOOM ? " is-far" : "",
+  );
 
   // Each layout is new objects throughout; handing React Flow the ones it already has for what did
   // not change keeps an edit from redrawing (or, out of view, mounting) every node.
@@ -210,6 +214,8 @@ export function FlowCanvas() {
   // A pipeline too wide to read whole opens on its first stages at a readable zoom (the minimap
   // shows the rest), which also keeps the first render to the nodes in view.
   const stageCount = layout?.nodes.filter((n) => n.type === "stage").length ?? 0;
+  // Another document (opened, restored) is fitted too, even with as many stages as the last one.
+  const documentId = useAppStore((s) => s.doc?.recoveryId ?? "");
   useEffect(() => {
     const fitPipeline = () => {
       const lanes = (selectLayout(store.getState())?.nodes ?? []).filter((n) => n.type === "stage");
@@ -222,7 +228,7 @@ export function FlowCanvas() {
     autoView.current = fitPipeline;
     fitPipeline();
     // Only a change in the number of stages refits; editing inside a stage leaves the view alone.
-  }, [stageCount, flow, store]);
+  }, [stageCount, documentId, flow, store]);
 
   useEffect(() => {
     if (reveal === null) return;
@@ -245,15 +251,16 @@ export function FlowCanvas() {
     const observer = new ResizeObserver(() => {
       // The minimap and the zoom controls would cover a small canvas's nodes.
       setRoomy(element.clientWidth >= MINIMAP_ROOM.width && element.clientHeight >= MINIMAP_ROOM.height);
+      // After React Flow has taken the new size in (its own observer may run after this one).
       if (first) first = false;
-      else autoView.current?.();
+      else requestAnimationFrame(() => autoView.current?.());
     });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
   return (
-    <div className={`flow${far ? " is-far" : ""}`} ref={container}>
+    <div className={`flow${distance}`} ref={container}>
       <ReactFlow
         nodes={nodes}
         edges={edges}

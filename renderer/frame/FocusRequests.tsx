@@ -32,6 +32,13 @@ function findTarget(key: string): HTMLElement | null {
  */
 export function FocusRequests() {
   const request = useAppStore((s) => s.focusRequest);
+  const documentId = useAppStore((s) => s.doc?.recoveryId ?? null);
+  const focusRequested = useAppStore((s) => s.focusRequested);
+  // A document that comes in (New, Open, Restore, Browse) takes the keyboard to its canvas, where
+  // the arrows, Delete and the shortcuts work, rather than back to the button that asked for it.
+  useEffect(() => {
+    if (documentId !== null) focusRequested("canvas");
+  }, [documentId, focusRequested]);
   useEffect(() => {
     if (request === null) return;
     let frames = 0;

@@ -50,7 +50,7 @@ export function CanvasArea() {
     );
   }
   return (
-    <main className="canvas" aria-label="Canvas" id="canvas" tabIndex={-1}>
+    <main className="canvas" aria-label="Canvas" id="canvas" tabIndex={-1} data-focus-key="canvas">
       <ReactFlowProvider>
         <FlowCanvas />
       </ReactFlowProvider>
