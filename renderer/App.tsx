@@ -37,11 +37,16 @@ export function App({ api }: { api: ApiClient }) {
   }, [theme]);
 
   useEffect(() => {
+    // The tab's memory is read before it is written: remembering starts once the reopen is done.
+    let forget = () => {};
+    let gone = false;
     void store
       .getState()
       .startupRequested()
-      .then(() => reopenSession(store));
-    const forget = rememberSession(store);
+      .then(() => reopenSession(store))
+      .then(() => {
+        if (!gone) forget = rememberSession(store);
+      });
     const offs = [
       api.events.on("menu.command", ({ command }) => {
         // A menu item is always clickable; the command decides whether it applies right now.
@@ -77,6 +82,7 @@ export function App({ api }: { api: ApiClient }) {
     window.addEventListener("keydown", onKey);
     window.addEventListener("beforeunload", onBeforeUnload);
     return () => {
+      gone = true;
       forget();
       offs.forEach((off) => off());
       window.removeEventListener("dragover", onDragOver);

@@ -109,6 +109,52 @@ describe("web mode in Chromium", () => {
     expect(errors).toEqual([]);
   });
 
+  it("reopens the open document when the page is reloaded: the saved file, then the unsaved edits", async () => {
+    const { page, errors } = await openApp(host.url);
+    await page.getByRole("button", { name: "New", exact: true }).click();
+    await page
+      .getByRole("dialog", { name: "New pipeline" })
+      .getByRole("button", { name: "Source, build, deploy to ECS" })
+      .click();
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    const save = page.getByRole("dialog", { name: "Save the pipeline as" });
+    const path = join(host.workDir, "reload.pipeline.json");
+    await save.getByLabel("File path").fill(path);
+    await save.getByRole("button", { name: "Save file" }).click();
+    await expect.poll(() => page.title()).toBe("reload.pipeline.json — Pipewright");
+    // The save says what it wrote and where.
+    await expect
+      .poll(() => page.getByRole("status", { name: "Notice" }).textContent())
+      .toBe(`Saved reload.pipeline.json in ${host.workDir}`);
+
+    await page.reload();
+    await page.locator('.app[data-ready="true"]').waitFor();
+    await expect.poll(() => page.title()).toBe("reload.pipeline.json — Pipewright");
+    await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
+
+    // An unsaved edit comes back too: autosave keeps it, and the reload restores that copy.
+    await page.getByLabel("Pipeline name").fill("edited-before-reload");
+    const recoveryDir = join(host.dataDir, "recovery");
+    await expect
+      .poll(
+        async () => {
+          const names = (await readdir(recoveryDir).catch(() => [])).filter((n) => n.endsWith(".json"));
+          const texts = await Promise.all(names.map((n) => readFile(join(recoveryDir, n), "utf8")));
+          return texts.some((t) => t.includes("edited-before-reload"));
+        },
+        { timeout: 1500, interval: 50 },
+      )
+      .toBe(true);
+    // The browser asks before leaving a page with unsaved edits; the test says yes.
+    page.once("dialog", (d) => void d.accept());
+    await page.reload();
+    await page.locator('.app[data-ready="true"]').waitFor();
+    await expect.poll(() => page.getByLabel("Pipeline name").inputValue()).toBe("edited-before-reload");
+    expect(await page.title()).toBe("● reload.pipeline.json — Pipewright");
+    await page.close();
+    expect(errors).toEqual([]);
+  });
+
   it("restores unsaved edits after the host crashed", async () => {
     const crashing = await startWebHost({ workDir: host.workDir, dataDir: join(host.workDir, "crash-data") });
     const { page, errors } = await openApp(crashing.url);
