@@ -49,3 +49,18 @@ export function recordsOf<T extends { seq: number; executionId: string }>(
 export function runsOf(pipeline: PipelineRecord, execution: ExecutionRecord): ActionRunRecord[] {
   return recordsOf(pipeline.actionRuns, execution);
 }
+
+/** The latest attempt of one action in one execution. */
+export function latestRun(
+  pipeline: PipelineRecord,
+  execution: ExecutionRecord,
+  stageName: string,
+  actionName: string,
+): ActionRunRecord | undefined {
+  const runs = runsOf(pipeline, execution);
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i];
+    if (run && run.stageName === stageName && run.actionName === actionName) return run;
+  }
+  return undefined;
+}
