@@ -7,7 +7,8 @@ import { randomUUID } from "node:crypto";
 import type { ActionDeclaration } from "../../shared/pipeline/model";
 import { buildInput, providerExecution, recordSuccess } from "./action-runs";
 import type { EngineCore } from "./engine-core";
-import { runsOf } from "./execution-queries";
+import { runsOf, visibleRuns } from "./execution-queries";
+import { unresolvedMessage } from "./variables";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord, StageRun } from "./records";
 
 /** A manual approval waits seven days unless its timeoutInMinutes says otherwise. */
@@ -33,6 +34,7 @@ export class ActionRunner {
     const plan = core.scenario.plan(pipeline.name, stage.name, action.name, category);
     const ctx = core.runContext(pipeline, execution);
     const id = randomUUID();
+    const { input, unresolved } = buildInput(action, ctx, visibleRuns(pipeline, execution));
     const run: ActionRunRecord = {
       id,
       executionId: execution.id,
@@ -45,9 +47,18 @@ export class ActionRunner {
       lastUpdateTime: now,
       status: "InProgress",
       dueAt: now + plan.durationSeconds * 1000,
-      input: buildInput(action, ctx, runsOf(pipeline, execution)),
+      input,
       output: { outputArtifacts: [], executionResult: {}, outputVariables: {} },
     };
+    pipeline.actionRuns.push(run);
+    core.touch(execution);
+    if (unresolved.length > 0) {
+      // Ends on the next tick rather than at once, so the rest of its runOrder group starts first.
+      run.dueAt = now;
+      const message = unresolvedMessage("Action", action.name, unresolved);
+      core.schedule(id, now, () => this.fail(pipeline, execution, run, message));
+      return;
+    }
     if (category === "Approval" && plan.outcome === undefined) {
       run.token = randomUUID();
       run.approvalOpen = true;
@@ -55,9 +66,22 @@ export class ActionRunner {
     } else {
       Object.assign(run.output.executionResult, providerExecution(action, ctx, id));
     }
-    pipeline.actionRuns.push(run);
-    core.touch(execution);
     core.schedule(id, run.dueAt, () => this.finish(pipeline, execution, run, action));
+  }
+
+  /** Ends a running action Failed with `message` (the service's JobFailed). */
+  private fail(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    run: ActionRunRecord,
+    message: string,
+  ): void {
+    if (run.status !== "InProgress") return;
+    run.status = "Failed";
+    run.lastUpdateTime = this.core.clock.now();
+    run.output.executionResult.errorDetails = { code: "JobFailed", message };
+    run.summary = message;
+    this.settled(pipeline, execution);
   }
 
   /** The action's time is up: apply the scenario's outcome, or expire an unanswered approval. */
@@ -94,7 +118,7 @@ export class ActionRunner {
       return this.settled(pipeline, execution);
     }
     run.status = "Succeeded";
-    recordSuccess(run, action, ctx, plan, now);
+    recordSuccess(run, action, ctx, plan, now, (arn) => core.scenario.connectionProvider(arn));
     this.settled(pipeline, execution);
   }
 

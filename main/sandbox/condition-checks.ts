@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import type { Condition, RuleDeclaration } from "../../shared/pipeline/model";
 import type { RunContext } from "./action-runs";
 import type { EngineCore } from "./engine-core";
-import { isActive, latestInStage, recordsOf, runsOf } from "./execution-queries";
+import { isActive, latestInStage, recordsOf, visibleRuns } from "./execution-queries";
 import { fail } from "./protocol";
 import type {
   ActionRunRecord,
@@ -105,7 +105,7 @@ export class ConditionChecks implements StageHooks {
     pipeline.conditionChecks.push(check);
     stage.checking = kind;
     const ctx = this.core.runContext(pipeline, execution);
-    const runs = runsOf(pipeline, execution);
+    const runs = visibleRuns(pipeline, execution);
     conditions.forEach((condition, index) => {
       for (const rule of condition.rules ?? []) this.startRule(pipeline, check, index, rule, ctx, runs);
     });
@@ -125,7 +125,7 @@ export class ConditionChecks implements StageHooks {
     const plan = this.core.scenario.planRule(this.siteOf(pipeline, check, rule));
     const now = this.core.clock.now();
     const id = randomUUID();
-    const input = ruleInput(rule, ctx, runs);
+    const { input, unresolved } = ruleInput(rule, ctx, runs);
     const run: RuleRunRecord = {
       id,
       checkId: check.id,
@@ -147,7 +147,12 @@ export class ConditionChecks implements StageHooks {
     const execution = ctx.execution;
     this.core.schedule(id, run.dueAt, () => {
       if (run.status !== "InProgress") return;
-      settleRule(run, this.core.scenario.planRule(this.siteOf(pipeline, check, rule)), this.core.clock.now());
+      settleRule(
+        run,
+        this.core.scenario.planRule(this.siteOf(pipeline, check, rule)),
+        this.core.clock.now(),
+        unresolved,
+      );
       this.ruleSettled(pipeline, execution, check);
     });
   }

@@ -64,3 +64,16 @@ export function latestRun(
   }
   return undefined;
 }
+
+/**
+ * The action runs whose outputs an execution's actions can use: its own, and for a rollback those
+ * of the run it rolls back to, since the rollback redoes one stage with that run's revisions and
+ * never reruns the stages before it.
+ */
+export function visibleRuns(pipeline: PipelineRecord, execution: ExecutionRecord): ActionRunRecord[] {
+  const target =
+    execution.rollbackTargetId === undefined
+      ? undefined
+      : pipeline.executions.find((e) => e.id === execution.rollbackTargetId);
+  return target ? [...runsOf(pipeline, target), ...runsOf(pipeline, execution)] : runsOf(pipeline, execution);
+}

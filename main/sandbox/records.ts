@@ -60,6 +60,7 @@ export interface SourceRevisionRecord {
 export interface ArtifactRevisionRecord {
   name: string;
   revisionId?: string;
+  revisionChangeIdentifier?: string;
   revisionSummary?: string;
   revisionUrl?: string;
   created: number;
@@ -120,7 +121,8 @@ export interface ActionRunRecord {
   input: {
     actionTypeId: { category: string; owner: string; provider: string; version: string };
     configuration: Record<string, string>;
-    resolvedConfiguration: Record<string, string>;
+    /** Absent when a reference could not be resolved (the execution then failed before it ran). */
+    resolvedConfiguration?: Record<string, string>;
     roleArn?: string;
     region: string;
     inputArtifacts: ArtifactDetailRecord[];
@@ -177,7 +179,8 @@ export interface RuleRunRecord {
   input: {
     ruleTypeId: { category: string; owner?: string; provider: string; version?: string };
     configuration: Record<string, string>;
-    resolvedConfiguration: Record<string, string>;
+    /** Absent when a reference could not be resolved (the execution then failed before it ran). */
+    resolvedConfiguration?: Record<string, string>;
     roleArn?: string;
     region: string;
     inputArtifacts: ArtifactDetailRecord[];
