@@ -1,12 +1,14 @@
 /**
  * One action execution from start to end: the scenario decides how long it takes and how it
- * ends; a manual approval waits for PutApprovalResult until its timeout. When an action ends the
+ * ends; a manual approval waits for PutApprovalResult until its timeout; a custom or partner
+ * action waits for a job worker (job-queue.ts). When an action ends the
  * runner tells the run machine (`settled`), which decides what the run does next.
  */
 import { randomUUID } from "node:crypto";
 import type { ActionDeclaration } from "../../shared/pipeline/model";
 import { buildInput, providerExecution, recordSuccess } from "./action-runs";
 import type { EngineCore } from "./engine-core";
+import { jobKindOf, type JobQueue } from "./job-queue";
 import { runsOf, visibleRuns } from "./execution-queries";
 import { unresolvedMessage } from "./variables";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord, StageRun } from "./records";
@@ -19,6 +21,7 @@ export type SettledListener = (pipeline: PipelineRecord, execution: ExecutionRec
 export class ActionRunner {
   constructor(
     private readonly core: EngineCore,
+    private readonly jobs: JobQueue,
     private readonly settled: SettledListener,
   ) {}
 
@@ -57,6 +60,11 @@ export class ActionRunner {
       run.dueAt = now;
       const message = unresolvedMessage("Action", action.name, unresolved);
       core.schedule(id, now, () => this.fail(pipeline, execution, run, message));
+      return;
+    }
+    if (jobKindOf(action) !== undefined) {
+      // A custom or partner action does nothing until a job worker takes its job.
+      this.jobs.open(pipeline, execution, run, action);
       return;
     }
     if (category === "Approval" && plan.outcome === undefined) {
@@ -153,6 +161,7 @@ export class ActionRunner {
       if (run.status !== "InProgress") continue;
       if (onlyApprovals && !run.approvalOpen) continue;
       this.core.cancel(run.id);
+      this.jobs.close(run.id);
       run.status = "Abandoned";
       run.approvalOpen = false;
       run.lastUpdateTime = this.core.clock.now();
@@ -162,5 +171,6 @@ export class ActionRunner {
   /** Forgets a deleted pipeline's action timers. */
   forget(pipeline: PipelineRecord): void {
     for (const run of pipeline.actionRuns) this.core.cancel(run.id);
+    this.jobs.forget(pipeline);
   }
 }

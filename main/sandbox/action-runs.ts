@@ -5,7 +5,7 @@
  */
 import type { ActionDeclaration } from "../../shared/pipeline/model";
 import { codeBuildBuildUrl, codeDeployDeploymentUrl } from "./provider-links";
-import type { ActionRunRecord, ArtifactDetailRecord } from "./records";
+import type { ActionRunRecord, ArtifactDetailRecord, ExecutionRecord } from "./records";
 import { accountOf, fakeHex, fakeUuid, type RunContext } from "./run-context";
 import type { PlannedOutcome } from "./scenario";
 import { sourceOutput, type SourceInputs } from "./source-revisions";
@@ -79,6 +79,27 @@ function revisionOverride(action: ActionDeclaration, ctx: RunContext): string | 
   return override && override.revisionType !== "S3_OBJECT_KEY" ? override.revisionValue : undefined;
 }
 
+/** A source action's revision becomes the run's source revision and its artifacts' revision. */
+export function stampSourceRevision(
+  execution: ExecutionRecord,
+  action: ActionDeclaration,
+  revision: { revisionId: string; revisionSummary?: string; revisionUrl?: string },
+  changeIdentifier: string | undefined,
+  created: number,
+): void {
+  execution.sourceRevisions = execution.sourceRevisions.filter((r) => r.actionName !== action.name);
+  execution.sourceRevisions.push({ actionName: action.name, ...revision });
+  for (const artifact of action.outputArtifacts ?? []) {
+    execution.artifactRevisions = execution.artifactRevisions.filter((r) => r.name !== artifact.name);
+    execution.artifactRevisions.push({
+      name: artifact.name,
+      ...revision,
+      ...(changeIdentifier === undefined ? {} : { revisionChangeIdentifier: changeIdentifier }),
+      created,
+    });
+  }
+}
+
 /** Fills a succeeded run's output; source actions also stamp the run's source revisions. */
 export function recordSuccess(
   run: ActionRunRecord,
@@ -89,9 +110,9 @@ export function recordSuccess(
   connectionProvider: SourceInputs["connectionProvider"],
 ): void {
   const result = run.output.executionResult;
-  const execution = ctx.execution;
   let variables: Record<string, string> = {};
   if (run.category === "Source") {
+    const override = ctx.execution.revisionOverrides.find((o) => o.actionName === action.name);
     const source = sourceOutput(action, ctx, revisionOverride(action, ctx), {
       connectionProvider,
       ...(plan.summary === undefined ? {} : { summary: plan.summary }),
@@ -101,25 +122,28 @@ export function recordSuccess(
     result.externalExecutionId = revision.revisionId;
     if (revision.revisionSummary !== undefined) result.externalExecutionSummary = revision.revisionSummary;
     if (revision.revisionUrl !== undefined) result.externalExecutionUrl ??= revision.revisionUrl;
-    execution.sourceRevisions = execution.sourceRevisions.filter((r) => r.actionName !== action.name);
-    execution.sourceRevisions.push({ actionName: action.name, ...revision });
-    for (const artifact of action.outputArtifacts ?? []) {
-      execution.artifactRevisions = execution.artifactRevisions.filter((r) => r.name !== artifact.name);
-      execution.artifactRevisions.push({
-        name: artifact.name,
-        ...revision,
-        ...(revisionChangeIdentifier === undefined ? {} : { revisionChangeIdentifier }),
-        created: now,
-      });
-    }
+    stampSourceRevision(
+      ctx.execution,
+      action,
+      revision,
+      override?.changeIdentifier ?? revisionChangeIdentifier,
+      override?.created ?? now,
+    );
   } else {
     result.externalExecutionSummary = plan.summary ?? `${run.actionName} succeeded (simulated)`;
   }
   if (result.externalExecutionSummary !== undefined) run.summary = result.externalExecutionSummary;
   run.output.outputVariables = { ...variables, ...plan.outputVariables };
-  run.output.outputArtifacts = (action.outputArtifacts ?? []).map((a) =>
-    artifactLocation(ctx, a.name, run.input.region),
-  );
+  run.output.outputArtifacts = outputLocations(action, ctx, run);
+}
+
+/** Where a succeeded action's output artifacts are. */
+export function outputLocations(
+  action: ActionDeclaration,
+  ctx: RunContext,
+  run: ActionRunRecord,
+): ArtifactDetailRecord[] {
+  return (action.outputArtifacts ?? []).map((a) => artifactLocation(ctx, a.name, run.input.region));
 }
 
 /** What a provider reports when it takes a job: its own execution id, a console link, a log stream. */

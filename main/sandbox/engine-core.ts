@@ -7,6 +7,7 @@
 import type { PipelineDeclaration, StageDeclaration } from "../../shared/pipeline/model";
 import type { RunContext } from "./action-runs";
 import type { Clock, TimerHandle } from "./clock";
+import type { JobActionTypes } from "./job-data";
 import type { ExecutionRecord, PipelineRecord, SandboxState } from "./records";
 import type { ScenarioBook } from "./scenario";
 
@@ -15,6 +16,8 @@ export interface EngineOptions {
   scenario: ScenarioBook;
   region: string;
   onChange: () => void;
+  /** The partition's custom and integration action types, for job workers (absent: any type is known). */
+  actionTypes?: JobActionTypes;
 }
 
 export interface StartRequest {

@@ -13,11 +13,17 @@ import type { ActionRunRecord, ExecutionRecord, PipelineRecord, SandboxState } f
 import { RunControls } from "./run-controls";
 import { RunMachine } from "./run-machine";
 import { StageRecovery } from "./stage-recovery";
+import { JobQueue, jobKindOf } from "./job-queue";
+import { fillTemplate } from "./job-data";
+import { entityUrl } from "./provider-links";
+import type { ActionDeclaration } from "../../shared/pipeline/model";
 
 export type { EngineOptions, StartRequest } from "./engine-core";
 
 export class Engine {
   private readonly core: EngineCore;
+  /** Jobs of custom and partner actions, for the job worker operations. */
+  readonly jobs: JobQueue;
   private readonly actions: ActionRunner;
   private readonly machine: RunMachine;
   private readonly conditions: ConditionChecks;
@@ -26,9 +32,10 @@ export class Engine {
   constructor(state: SandboxState, options: EngineOptions) {
     const core = new EngineCore(state, options);
     this.core = core;
-    this.actions = new ActionRunner(core, (pipeline, execution) =>
-      this.machine.actionSettled(pipeline, execution),
-    );
+    const settled = (pipeline: PipelineRecord, execution: ExecutionRecord) =>
+      this.machine.actionSettled(pipeline, execution);
+    this.jobs = new JobQueue(core, settled);
+    this.actions = new ActionRunner(core, this.jobs, settled);
     // The machine calls its hooks only once a run is under way, after the constructor has
     // assigned the checks they delegate to.
     this.machine = new RunMachine(core, this.actions, {
@@ -57,6 +64,17 @@ export class Engine {
   /** Lets waiting runs into their stages, e.g. after a transition was enabled. */
   pump(pipeline: PipelineRecord): void {
     this.machine.pump(pipeline);
+  }
+
+  /**
+   * GetPipelineState's entity link of an action: the built-in provider's console page, or a
+   * custom type's entityUrlTemplate ("the static link that provides information about the service
+   * provider for the action").
+   */
+  entityUrl(action: ActionDeclaration, region: string): string | undefined {
+    if (jobKindOf(action) === undefined) return entityUrl(action, region);
+    const type = this.core.options.actionTypes?.get(action.actionTypeId);
+    return fillTemplate(type?.urls.entityUrlTemplate, action.configuration ?? {}, type);
   }
 
   transitionOpen(

@@ -84,7 +84,17 @@ export interface ExecutionRecord {
   sourceRevisions: SourceRevisionRecord[];
   artifactRevisions: ArtifactRevisionRecord[];
   variables: { name: string; resolvedValue: string }[];
-  revisionOverrides: { actionName: string; revisionType: string; revisionValue: string }[];
+  /**
+   * Revisions the run was told to use per source action (StartPipelineExecution sourceRevisions,
+   * PutActionRevision, which also gives the change identifier and creation time).
+   */
+  revisionOverrides: {
+    actionName: string;
+    revisionType: string;
+    revisionValue: string;
+    changeIdentifier?: string;
+    created?: number;
+  }[];
   stages: StageRun[];
   /** Index of the stage the run is in or waiting before; stages.length once past the last. */
   position: number;
@@ -141,6 +151,8 @@ export interface ActionRunRecord {
   };
   summary?: string;
   updatedBy?: string;
+  /** What a job worker last reported of its progress (ExecutionDetails.percentComplete). */
+  percentComplete?: number;
 }
 
 /** One check of a stage hook's conditions for one run: what StageConditionState reports. */

@@ -12,7 +12,6 @@ import { stageConditionStates } from "./condition-views";
 import { epochSeconds as date } from "./protocol";
 import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
 import { currentDeclaration } from "./records";
-import { entityUrl } from "./provider-links";
 
 export function metadataView(pipeline: PipelineRecord): Record<string, unknown> {
   return { pipelineArn: pipeline.arn, created: date(pipeline.created), updated: date(pipeline.updated) };
@@ -95,6 +94,7 @@ function actionStateView(
   stageName: string,
   action: ActionDeclaration,
   ctx: SandboxContext,
+  engine: Engine,
 ) {
   let run: ActionRunRecord | undefined;
   for (let i = pipeline.actionRuns.length - 1; i >= 0 && !run; i--) {
@@ -102,7 +102,7 @@ function actionStateView(
     if (candidate?.stageName === stageName && candidate.actionName === action.name) run = candidate;
   }
   const state: Record<string, unknown> = { actionName: action.name };
-  const entity = entityUrl(action, action.region ?? ctx.region);
+  const entity = engine.entityUrl(action, action.region ?? ctx.region);
   if (!run) return { ...state, entityUrl: entity };
   const result = run.output.executionResult;
   state.latestExecution = {
@@ -116,6 +116,7 @@ function actionStateView(
     externalExecutionUrl: result.externalExecutionUrl,
     errorDetails: result.errorDetails,
     logStreamARN: result.logStreamARN,
+    percentComplete: run.percentComplete,
   };
   if (run.category === "Source" && run.status === "Succeeded") {
     const execution = pipeline.executions.find((e) => e.id === run.executionId);
@@ -161,7 +162,7 @@ export function pipelineStateView(
         lastChangedAt: date(transition?.lastChangedAt),
         disabledReason: transition?.enabled === false ? transition.disabledReason : undefined,
       },
-      actionStates: stage.actions.map((action) => actionStateView(pipeline, stage.name, action, ctx)),
+      actionStates: stage.actions.map((action) => actionStateView(pipeline, stage.name, action, ctx, engine)),
       latestExecution:
         latest && latestStage?.status
           ? { pipelineExecutionId: latest.id, status: latestStage.status, type: latest.executionType }
