@@ -60,8 +60,9 @@ export class JobQueue {
   }
 
   /**
-   * The stored action type a worker polls for: ActionTypeNotFoundException when there is none (or
-   * it was deleted); undefined when the engine has no action types to look in (any type is known).
+   * The stored action type a worker polls for: ActionTypeNotFoundException, in the service's words,
+   * when there is none (or it was deleted); undefined when the engine has no action types to look
+   * in (any type is known).
    */
   requireType(id: ActionRunRecord["input"]["actionTypeId"]): JobActionType | undefined {
     const types = this.core.options.actionTypes;
@@ -70,7 +71,7 @@ export class JobQueue {
     if (!type || type.deleted) {
       fail(
         "ActionTypeNotFoundException",
-        `No ${id.owner} action type ${id.category}/${id.provider}/${id.version} exists in this account and region`,
+        `ActionType (Category: '${id.category}', Owner: '${id.owner}', Provider: '${id.provider}', Version: '${id.version}') is not available`,
       );
     }
     return type;
