@@ -1,18 +1,21 @@
 /**
  * The console links CodePipeline itself reports for built-in providers: an action's entity link
  * (GetPipelineState `entityUrl`) and the link of one execution (`externalExecutionUrl`). No AWS page
- * specifies these URLs, so they follow what the service returns, as the user guide's and the AWS
- * code library's recorded outputs show them:
- * - CodeBuild, from a GetPipelineState answer: `"externalExecutionUrl":
- *   "https://console.aws.amazon.com/codebuild/home?region=ap-southeast-1#/builds/<project>:<uuid>/view/new"`,
- *   `"entityUrl": "https://console.aws.amazon.com/codebuild/home?region=ap-southeast-1#/projects/<project>/view"`.
- * - CodeDeploy (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-view-cli.html):
+ * specifies these URLs, so they follow the service's own answers as recorded in AWS documentation
+ * and, where the docs show none, in GetPipelineState output users have published:
+ * - CodeDeploy (user guide, https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-view-cli.html):
  *   `"externalExecutionUrl": "https://us-west-2.console.aws.amazon.com/codedeploy/home?#/deployments/d-KFGF3WTS2"`,
  *   `"entityUrl": "https://us-west-2.console.aws.amazon.com/codedeploy/home?#/applications/my-application"`;
- *   answers with the region as a parameter read `codedeploy/home?region=ap-northeast-2#/deployments/d-…`.
- * - Amazon S3 source (same page): `"entityUrl": "https://console.aws.amazon.com/s3/home?#"`.
- * - CodeCommit: `"entityUrl": "https://console.aws.amazon.com/codecommit/home?region=<r>#/repository/<repo>/browse/<branch>/--/"`.
- * - CloudFormation: `"entityUrl": "https://console.aws.amazon.com/cloudformation/home?region=<r>#/"`.
+ *   answers that carry the region read `codedeploy/home?region=ap-northeast-2#/deployments/d-…`.
+ * - Amazon S3 source (same page, and the AWS code library's GetPipelineState example,
+ *   https://docs.aws.amazon.com/code-library/latest/ug/codepipeline_example_codepipeline_GetPipelineState_section.html):
+ *   `"entityUrl": "https://console.aws.amazon.com/s3/home?#"`.
+ * - CodeBuild (published GetPipelineState output): `"externalExecutionUrl":
+ *   "https://console.aws.amazon.com/codebuild/home?region=ap-southeast-1#/builds/<project>:<uuid>/view/new"`,
+ *   `"entityUrl": "https://console.aws.amazon.com/codebuild/home?region=ap-southeast-1#/projects/<project>/view"`.
+ * - CodeCommit (published output): `"entityUrl": "https://console.aws.amazon.com/codecommit/home?region=<r>#/repository/<repo>/browse/<branch>/--/"`,
+ *   `"revisionUrl": "https://console.aws.amazon.com/codecommit/home?region=<r>#/repository/<repo>/commit/<sha>"`.
+ * - CloudFormation (published output): `"entityUrl": "https://console.aws.amazon.com/cloudformation/home?region=<r>#/"`.
  * Providers with no recorded link get none rather than an invented one.
  */
 import type { ActionDeclaration } from "../../shared/pipeline/model";
