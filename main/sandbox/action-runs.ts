@@ -9,7 +9,7 @@ import type { ActionRunRecord, ArtifactDetailRecord, ExecutionRecord } from "./r
 import { accountOf, fakeHex, fakeUuid, type RunContext } from "./run-context";
 import type { PlannedOutcome } from "./scenario";
 import { sourceOutput, type SourceInputs } from "./source-revisions";
-import { resolveConfiguration } from "./variables";
+import { referencedNames, resolveConfiguration } from "./variables";
 
 export type { RunContext } from "./run-context";
 
@@ -131,10 +131,39 @@ export function recordSuccess(
     );
   } else {
     result.externalExecutionSummary = plan.summary ?? `${run.actionName} succeeded (simulated)`;
+    variables = userDefinedVariables(action, ctx, run.id);
   }
   if (result.externalExecutionSummary !== undefined) run.summary = result.externalExecutionSummary;
   run.output.outputVariables = { ...variables, ...plan.outputVariables };
   run.output.outputArtifacts = outputLocations(action, ctx, run);
+}
+
+/** Providers whose variables are whatever the user's build, stack or function produces. */
+const USER_DEFINED_VARIABLES = new Set(["CodeBuild", "CloudFormation", "Lambda"]);
+
+/**
+ * The variables an action whose variable names the user chooses would produce. The user guide
+ * ("Variables reference"): "CodeBuild actions produce as variables all environment variables that
+ * were exported as part of the build"; CloudFormation actions produce their stack's outputs and
+ * Lambda actions the variables the function returns. The sandbox runs no build, stack or function,
+ * so such an action produces every variable the pipeline references in its namespace, as a
+ * correctly configured one would (a scenario rule's `outputVariables` give real values). A Commands
+ * action exports the variables its declaration lists in `outputVariables`.
+ */
+function userDefinedVariables(
+  action: ActionDeclaration,
+  ctx: RunContext,
+  runId: string,
+): Record<string, string> {
+  const { owner, provider } = action.actionTypeId;
+  if (owner !== "AWS") return {};
+  const names =
+    provider === "Commands"
+      ? (action.outputVariables ?? [])
+      : USER_DEFINED_VARIABLES.has(provider) && action.namespace !== undefined
+        ? referencedNames(ctx.declaration, action.namespace)
+        : [];
+  return Object.fromEntries(names.map((name) => [name, `${name.toLowerCase()}-${fakeHex(8, runId, name)}`]));
 }
 
 /** Where a succeeded action's output artifacts are. */

@@ -8,6 +8,7 @@
  * execution that succeeded and has a namespace ("If the namespace isn't specified, the variables
  * produced by that action cannot be referenced in any action configuration").
  */
+import type { PipelineDeclaration } from "../../shared/pipeline/model";
 import type { ActionRunRecord } from "./records";
 import type { RunContext } from "./run-context";
 
@@ -72,4 +73,25 @@ export function unresolvedMessage(
     0,
     5000,
   );
+}
+
+/** The variable names the pipeline's configurations reference in `namespace` (`#{namespace.NAME}`). */
+export function referencedNames(declaration: PipelineDeclaration, namespace: string): string[] {
+  const names = new Set<string>();
+  const scan = (configuration: Readonly<Record<string, string>> | undefined) => {
+    for (const value of Object.values(configuration ?? {})) {
+      for (const match of value.matchAll(REFERENCE)) {
+        const ref = match[1] ?? "";
+        if (ref.startsWith(`${namespace}.`)) names.add(ref.slice(namespace.length + 1));
+      }
+    }
+  };
+  for (const stage of declaration.stages) {
+    for (const action of stage.actions) scan(action.configuration);
+    for (const hook of [stage.beforeEntry, stage.onSuccess, stage.onFailure]) {
+      for (const condition of hook?.conditions ?? [])
+        for (const rule of condition.rules ?? []) scan(rule.configuration);
+    }
+  }
+  return [...names];
 }

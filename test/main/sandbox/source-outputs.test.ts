@@ -177,6 +177,50 @@ describe("source actions, through boto3", () => {
     expect(use?.input.configuration.EnvironmentVariables).toContain(REFERENCES.VERSION_ID);
   });
 
+  it("gives a build's and a Commands action's own variables to the actions that use them", async () => {
+    const pipeline = sourcesPipeline("exported");
+    pipeline.stages[1]!.actions = [
+      {
+        name: "Compile",
+        actionTypeId: { category: "Build", owner: "AWS", provider: "CodeBuild", version: "1" },
+        configuration: { ProjectName: "app" },
+        inputArtifacts: [{ name: "CcSrcOut" }],
+        namespace: "BuildVars",
+      },
+      {
+        name: "Stamp",
+        actionTypeId: { category: "Compute", owner: "AWS", provider: "Commands", version: "1" },
+        commands: ["export VERSION=1.2.3"],
+        outputVariables: ["VERSION"],
+        inputArtifacts: [{ name: "CcSrcOut" }],
+        namespace: "Cmd",
+      },
+    ];
+    pipeline.stages.push({
+      name: "Deploy",
+      actions: [
+        {
+          name: "Publish",
+          actionTypeId: { category: "Deploy", owner: "AWS", provider: "S3", version: "1" },
+          configuration: {
+            BucketName: "site",
+            Extract: "false",
+            ObjectKey: "#{BuildVars.IMAGE_TAG}/#{Cmd.VERSION}.zip",
+          },
+          inputArtifacts: [{ name: "CcSrcOut" }],
+        },
+      ],
+    });
+    const seen = await runWithBoto3(pipeline);
+    expect(seen.execution.status).toBe("Succeeded");
+    const actions = byName(seen.actions);
+    const tag = actions.get("Compile")?.output.outputVariables?.IMAGE_TAG ?? "";
+    expect(tag).toMatch(/^image_tag-[0-9a-f]{8}$/);
+    expect(Object.keys(actions.get("Stamp")?.output.outputVariables ?? {})).toEqual(["VERSION"]);
+    const version = actions.get("Stamp")?.output.outputVariables?.VERSION;
+    expect(actions.get("Publish")?.input.resolvedConfiguration?.ObjectKey).toBe(`${tag}/${version}.zip`);
+  });
+
   it("fails an action whose configuration references a variable nothing produced, naming it", async () => {
     const seen = await runWithBoto3(sourcesPipeline("unresolved", [BROKEN]));
     expect(seen.execution.status).toBe("Failed");
