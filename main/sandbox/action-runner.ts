@@ -16,7 +16,7 @@ import type { ActionRunRecord, ExecutionRecord, PipelineRecord, StageRun } from 
 /** A manual approval waits seven days unless its timeoutInMinutes says otherwise. */
 const DEFAULT_APPROVAL_MINUTES = 7 * 24 * 60;
 
-export type SettledListener = (pipeline: PipelineRecord, execution: ExecutionRecord) => void;
+type SettledListener = (pipeline: PipelineRecord, execution: ExecutionRecord) => void;
 
 export class ActionRunner {
   constructor(

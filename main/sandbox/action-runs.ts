@@ -176,7 +176,7 @@ export function outputLocations(
 }
 
 /** What a provider reports when it takes a job: its own execution id, a console link, a log stream. */
-export interface ProviderExecution {
+interface ProviderExecution {
   externalExecutionId: string;
   externalExecutionUrl?: string;
   logStreamARN?: string;

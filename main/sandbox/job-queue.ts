@@ -28,7 +28,7 @@ import { accountOf, fakeUuid } from "./run-context";
 
 const CUSTOM_ACTION_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
-export const TIMEOUT_MESSAGE =
+const TIMEOUT_MESSAGE =
   "The action failed because a job worker exceeded its time limit. If this is a custom action, make sure that the job worker is configured correctly.";
 
 /** Partner action types AWS runs itself (GitHub version 1, Alexa Skills Kit): no worker polls for them. */
@@ -42,7 +42,7 @@ export function jobKindOf(action: ActionDeclaration): JobKind | undefined {
   return undefined;
 }
 
-export type JobSettled = (pipeline: PipelineRecord, execution: ExecutionRecord) => void;
+type JobSettled = (pipeline: PipelineRecord, execution: ExecutionRecord) => void;
 
 export class JobQueue {
   /** Every job the engine made since it started, finished ones kept so late replies get the right error. */

@@ -10,7 +10,7 @@ import type { RunMachine } from "./run-machine";
 import type { StageRecovery } from "./stage-recovery";
 
 /** Ends what a run has going: its running actions (or only open approvals) and its open checks. */
-export type Abandon = (pipeline: PipelineRecord, execution: ExecutionRecord, onlyApprovals: boolean) => void;
+type Abandon = (pipeline: PipelineRecord, execution: ExecutionRecord, onlyApprovals: boolean) => void;
 
 export class RunControls {
   constructor(

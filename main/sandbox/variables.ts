@@ -30,7 +30,7 @@ function variableScope(ctx: RunContext, runs: readonly ActionRunRecord[]): Map<s
   return scope;
 }
 
-export interface Resolution {
+interface Resolution {
   /** The configuration with every reference replaced; only meaningful when `unresolved` is empty. */
   configuration: Record<string, string>;
   /** References nothing in scope answers, as written (`#{ns.Name}`), each once, in order. */
