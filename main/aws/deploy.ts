@@ -127,7 +127,12 @@ export async function planDeploy(
   document: PipelineDocument,
   connection: Connection,
 ): Promise<AwsResult<DeployPlan>> {
-  const diagnostics = validateDocument(document);
+  // An AWS connection's Region decides which action Regions are cross-Region; a sandbox names
+  // none here (it checks against the request's Region itself), so the document's is inferred.
+  const diagnostics = validateDocument(
+    document,
+    connection.kind === "aws" ? { pipelineRegion: connection.region } : {},
+  );
   const name = document.pipeline.name;
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === "error");
