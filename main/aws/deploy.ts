@@ -79,8 +79,9 @@ function withoutVersion(pipeline: PipelineDeclaration): PipelineDeclaration {
   ) as PipelineDeclaration;
 }
 
+/** Tags sent on create: a create-pipeline input's, or those `pipewright pull` kept beside get-pipeline output. */
 function tagsOf(document: PipelineDocument): Tag[] {
-  if (document.shape !== "create-input" || !Array.isArray(document.root.tags)) return [];
+  if (document.shape === "bare" || !Array.isArray(document.root.tags)) return [];
   return (document.root.tags as unknown[]).filter(
     (t): t is Tag =>
       typeof t === "object" &&
