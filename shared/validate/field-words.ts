@@ -174,14 +174,14 @@ const NOUNS: Readonly<Record<string, string>> = {
  * pipeline shapes use has words).
  */
 const PATTERN_WORDS: Readonly<Record<string, string>> = {
-  "[A-Za-z0-9.@\\-_]+": NAME_CHARS,
-  "[A-Za-z0-9@\\-_]+": "letters, digits and @ - _ (no spaces or dots)",
-  "[0-9A-Za-z_-]+": "letters, digits, - and _",
-  "[a-zA-Z0-9_\\-]+": "letters, digits, - and _ (no spaces or dots)",
-  "[a-zA-Z0-9\\-\\.]+": "letters, digits, - and . (an S3 bucket name)",
-  "[A-Za-z0-9_]+": "letters, digits and _",
-  "arn:aws(-[\\w]+)*:iam::[0-9]{12}:role/.*": `an IAM role ARN such as ${ARN_ROLE}`,
-  ".*": "a single line of text",
+  "[A-Za-z0-9.@\\-_]+": `may contain only ${NAME_CHARS}`,
+  "[A-Za-z0-9@\\-_]+": "may contain only letters, digits and @ - _ (no spaces or dots)",
+  "[0-9A-Za-z_-]+": "may contain only letters, digits, - and _",
+  "[a-zA-Z0-9_\\-]+": "may contain only letters, digits, - and _ (no spaces or dots)",
+  "[a-zA-Z0-9\\-\\.]+": "must be an S3 bucket name: letters, digits, - and . only",
+  "[A-Za-z0-9_]+": "may contain only letters, digits and _",
+  "arn:aws(-[\\w]+)*:iam::[0-9]{12}:role/.*": "must be the ARN of an IAM role",
+  ".*": "must be a single line of text",
 };
 
 /** "runOrder" → "Run order": the fallback label for a member the table does not name. */
@@ -211,9 +211,9 @@ export function nounOf(structure: string): string {
   return NOUNS[structure] ?? `The ${humanize(structure.replace(/Declaration$/, "")).toLowerCase()}`;
 }
 
-/** What a model pattern allows, in words. */
+/** What a model pattern allows, as the rest of a sentence after the field's label. */
 export function patternWords(pattern: string): string {
-  return PATTERN_WORDS[pattern] ?? "only the characters AWS allows for it";
+  return PATTERN_WORDS[pattern] ?? "may contain only the characters AWS allows there";
 }
 
 /** True when the pattern has words of its own (for the test that every pattern is described). */

@@ -160,7 +160,7 @@ function checkString(walk: Walk, value: string, shape: StringShape, at: PathLink
         walk,
         PATTERN_MISMATCH,
         at,
-        (w) => `${w.label} may contain only ${patternWords(source)}${exampleText(w)}: ${show(value)}`,
+        (w) => `${w.label} ${patternWords(source)}${exampleText(w)}: ${show(value)}`,
       );
     }
   }
