@@ -6,7 +6,7 @@
 import { diffPipelines, serviceView, type PipelineDiff } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
-import type { Connection } from "./connection";
+import { SANDBOX_REGION, type Connection } from "./connection";
 import { assessImpact, type DeployWarning } from "./deploy-impact";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
@@ -128,12 +128,10 @@ export async function planDeploy(
   document: PipelineDocument,
   connection: Connection,
 ): Promise<AwsResult<DeployPlan>> {
-  // An AWS connection's Region decides which action Regions are cross-Region; a sandbox names
-  // none here (it checks against the request's Region itself), so the document's is inferred.
-  const diagnostics = validateDocument(
-    document,
-    connection.kind === "aws" ? { pipelineRegion: connection.region } : {},
-  );
+  // The Region deployed to decides which action Regions are cross-Region (the sandbox answers
+  // as SANDBOX_REGION).
+  const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
+  const diagnostics = validateDocument(document, { pipelineRegion: region });
   const name = document.pipeline.name;
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === "error");

@@ -42,10 +42,14 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   );
 }
 
-/** The Region a document is validated for: the connection's (a sandbox names none, so it is inferred). */
+/**
+ * The Region a document is validated for: the connection's, or us-east-1 for the sandbox (the
+ * Region it answers as, which the artifact-store form assumes too). No connection: inferred.
+ */
 function regionOf(state: Partial<Pick<AppState, "connection">>): string | undefined {
   const connection = state.connection;
-  return connection?.kind === "aws" ? connection.region : undefined;
+  if (connection === undefined) return undefined;
+  return connection.kind === "aws" ? connection.region : "us-east-1";
 }
 
 /** Every finding for the open document (parse findings from opening it, then validation). */

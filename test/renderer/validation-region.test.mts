@@ -23,9 +23,12 @@ const codes = (diagnostics: readonly { code: string; severity: string }[]) =>
   diagnostics.map((d) => `${d.severity} ${d.code}`);
 
 describe("validation in the designer uses the connection's Region", () => {
-  it("infers the Region for the sandbox, which names none, and says so", () => {
-    const { s } = setup("eu-west-1");
-    expect(codes(selectDiagnostics(s()))).toEqual(["info pipeline-region-inferred"]);
+  it("checks against us-east-1 for the sandbox, the Region it answers as", () => {
+    const { s } = setup("us-east-1");
+    expect(codes(selectDiagnostics(s()))).toEqual([]);
+    const other = setup("eu-west-1");
+    // A source action cannot run in another Region; AWS has been seen to accept and ignore it.
+    expect(codes(selectDiagnostics(other.s()))).toEqual(["warning cross-region-not-allowed"]);
   });
 
   it("finds nothing when the connection is in the action's Region", () => {

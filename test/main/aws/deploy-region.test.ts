@@ -44,13 +44,13 @@ describe("the deploy preview checks action Regions against the connection's Regi
     ]);
   });
 
-  it("previews the same file for the sandbox, which names no Region, with the Region inferred", async () => {
+  it("previews a build in us-east-1 for the sandbox, which answers as us-east-1, with no finding", async () => {
     const plan = await planDeploy(gateway, withBuildRegion("region-sandbox", "us-east-1"), {
       kind: "sandbox",
       endpoint: sandbox.endpoint,
     });
     expect(plan.ok).toBe(true);
     if (!plan.ok) return;
-    expect(plan.value.diagnostics.map((d) => d.code)).toEqual(["pipeline-region-inferred"]);
+    expect(plan.value.diagnostics).toEqual([]);
   });
 });
