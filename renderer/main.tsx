@@ -1,5 +1,6 @@
 // First, so the base styles come before every component's own.
 import "./styles/app.css";
+import "./styles/overlays.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { chooseApiClient } from "./api";

@@ -2,6 +2,7 @@ import { ReactFlowProvider } from "@xyflow/react";
 import { X } from "lucide-react";
 import "@xyflow/react/dist/style.css";
 import "../styles/canvas.css";
+import "../styles/canvas-zoom.css";
 import "../styles/panels.css";
 import { useAppStore } from "../store";
 import { FlowCanvas } from "../canvas/FlowCanvas";
