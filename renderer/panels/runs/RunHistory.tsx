@@ -1,5 +1,5 @@
 import { GitCompareArrows } from "lucide-react";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { summarizeRuns, type RunRow } from "../../../shared/execution";
 import { StatusIcon } from "../../design/status";
 import { useAppStore } from "../../store";
@@ -8,8 +8,8 @@ import { formatDuration, formatShortTime, formatTime } from "./format";
 import { RunLink } from "./RunLink";
 
 const ROW_HEIGHT = 30;
-/** Rows that fit the tallest panel; only these (and the overscan) are drawn. */
-const VISIBLE_ROWS = 40;
+/** Rows drawn before the grid's height is known (jsdom has no layout). */
+const DEFAULT_VISIBLE_ROWS = 14;
 /** Rows drawn above and below the visible window, so fast scrolling shows no gaps. */
 const OVERSCAN = 6;
 
@@ -110,9 +110,21 @@ export function RunHistory() {
   const filterChanged = useAppStore((s) => s.runsFilterChanged);
   const moreRequested = useAppStore((s) => s.runsMoreRequested);
   const [scrollTop, setScrollTop] = useState(0);
+  // The grid takes the height the panel gives it: only the rows that fit (and the overscan) are drawn.
+  const grid = useRef<HTMLDivElement>(null);
+  const [visibleRows, setVisibleRows] = useState(DEFAULT_VISIBLE_ROWS);
+  useEffect(() => {
+    const element = grid.current;
+    if (element === null || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (element.clientHeight > 0) setVisibleRows(Math.ceil(element.clientHeight / ROW_HEIGHT));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
   const rows = useMemo(() => summarizeRuns(summaries, Date.now()), [summaries]);
   const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(rows.length, first + VISIBLE_ROWS + OVERSCAN * 2);
+  const last = Math.min(rows.length, first + visibleRows + OVERSCAN * 2);
   return (
     <section className="run-history" aria-label="Run history">
       <div className="run-history-head">
@@ -161,6 +173,7 @@ export function RunHistory() {
         <span>Pick</span>
       </div>
       <div
+        ref={grid}
         role="grid"
         aria-label="Runs"
         aria-rowcount={rows.length}
