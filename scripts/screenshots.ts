@@ -31,56 +31,63 @@ async function shoot(page: Page, screen: string): Promise<void> {
 async function main(): Promise<void> {
   await mkdir(OUT, { recursive: true });
   const account = await startAccountSandbox({ speed: 20 });
-  const host = await startWebHost();
   const browser = await launchChromium();
   try {
     for (const size of SIZES) {
-      const name = `release-${size.width}`;
-      const { page } = await openOnAccount(browser, host.url);
-      await page.setViewportSize(size);
-      await shoot(page, "empty");
+      // A host (and data folder) per size: no unsaved work of the last one offers itself here.
+      const host = await startWebHost();
+      try {
+        const name = `release-${size.width}`;
+        const { page } = await openOnAccount(browser, host.url);
+        await page.setViewportSize(size);
+        await shoot(page, "empty");
 
-      await newFromTemplate(page, "S3, CodeBuild, CloudFormation with approval");
-      await page.getByRole("button", { name: "Build (CodeBuild)" }).click();
-      await shoot(page, "designer");
+        await newFromTemplate(page, "S3, CodeBuild, CloudFormation with approval");
+        await page.getByRole("button", { name: "Build (CodeBuild)" }).click();
+        await shoot(page, "designer");
 
-      const file = join(account.scratch, `${name}.json`);
-      await writeFile(file, `${JSON.stringify({ pipeline: reviewPipeline(name) }, null, 2)}\n`);
-      await deployFileFromUi(page, file, name, "Deploy");
-      // One change to deploy, so the preview has a diff to show.
-      await page.getByRole("button", { name: "Publish (S3)" }).click();
-      await page.getByRole("complementary", { name: "Inspector" }).getByLabel("BucketName").fill("app-site-v2");
-      await page
-        .getByRole("toolbar", { name: "Document" })
-        .getByRole("button", { name: "Deploy", exact: true })
-        .click();
-      const deploy = page.getByRole("dialog", { name: new RegExp(`^Deploy ${name}`) });
-      await deploy.getByRole("region", { name: /^Changes to version/ }).waitFor();
-      await shoot(page, "deploy");
-      await deploy.getByRole("button", { name: "Cancel" }).click();
+        const file = join(account.scratch, `${name}.json`);
+        await writeFile(file, `${JSON.stringify({ pipeline: reviewPipeline(name) }, null, 2)}\n`);
+        await deployFileFromUi(page, file, name, "Deploy");
+        // One change to deploy, so the preview has a diff to show.
+        await page.getByRole("button", { name: "Publish (S3)" }).click();
+        await page
+          .getByRole("complementary", { name: "Inspector" })
+          .getByLabel("BucketName")
+          .fill("app-site-v2");
+        await page
+          .getByRole("toolbar", { name: "Document" })
+          .getByRole("button", { name: "Deploy", exact: true })
+          .click();
+        const deploy = page.getByRole("dialog", { name: new RegExp(`^Deploy ${name}`) });
+        await deploy.getByRole("region", { name: /^Changes to version/ }).waitFor();
+        await shoot(page, "deploy");
+        await deploy.getByRole("button", { name: "Cancel" }).click();
 
-      await openRuns(page);
-      const review = page.getByRole("button", { name: "Review Review" });
-      await review.waitFor({ timeout: 60_000 });
-      await page
-        .getByRole("grid", { name: "Runs" })
-        .getByRole("button", { name: /^Open run / })
-        .first()
-        .click();
-      await page.getByRole("region", { name: "Run timeline" }).waitFor();
-      await shoot(page, "runs");
+        await openRuns(page);
+        const review = page.getByRole("button", { name: "Review Review" });
+        await review.waitFor({ timeout: 60_000 });
+        await page
+          .getByRole("grid", { name: "Runs" })
+          .getByRole("button", { name: /^Open run / })
+          .first()
+          .click();
+        await page.getByRole("region", { name: "Run timeline" }).waitFor();
+        await shoot(page, "runs");
 
-      await review.click();
-      await page
-        .getByRole("dialog", { name: "Review Approve/Review" })
-        .getByText("Check the release notes")
-        .waitFor();
-      await shoot(page, "approval");
-      await page.close();
+        await review.click();
+        await page
+          .getByRole("dialog", { name: "Review Approve/Review" })
+          .getByText("Check the release notes")
+          .waitFor();
+        await shoot(page, "approval");
+        await page.close();
+      } finally {
+        await host.stop();
+      }
     }
   } finally {
     await browser.close();
-    await host.stop();
     await account.close();
   }
 }

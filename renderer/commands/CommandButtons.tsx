@@ -12,7 +12,16 @@ export function commandTitle(command: Command): string {
  * registry, so a toolbar is a list of command ids and never a second implementation of what they do.
  * `iconOnly` keeps the label as the accessible name and the tooltip.
  */
-export function CommandButton({ command, iconOnly = false }: { command: Command; iconOnly?: boolean }) {
+export function CommandButton({
+  command,
+  iconOnly = false,
+  short,
+}: {
+  command: Command;
+  iconOnly?: boolean;
+  /** A shorter visible text ("Changes"); the full label stays the name, and starts with it. */
+  short?: string;
+}) {
   const store = useStoreApi();
   const [enabled, pressed] = useAppStore(
     useShallow((s) => [command.enabled(s), command.pressed?.(s)] as const),
@@ -24,13 +33,13 @@ export function CommandButton({ command, iconOnly = false }: { command: Command;
       className={iconOnly ? "icon-button" : undefined}
       disabled={!enabled}
       aria-pressed={pressed}
-      aria-label={iconOnly ? command.label : undefined}
+      aria-label={iconOnly || short !== undefined ? command.label : undefined}
       title={commandTitle(command)}
       data-command={command.id}
       onClick={() => command.run(store.getState())}
     >
       {Icon !== undefined && <Icon aria-hidden="true" size={16} />}
-      {!iconOnly && <span>{command.label}</span>}
+      {!iconOnly && <span>{short ?? command.label}</span>}
     </button>
   );
 }

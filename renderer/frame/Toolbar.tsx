@@ -56,7 +56,13 @@ function Item({ item }: { item: ToolbarItem }) {
   const store = useStoreApi();
   if (item.kind === "slot") return <ConnectionPicker />;
   if (item.kind === "command")
-    return <CommandButton command={command(item.command)} iconOnly={item.iconOnly === true} />;
+    return (
+      <CommandButton
+        command={command(item.command)}
+        iconOnly={item.iconOnly === true}
+        {...(item.short === undefined ? {} : { short: item.short })}
+      />
+    );
   const Icon = item.icon;
   // Enabled states are read when the menu opens.
   return (

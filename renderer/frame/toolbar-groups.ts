@@ -2,7 +2,8 @@ import { FileDown, type LucideIcon } from "lucide-react";
 
 /** An entry of a toolbar group: a command of the registry, a menu of commands, or a named widget. */
 export type ToolbarItem =
-  | { kind: "command"; command: string; iconOnly?: boolean }
+  /** `short`: a shorter visible text; the command's full label stays its accessible name. */
+  | { kind: "command"; command: string; iconOnly?: boolean; short?: string }
   | { kind: "menu"; label: string; icon: LucideIcon; commands: readonly string[] }
   /** A control with its own state (the connection picker); see `SLOTS` in Toolbar. */
   | { kind: "slot"; slot: "connection" };
@@ -51,7 +52,7 @@ export const TOOLBAR_GROUPS: readonly ToolbarGroup[] = [
     priority: 4,
     items: [
       { kind: "command", command: "addStage" },
-      { kind: "command", command: "changesSinceSave" },
+      { kind: "command", command: "changesSinceSave", short: "Changes" },
       { kind: "menu", label: "Export", icon: FileDown, commands: ["exportV2", "exportV1", "copyJson"] },
     ],
   },
