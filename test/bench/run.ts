@@ -9,8 +9,9 @@ import { runRunsBench } from "./runs-bench";
 import { runSandboxBench } from "./sandbox-bench";
 import { runShellBench } from "./shell-bench";
 import { runTypingBench } from "./typing-bench";
+import { runWatchBench } from "./watch-bench";
 
-const suites: Record<string, () => void | Promise<void>> = {
+const suites: Record<string, () => unknown> = {
   domain: runDomainBench,
   layout: runLayoutBench,
   sandbox: runSandboxBench,
@@ -18,6 +19,7 @@ const suites: Record<string, () => void | Promise<void>> = {
   designer: runDesignerBench,
   runs: runRunsBench,
   typing: runTypingBench,
+  watch: runWatchBench,
 };
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith("-"));
