@@ -1,4 +1,4 @@
-import type { ApiPipelineExecutionSummary } from "../../shared/execution";
+import { toEpochMs, type ApiPipelineExecutionSummary } from "../../shared/execution";
 import type { RunDetail, RunsUpdate } from "../../shared/ipc";
 
 /**
@@ -32,7 +32,11 @@ export function followRun(detail: RunDetail, update: RunsUpdate, id: string): Ru
   return next;
 }
 
-/** Newer data first: a run in `fresh` replaces the same run in `known`; order newest first. */
+/**
+ * Newer data first: a run in `fresh` replaces the same run in `known`. Ordered as the history shows
+ * runs (summarizeRuns' order: newest start first, then by id), so the history can summarize only the
+ * rows in view. Each start time is parsed once: histories run to thousands of runs.
+ */
 export function mergeRuns(
   fresh: readonly ApiPipelineExecutionSummary[],
   known: readonly ApiPipelineExecutionSummary[],
@@ -40,6 +44,15 @@ export function mergeRuns(
   const byId = new Map<string, ApiPipelineExecutionSummary>();
   for (const run of known) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
   for (const run of fresh) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
-  const start = (r: ApiPipelineExecutionSummary) => new Date(r.startTime ?? 0).getTime() || 0;
-  return [...byId.values()].sort((a, b) => start(b) - start(a));
+  const keyed = [...byId.values()].map((run) => ({ run, start: startOf(run) }));
+  keyed.sort((a, b) =>
+    a.start !== b.start
+      ? b.start - a.start
+      : (b.run.pipelineExecutionId ?? "").localeCompare(a.run.pipelineExecutionId ?? ""),
+  );
+  return keyed.map((k) => k.run);
+}
+
+function startOf(run: ApiPipelineExecutionSummary): number {
+  return toEpochMs(run.startTime) ?? Number.NEGATIVE_INFINITY;
 }

@@ -108,7 +108,7 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           ? {
               ...now,
               loading: false,
-              summaries: append ? mergeRuns(now.summaries, result.value.summaries) : result.value.summaries,
+              summaries: mergeRuns(append ? now.summaries : [], result.value.summaries),
               nextToken: result.value.nextToken,
             }
           : { ...now, loading: false, error: result.error },
@@ -187,11 +187,17 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           runsSelectedAction: null,
           runsHistory: { ...get().runsHistory, summaries: [], nextToken: null, error: null },
         });
-        const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
-        if (typeof document !== "undefined")
-          await get().runsVisibilityChanged(document.visibilityState === "visible");
-        if (!result.ok) set({ runsHistory: { ...get().runsHistory, error: result.error } });
-        await loadHistory(false);
+        // The first page is read alongside starting the watch, not after it: one round trip less
+        // before the history shows.
+        const watched = (async () => {
+          const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
+          if (typeof document !== "undefined")
+            await get().runsVisibilityChanged(document.visibilityState === "visible");
+          return result;
+        })();
+        const [result] = await Promise.all([watched, loadHistory(false)]);
+        if (!result.ok && get().runsHistory.error === null)
+          set({ runsHistory: { ...get().runsHistory, error: result.error } });
       },
 
       runsUnwatched: async () => {
