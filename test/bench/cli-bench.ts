@@ -58,16 +58,25 @@ export function runCliBench(): void {
     method: `median wall time of ${ROUNDS} runs of \`node bin/pipewright.js validate ${FILE}\` over the median of \`node -e 0\`, interleaved (${validate.toFixed(0)} vs ${node.toFixed(0)} ms)`,
   });
 
-  const npx = { pipewright: [] as number[], npm: [] as number[], direct: [] as number[] };
+  const npx = {
+    pipewright: [] as number[],
+    npm: [] as number[],
+    direct: [] as number[],
+    run: [] as number[],
+  };
   for (let i = 0; i < NPX_ROUNDS; i++) {
     npx.npm.push(time("npm", ["--version"]));
     npx.pipewright.push(time("npx", ["--no-install", "pipewright", "validate", FILE]));
+    npx.run.push(time("npm", ["run", "--silent", "cli", "--", "validate", FILE]));
     npx.direct.push(time(process.execPath, [bin, "validate", FILE]));
   }
   const added = median(npx.pipewright) - median(npx.direct);
   const npm = median(npx.npm);
   console.log(
     `  npx pipewright validate           ${median(npx.pipewright).toFixed(0)} ms: npx adds ${added.toFixed(0)} ms over node bin/pipewright.js; npm's own start (npm --version) is ${npm.toFixed(0)} ms`,
+  );
+  console.log(
+    `  npm run cli -- validate           ${median(npx.run).toFixed(0)} ms (npm's start, no dependency tree read)`,
   );
   console.log(
     "    (npm 11 runs a project's own bin by linking the project into its npx cache and reading the whole dependency tree first; that part is npm's)",
