@@ -35,11 +35,21 @@ export function runCliBench(): void {
   const bin = join("bin", "pipewright.js");
   // One start first, so a stale bundle is rebuilt outside the timed runs.
   time(process.execPath, [bin, "--version"]);
-  const samples = { node: [] as number[], validate: [] as number[], version: [] as number[] };
+  // PIPEWRIGHT_BENCH_BEFORE=<another checkout>: its CLI is timed in the same rounds, for a before/after.
+  const before = process.env["PIPEWRIGHT_BENCH_BEFORE"];
+  const beforeBin = before ? join(before, "bin", "pipewright.js") : undefined;
+  const samples = {
+    node: [] as number[],
+    validate: [] as number[],
+    version: [] as number[],
+    before: [] as number[],
+  };
   for (let i = 0; i < ROUNDS; i++) {
     samples.node.push(time(process.execPath, ["-e", "0"]));
     samples.validate.push(time(process.execPath, [bin, "validate", FILE]));
     samples.version.push(time(process.execPath, [bin, "--version"]));
+    if (beforeBin)
+      samples.before.push(time(process.execPath, [beforeBin, "validate", join(PROJECT_ROOT, FILE)]));
   }
   const node = median(samples.node);
   const validate = median(samples.validate);
