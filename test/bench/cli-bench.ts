@@ -59,6 +59,16 @@ export function runCliBench(): void {
   console.log(
     `  pipewright validate one-file.json ${validate.toFixed(0)} ms = ${ratio.toFixed(2)}x node -e 0`,
   );
+  if (before) {
+    const was = median(samples.before);
+    console.log(`    before (${before}): ${was.toFixed(0)} ms = ${(was / node).toFixed(2)}x node -e 0`);
+    record({
+      name: "`pipewright validate one-file.json` cold start, before",
+      value: was / node,
+      unit: "x node -e 0",
+      method: `the same rounds with ${before}/bin/pipewright.js (${was.toFixed(0)} ms)`,
+    });
+  }
   record({
     name: "`pipewright validate one-file.json` cold start",
     value: ratio,
