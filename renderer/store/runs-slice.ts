@@ -9,8 +9,13 @@ import type {
 } from "../../shared/ipc";
 import type { ApiPipelineExecutionSummary } from "../../shared/execution";
 import type { FlowDeps } from "./flow-slice";
-import { controlQuestion, mergeRuns, notify, failurePath, type RunControl } from "./run-controls";
+import type { RunControl } from "./run-control";
+import { controlQuestion, failurePath } from "./run-controls";
+import { followRun, mergeRuns } from "./runs-merge";
 import type { AppState } from "./state";
+
+export { followRun, mergeRuns } from "./runs-merge";
+export { describeControl, type RunControl } from "./run-control";
 
 /** Statuses the history can be filtered by ("all" shows every run). */
 export type RunsFilter =
@@ -91,7 +96,7 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           ? {
               ...now,
               loading: false,
-              summaries: append ? mergeRuns(now.summaries, result.value.summaries) : result.value.summaries,
+              summaries: mergeRuns(append ? now.summaries : [], result.value.summaries),
               nextToken: result.value.nextToken,
             }
           : { ...now, loading: false, error: result.error },
@@ -155,7 +160,11 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           current?.pipelineName === name &&
           JSON.stringify(current.connection) === JSON.stringify(connection)
         ) {
-          await loadHistory(false);
+          // Asked again (the panel opened, a deploy finished): main polls the pipeline now.
+          await Promise.all([
+            api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID }),
+            loadHistory(false),
+          ]);
           return;
         }
         offEvents ??= (() => {
@@ -175,11 +184,17 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           runsControl: { busy: false, result: null, error: null },
           runsHistory: { ...get().runsHistory, summaries: [], nextToken: null, error: null },
         });
-        const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
-        if (typeof document !== "undefined")
-          await get().runsVisibilityChanged(document.visibilityState === "visible");
-        if (!result.ok) set({ runsHistory: { ...get().runsHistory, error: result.error } });
-        await loadHistory(false);
+        // The first page is read alongside starting the watch, not after it: one round trip less
+        // before the history shows.
+        const watched = (async () => {
+          const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
+          if (typeof document !== "undefined")
+            await get().runsVisibilityChanged(document.visibilityState === "visible");
+          return result;
+        })();
+        const [result] = await Promise.all([watched, loadHistory(false)]);
+        if (!result.ok && get().runsHistory.error === null)
+          set({ runsHistory: { ...get().runsHistory, error: result.error } });
       },
 
       runsUnwatched: async () => {
@@ -215,16 +230,13 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           runsHistory: { ...history, summaries: mergeRuns(fresh, history.summaries) },
           ...(ended ? { runsControl: { ...get().runsControl, result: null } } : {}),
         });
+        // The timeline follows its run from the poll (main reads the run's executions only when the
+        // state shows it moved), so it stays live without re-reading the whole run.
         const selected = get().runsSelected;
-        const changed = update.runs.find((r) => r.pipelineExecutionId === selected?.id);
-        const before = selected?.detail?.summary;
-        if (
-          selected &&
-          changed &&
-          !selected.loading &&
-          (changed.status !== before?.status || changed.lastUpdateTime !== before?.lastUpdateTime)
-        )
-          void loadRun(selected.id, "runsSelected");
+        if (selected?.detail) {
+          const detail = followRun(selected.detail, update, selected.id);
+          if (detail !== selected.detail) set({ runsSelected: { ...selected, detail } });
+        }
       },
 
       runsAttentionReceived: (attention) => {
@@ -241,6 +253,8 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
 
       runSelected: async (id) => {
         set({ runsSelectedAction: null });
+        // Followed before it is read, so no change between the read and the follow is missed.
+        if (get().runsWatch !== null) await api.runs.follow({ viewId: VIEW_ID, pipelineExecutionId: id });
         if (id === null) {
           set({ runsSelected: null });
           return;
@@ -303,11 +317,8 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
             ? { busy: false, result: result.value, error: null }
             : { busy: false, result: null, error: result.error },
         });
-        if (result.ok) {
-          await loadHistory(false);
-          const selected = get().runsSelected;
-          if (selected) void loadRun(selected.id, "runsSelected");
-        }
+        // Main polls the pipeline at once after a control; that poll updates the history and the
+        // selected run, so nothing is read again from here.
         return result.ok;
       },
     };
@@ -317,4 +328,23 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
 /** True while the runs tab of the bottom panel is shown. */
 export function selectRunsOpen(s: Pick<AppState, "bottomTab" | "panels">): boolean {
   return s.bottomTab === "runs" && s.panels.bottom;
+}
+
+/** A desktop notification (Electron's renderer and browsers both implement the API), when permitted. */
+function notify(attention: RunsAttention): void {
+  if (typeof Notification === "undefined") return;
+  const show = () => {
+    new Notification(
+      attention.kind === "failed"
+        ? `${attention.pipelineName}: run failed`
+        : `${attention.pipelineName}: approval waiting`,
+      {
+        body: attention.message,
+        tag: `${attention.pipelineName}:${attention.kind}:${attention.pipelineExecutionId ?? ""}`,
+      },
+    );
+  };
+  if (Notification.permission === "granted") show();
+  else if (Notification.permission === "default")
+    void Notification.requestPermission().then((p) => (p === "granted" ? show() : undefined));
 }

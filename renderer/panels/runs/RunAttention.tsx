@@ -2,7 +2,7 @@ import { CirclePause, Diamond, OctagonX, Settings2 } from "lucide-react";
 import { useShallow } from "zustand/react/shallow";
 import { MenuButton } from "../../design/MenuButton";
 import { useAppStore, type AppState } from "../../store";
-import type { RunControl } from "../../store/run-controls";
+import type { RunControl } from "../../store/run-control";
 import { RunLink } from "./RunLink";
 
 /** Open approvals, failed stages, checks and transitions of the watched pipeline, from its latest state. */

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { Dialog } from "../../dialogs/Dialog";
 import { useAppStore } from "../../store";
-import type { RunControl } from "../../store/run-controls";
+import type { RunControl } from "../../store/run-control";
 import { ApprovalDialog } from "./ApprovalDialog";
 import { RollbackDialog } from "./RollbackDialog";
 
