@@ -222,9 +222,7 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         const fresh =
           history.filter === "all" ? update.runs : update.runs.filter((r) => r.status === history.filter);
         // "Rolling back…", "Started run …": a result is about its run, and goes once that run ended.
-        const result = get().runsControl.result;
-        const about = update.runs.find((r) => r.pipelineExecutionId === result?.pipelineExecutionId);
-        const ended = about !== undefined && about.status !== "InProgress" && about.status !== "Stopping";
+        const ended = runEnded(update.runs, get().runsControl.result?.pipelineExecutionId);
         set({
           runsLive: update,
           runsHistory: { ...history, summaries: mergeRuns(fresh, history.summaries) },
@@ -312,9 +310,15 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
               return api.runs.override({ ...target, ...(args as Omit<typeof control, "kind">) });
           }
         })();
+        // The poll main makes after a stop can arrive first: a run it already shows stopped has
+        // nothing left for "Stopping…" to describe.
+        const over =
+          result.ok &&
+          control.kind === "stop" &&
+          runEnded(get().runsLive?.runs ?? [], result.value.pipelineExecutionId);
         set({
           runsControl: result.ok
-            ? { busy: false, result: result.value, error: null }
+            ? { busy: false, result: over ? null : result.value, error: null }
             : { busy: false, result: null, error: result.error },
         });
         // Main polls the pipeline at once after a control; that poll updates the history and the
@@ -323,6 +327,12 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
       },
     };
   };
+}
+
+/** True when `id` names a run of `runs` that is no longer in progress. */
+function runEnded(runs: readonly ApiPipelineExecutionSummary[], id: string | null | undefined): boolean {
+  const run = id === null || id === undefined ? undefined : runs.find((r) => r.pipelineExecutionId === id);
+  return run !== undefined && run.status !== "InProgress" && run.status !== "Stopping";
 }
 
 /** True while the runs tab of the bottom panel is shown. */

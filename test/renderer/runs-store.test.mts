@@ -146,6 +146,36 @@ describe("runs slice", () => {
     expect(store.getState().runsSelected?.detail?.execution.status).toBe("Succeeded");
   });
 
+  it("clears a control's result once its run ended, also when the poll that says so came first", async () => {
+    const { store, emit, runs } = setup();
+    await store.getState().runsWatchRequested();
+    const waiting = updateAt("waiting");
+    emit("runs.updated", waiting);
+    await store
+      .getState()
+      .runControlRequested({
+        kind: "retry",
+        stageName: "Approve",
+        pipelineExecutionId: RUN_ID,
+        retryMode: "ALL_ACTIONS",
+      });
+    expect(store.getState().runsControl.result?.pipelineExecutionId).toBe(RUN_ID);
+    // The run ends: what the control said about it goes.
+    emit("runs.updated", updateAt("final"));
+    expect(store.getState().runsControl.result).toBeNull();
+    // A stop whose run main already polled as stopped leaves no "Stopping…" behind.
+    emit("runs.updated", {
+      ...waiting,
+      runs: waiting.runs.map((r) => (r.pipelineExecutionId === RUN_ID ? { ...r, status: "Stopped" } : r)),
+    });
+    runs.stop.mockClear();
+    await store
+      .getState()
+      .runControlRequested({ kind: "stop", pipelineExecutionId: RUN_ID, abandon: true, reason: "" });
+    expect(runs.stop).toHaveBeenCalled();
+    expect(store.getState().runsControl.result).toBeNull();
+  });
+
   it("records attention events for notifications", async () => {
     const { store, emit } = setup();
     await store.getState().runsWatchRequested();
