@@ -28,7 +28,7 @@ const REQUESTS = 2_000;
 const WARM_UP = 200;
 const STAGES = ["Source", "Build", "Test", "Staging", "Production"];
 
-function fiveStagePipeline(name: string, executionMode: "PARALLEL" | "QUEUED"): PipelineDeclaration {
+export function fiveStagePipeline(name: string, executionMode: "PARALLEL" | "QUEUED"): PipelineDeclaration {
   const action = (
     n: string,
     category: string,
