@@ -93,10 +93,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       clock,
       scenario,
       onChange: (data) => store.changed(data),
+      endpoint: () => endpoint,
       ...(options.actionTypes ? { seedActionTypes: options.actionTypes } : {}),
     },
     store.root.partitions,
   );
+  let endpoint = "http://127.0.0.1";
   const runtime: SandboxRuntime = { partitions, store, defaults };
   const notes = [...store.notes];
   if (store.loaded) {
@@ -118,10 +120,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     throw error;
   }
   const { servers, port } = listening;
+  endpoint = `http://127.0.0.1:${port}`;
   const activeClock = clock;
   let closed: Promise<void> | undefined;
   return {
-    endpoint: `http://127.0.0.1:${port}`,
+    endpoint,
     port,
     scenario,
     clock: activeClock,

@@ -68,8 +68,12 @@ export interface WebhookRecord {
     authentication: "GITHUB_HMAC" | "IP" | "UNAUTHENTICATED";
     authenticationConfiguration: { AllowedIPRange?: string; SecretToken?: string };
   };
-  /** Regenerated when a deleted webhook is put again: "it will have a different URL". */
-  url: string;
+  /**
+   * The secret part of the webhook's URL (`<endpoint>/trigger?t=<token>&v=1`, shaped like AWS's
+   * `https://<region>.webhooks.aws/trigger?t=…&v=1`); the URL follows the sandbox's port.
+   * A deleted webhook put again gets a new one: "it will have a different URL".
+   */
+  token: string;
   arn: string;
   tags: TagRecord[];
   /** Set by RegisterWebhookWithThirdParty, cleared by DeregisterWebhookWithThirdParty. */

@@ -61,6 +61,10 @@ export interface Partition {
   readonly data: PartitionData;
   readonly engine: Engine;
   readonly actionTypes: ActionTypeLookup;
+  /** The sandbox's endpoint, `http://127.0.0.1:<port>`. */
+  endpoint(): string;
+  /** The same account's partition in another region, if anything was ever done there. */
+  siblings(region: string): Partition | undefined;
   /** Integration-model types every partition starts with (see {@link integrationTypesOf}). */
   readonly seedActionTypes: readonly IntegrationActionTypeRecord["declaration"][];
 }
@@ -179,6 +183,8 @@ export interface PartitionEnvironment {
   scenario: ScenarioBook;
   /** Called whenever anything in the partition changes (the store records it durably). */
   onChange: (data: PartitionData) => void;
+  /** The sandbox's endpoint (webhook URLs are served there). */
+  endpoint: () => string;
   /** Integration-model action types every partition starts with (the sandbox's `actionTypes` option). */
   seedActionTypes?: readonly IntegrationActionTypeRecord["declaration"][];
 }
@@ -210,6 +216,8 @@ export class Partitions {
       arnPartition: arnPartition(data.region),
       data,
       engine,
+      endpoint: () => this.environment.endpoint(),
+      siblings: (region) => this.byKey.get(`${data.accountId}/${region}`),
       seedActionTypes: this.environment.seedActionTypes ?? [],
       actionTypes: lookupFor(data, this.environment.seedActionTypes ?? []),
     };

@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { dispatch, type SandboxRuntime } from "./dispatch";
 import { errorBody, JSON_CONTENT_TYPE } from "./protocol";
+import { triggerWebhook } from "./webhook-trigger";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const LOOPBACK = new Set(["127.0.0.1", "::ffff:127.0.0.1", "::1"]);
@@ -63,7 +64,8 @@ function handle(
       `The sandbox answers requests addressed to a loopback name only (localhost, 127.0.0.1, [::1]), not: ${String(request.headers.host ?? "(no Host header)").slice(0, 100)}`,
     );
   }
-  if (request.method !== "POST" || (request.url ?? "/").split("?")[0] !== "/") {
+  const url = new URL(request.url ?? "/", "http://sandbox");
+  if (request.method !== "POST" || (url.pathname !== "/" && url.pathname !== "/trigger")) {
     return refuse(
       response,
       404,
@@ -99,16 +101,26 @@ function handle(
   request.on("end", () => {
     if (tooLarge) return;
     const target = request.headers["x-amz-target"];
-    const result = dispatch(
-      runtime,
-      {
-        target: Array.isArray(target) ? target[0] : target,
-        body: Buffer.concat(chunks).toString("utf8"),
-        authorization: request.headers.authorization,
-      },
-      (error) =>
-        log(`Internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
-    );
+    const result =
+      url.pathname === "/trigger"
+        ? triggerWebhook(runtime, {
+            token: url.searchParams.get("t"),
+            body: Buffer.concat(chunks),
+            headers: request.headers,
+            remoteAddress: request.socket.remoteAddress ?? "",
+          })
+        : dispatch(
+            runtime,
+            {
+              target: Array.isArray(target) ? target[0] : target,
+              body: Buffer.concat(chunks).toString("utf8"),
+              authorization: request.headers.authorization,
+            },
+            (error) =>
+              log(
+                `Internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+              ),
+          );
     if (!result.durable) return send(response, result.status, result.body, result.errorType);
     result.durable.then(
       () => send(response, result.status, result.body, result.errorType),

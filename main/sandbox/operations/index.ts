@@ -1,5 +1,14 @@
 /** The operation table: every operation the sandbox implements, by its X-Amz-Target name. */
 import type { OperationHandler } from "../context";
+import {
+  createCustomActionType,
+  deleteCustomActionType,
+  getActionType,
+  listActionTypes,
+  listRuleTypes,
+  updateActionType,
+} from "./action-types";
+import { listDeployActionExecutionTargets } from "./deploy-targets";
 import { putApprovalResult } from "./approvals";
 import { listRuleExecutions, overrideStageCondition } from "./conditions";
 import {
@@ -14,6 +23,13 @@ import { createPipeline, deletePipeline, getPipeline, listPipelines, updatePipel
 import { retryStageExecution, rollbackStage } from "./recovery";
 import { listTagsForResource, tagResource, untagResource } from "./tags";
 import { disableStageTransition, enableStageTransition } from "./transitions";
+import {
+  deleteWebhook,
+  deregisterWebhookWithThirdParty,
+  listWebhooks,
+  putWebhook,
+  registerWebhookWithThirdParty,
+} from "./webhooks";
 
 export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   CreatePipeline: createPipeline,
@@ -37,4 +53,16 @@ export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
+  CreateCustomActionType: createCustomActionType,
+  DeleteCustomActionType: deleteCustomActionType,
+  ListActionTypes: listActionTypes,
+  GetActionType: getActionType,
+  UpdateActionType: updateActionType,
+  ListRuleTypes: listRuleTypes,
+  PutWebhook: putWebhook,
+  ListWebhooks: listWebhooks,
+  DeleteWebhook: deleteWebhook,
+  RegisterWebhookWithThirdParty: registerWebhookWithThirdParty,
+  DeregisterWebhookWithThirdParty: deregisterWebhookWithThirdParty,
+  ListDeployActionExecutionTargets: listDeployActionExecutionTargets,
 };
