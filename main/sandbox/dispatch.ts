@@ -5,7 +5,7 @@
  * anything is answered only once the change is durable (`durable`).
  */
 import type { SandboxContext } from "./context";
-import { OPERATIONS, TARGET_PREFIX } from "./model/service-shapes";
+import { OPERATIONS, TARGET_PREFIX } from "../../shared/service-model";
 import { OPERATION_HANDLERS } from "./operations";
 import type { Partition, Partitions } from "./partitions";
 import { errorBody, serializeResponse, ServiceError } from "./protocol";
