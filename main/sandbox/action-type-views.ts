@@ -28,14 +28,22 @@ function property(field: ConfigField): Record<string, unknown> {
   };
 }
 
+/**
+ * The model types ArtifactDetails counts as 0–5; a catalog count above that (CloudFormation takes
+ * up to 10 input artifacts) is shown as 5, the most an ArtifactDetails can say.
+ */
+function artifactDetails(count: { min: number; max: number }): { minimumCount: number; maximumCount: number } {
+  return { minimumCount: Math.min(count.min, 5), maximumCount: Math.min(count.max, 5) };
+}
+
 /** A built-in action type (owner AWS or ThirdParty) as the model's ActionType. */
 export function builtInActionTypeView(spec: ActionTypeSpec): Record<string, unknown> {
   return {
     id: { category: spec.category, owner: spec.owner, provider: spec.provider, version: spec.version },
     ...(spec.docsUrl ? { settings: { thirdPartyConfigurationUrl: spec.docsUrl } } : {}),
     actionConfigurationProperties: spec.configuration.map(property),
-    inputArtifactDetails: { minimumCount: spec.inputArtifacts.min, maximumCount: spec.inputArtifacts.max },
-    outputArtifactDetails: { minimumCount: spec.outputArtifacts.min, maximumCount: spec.outputArtifacts.max },
+    inputArtifactDetails: artifactDetails(spec.inputArtifacts),
+    outputArtifactDetails: artifactDetails(spec.outputArtifacts),
   };
 }
 

@@ -112,8 +112,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   for (const note of notes) log(note);
   let listening;
   try {
-    // Nothing is served before what start-up changed (interrupted runs) is on disk.
-    await store.flush();
+    // Nothing is served before what start-up changed (interrupted runs, history bounds) is on disk.
+    store.startSweeping();
+    await store.durable();
     listening = await listen(runtime, options.port ?? 0, log);
   } catch (error) {
     await store.close().catch(() => {});

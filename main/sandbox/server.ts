@@ -158,7 +158,10 @@ export async function listen(
   log: (message: string) => void,
 ): Promise<{ servers: Server[]; port: number }> {
   const make = (): Server => {
-    const server = createServer((request, response) => handle(runtime, request, response, log));
+    // A request without Host gets the same 403 as a foreign one, rather than Node's bare 400.
+    const server = createServer({ requireHostHeader: false }, (request, response) =>
+      handle(runtime, request, response, log),
+    );
     server.keepAliveTimeout = 5_000;
     return server;
   };
