@@ -25,7 +25,7 @@ afterEach(async () => {
 /** A client signing for `region` with `accessKeyId`, as the SDK does for any real region. */
 function client(region: string, accessKeyId = "AKIDSANDBOX"): CodePipelineClient {
   const made = new CodePipelineClient({
-    endpoint: h?.sandbox.endpoint,
+    endpoint: h?.sandbox.endpoint ?? "",
     region,
     credentials: { accessKeyId, secretAccessKey: "sandbox-secret" },
     maxAttempts: 1,
