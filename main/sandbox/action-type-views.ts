@@ -36,12 +36,22 @@ function artifactDetails(count: { min: number; max: number }): { minimumCount: n
   return { minimumCount: Math.min(count.min, 5), maximumCount: Math.min(count.max, 5) };
 }
 
+/**
+ * The model's ActionConfigurationPropertyList holds at most 10 properties. For the few built-in
+ * types whose catalog knows more keys (DeviceFarm, CloudFormation stack sets, CodeDeployToECS),
+ * the required keys come first, then optional ones up to 10; the palette and the validator read
+ * the whole catalog, not this listing.
+ */
+function listed(fields: readonly ConfigField[]): ConfigField[] {
+  return [...fields.filter((f) => f.required), ...fields.filter((f) => !f.required)].slice(0, 10);
+}
+
 /** A built-in action type (owner AWS or ThirdParty) as the model's ActionType. */
 export function builtInActionTypeView(spec: ActionTypeSpec): Record<string, unknown> {
   return {
     id: { category: spec.category, owner: spec.owner, provider: spec.provider, version: spec.version },
     ...(spec.docsUrl ? { settings: { thirdPartyConfigurationUrl: spec.docsUrl } } : {}),
-    actionConfigurationProperties: spec.configuration.map(property),
+    actionConfigurationProperties: listed(spec.configuration).map(property),
     inputArtifactDetails: artifactDetails(spec.inputArtifacts),
     outputArtifactDetails: artifactDetails(spec.outputArtifacts),
   };
@@ -75,7 +85,7 @@ export function ruleTypeViews(): Record<string, unknown>[] {
   return RULE_TYPES.map((spec) => ({
     id: { category: "Rule", owner: spec.owner, provider: spec.provider, version: spec.version },
     ...(spec.docsUrl ? { settings: { thirdPartyConfigurationUrl: spec.docsUrl } } : {}),
-    ruleConfigurationProperties: spec.configuration.map(property),
+    ruleConfigurationProperties: listed(spec.configuration).map(property),
     inputArtifactDetails: { minimumCount: 0, maximumCount: 5 },
   }));
 }

@@ -8,12 +8,14 @@ import { runLayoutBench } from "./layout-bench";
 import { runRunsBench } from "./runs-bench";
 import { runSandboxBench } from "./sandbox-bench";
 import { runShellBench } from "./shell-bench";
+import { runSandboxStoreBench } from "./sandbox-store-bench";
 import { runTypingBench } from "./typing-bench";
 
 const suites: Record<string, () => void | Promise<void>> = {
   domain: runDomainBench,
   layout: runLayoutBench,
   sandbox: runSandboxBench,
+  store: runSandboxStoreBench,
   shell: runShellBench,
   designer: runDesignerBench,
   runs: runRunsBench,

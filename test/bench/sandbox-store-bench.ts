@@ -1,16 +1,22 @@
 /**
- * Sandbox storage bench: what 10,000 runs cost on disk and in memory.
+ * Sandbox storage bench: the kill -9 loop at full size (acknowledged writes lost must be 0, and
+ * how long a restart takes), and what 10,000 runs cost on disk and in memory, with the history
+ * bound and without it, side by side.
  */
 import {
-  StartPipelineExecutionCommand,
   CreatePipelineCommand,
   ListPipelineExecutionsCommand,
+  StartPipelineExecutionCommand,
 } from "@aws-sdk/client-codepipeline";
 import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runKillLoop } from "../main/sandbox/kill-loop";
 import { fiveStagePipeline } from "./sandbox-bench";
 import { benchClient, startSandboxProcess } from "./sandbox-process";
+
+const KILLS = 50;
+const RUNS = 10_000;
 
 function dirBytes(dir: string): number {
   return readdirSync(dir).reduce((sum, name) => sum + statSync(join(dir, name)).size, 0);
@@ -18,7 +24,30 @@ function dirBytes(dir: string): number {
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
-export async function historyFootprint(runs: number, extraArgs: string[] = []): Promise<void> {
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function killLoop(): Promise<void> {
+  const dataDir = mkdtempSync(join(tmpdir(), "pipewright-kill-bench-"));
+  try {
+    const result = await runKillLoop({ dataDir, kills: KILLS, writers: 4 });
+    const r = result.restartMs;
+    console.log(
+      `  kill -9 loop: ${result.kills} kills at random moments, 4 concurrent writers, ${result.acknowledgedWrites} writes acknowledged; ` +
+        `acknowledged writes lost: ${result.lost.length} (target 0: ${result.lost.length === 0 ? "met" : "MISSED"}); ` +
+        `restart (open state + replay log, Node start-up apart) p50 ${percentile(r, 50).toFixed(0)} ms, ` +
+        `p95 ${percentile(r, 95).toFixed(0)} ms, max ${Math.max(...r).toFixed(0)} ms; state on disk ${mb(dirBytes(dataDir))}`,
+    );
+    for (const line of [...result.lost, ...result.problems].slice(0, 10)) console.log(`    ${line}`);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs `runs` executions of a 5-stage pipeline in a sandbox process, then measures it. */
+async function historyFootprint(runs: number, extraArgs: string[], label: string): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), "pipewright-store-bench-"));
   const sandbox = await startSandboxProcess(["--speed", "1000000", "--data", dataDir, ...extraArgs]);
   const client = benchClient(sandbox.endpoint);
@@ -48,12 +77,12 @@ export async function historyFootprint(runs: number, extraArgs: string[] = []): 
       if ((page.pipelineExecutionSummaries ?? []).every((s) => s.status !== "InProgress")) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
-    await new Promise((resolve) => setTimeout(resolve, 2000));
     const rss = sandbox.rssBytes();
+    const onDisk = dirBytes(dataDir);
     client.destroy();
     await sandbox.stop();
     console.log(
-      `  after ${runs} runs of a 5-stage pipeline${extraArgs.length ? ` (${extraArgs.join(" ")})` : ""}: state on disk ${mb(dirBytes(dataDir))}, sandbox RSS ${mb(rss)}`,
+      `  after ${runs} runs of a 5-stage pipeline, ${label}: state on disk ${mb(onDisk)} (after a clean stop ${mb(dirBytes(dataDir))}), sandbox RSS ${mb(rss)}`,
     );
   } finally {
     client.destroy();
@@ -63,6 +92,8 @@ export async function historyFootprint(runs: number, extraArgs: string[] = []): 
 }
 
 export async function runSandboxStoreBench(): Promise<void> {
-  console.log("sandbox storage");
-  await historyFootprint(10_000);
+  console.log("sandbox storage (write-ahead log, snapshots, history bounds)");
+  await killLoop();
+  await historyFootprint(RUNS, [], "history bounded (default --max-history 1000)");
+  await historyFootprint(RUNS, ["--max-history", "1000000"], "unbounded (--max-history 1000000)");
 }

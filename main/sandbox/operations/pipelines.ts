@@ -1,4 +1,5 @@
 /** CreatePipeline, GetPipeline, UpdatePipeline, DeletePipeline, ListPipelines. */
+import { withServiceDefaults } from "../../../shared/diff";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 import {
   findPipeline,
@@ -20,16 +21,13 @@ const MAX_PIPELINES = 1000;
 
 /**
  * What the service stores: only modelled members, the version it assigns, and the defaults it
- * reports back (SUPERSEDED, V1) when the caller left them out.
+ * reports back when the caller left them out (SUPERSEDED, V1, and per action `runOrder: 1`, an
+ * empty configuration and empty artifact lists, as GetPipeline shows them; one list of them,
+ * shared with the deploy diff).
  */
 function storedDeclaration(input: unknown, version: number): PipelineDeclaration {
   const pruned = pruneToShape("PipelineDeclaration", input) as PipelineDeclaration;
-  return {
-    ...pruned,
-    version,
-    executionMode: pruned.executionMode ?? "SUPERSEDED",
-    pipelineType: pruned.pipelineType ?? "V1",
-  };
+  return { ...withServiceDefaults(pruned), version };
 }
 
 function startOnChange(ctx: SandboxContext, pipeline: PipelineRecord, triggerType: string): void {
