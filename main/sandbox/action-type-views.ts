@@ -32,7 +32,10 @@ function property(field: ConfigField): Record<string, unknown> {
  * The model types ArtifactDetails counts as 0–5; a catalog count above that (CloudFormation takes
  * up to 10 input artifacts) is shown as 5, the most an ArtifactDetails can say.
  */
-function artifactDetails(count: { min: number; max: number }): { minimumCount: number; maximumCount: number } {
+function artifactDetails(count: { min: number; max: number }): {
+  minimumCount: number;
+  maximumCount: number;
+} {
   return { minimumCount: Math.min(count.min, 5), maximumCount: Math.min(count.max, 5) };
 }
 

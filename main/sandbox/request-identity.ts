@@ -4,8 +4,9 @@
  * where a signed request says it is signed for: the credential scope of its SigV4 `Authorization`
  * header. An unsigned request gets the sandbox's default region.
  *
- * Accounts follow moto's multi-account convention (moto.server behaves the same way): an access
- * key id of exactly 12 digits is that account; any other key is the sandbox's default account.
+ * Accounts: an access key id of exactly 12 digits is that account; any other key is the
+ * sandbox's default account. (moto maps keys to the accounts its IAM issued them in; a sandbox
+ * has no IAM, so the key names the account itself and a fleet of accounts needs no setup.)
  */
 import { fail } from "./protocol";
 

@@ -68,7 +68,10 @@ export const createPipeline: OperationHandler = (ctx, input) => {
   // The service starts a run as soon as a pipeline is created.
   startOnChange(ctx, pipeline, "CreatePipeline");
   ctx.changed();
-  return { pipeline: stored, tags: pipeline.tags.length > 0 ? pipeline.tags : undefined };
+  // Tags come back sorted by key, and as an empty list when none were given, as moto (an
+  // independent implementation, compared in moto-compare.test.ts) answers too.
+  const sorted = [...pipeline.tags].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { pipeline: stored, tags: sorted };
 };
 
 export const getPipeline: OperationHandler = (ctx, input) => {
