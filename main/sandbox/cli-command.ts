@@ -9,6 +9,7 @@ import { processIo, type CliIo } from "../cli/cli-io";
 import { startSandbox, type SandboxOptions } from "./index";
 import { DEFAULT_MAX_HISTORY } from "./history-bounds";
 import { isRegionName } from "./request-identity";
+import { pruneToShape, validateAgainstShape } from "./request-validation";
 
 export const SANDBOX_SUMMARY = "run the local CodePipeline sandbox endpoint";
 
@@ -158,11 +159,12 @@ function readActionTypes(path: string): NonNullable<SandboxOptions["actionTypes"
   const parsed: unknown = JSON.parse(readFileSync(path, "utf8"));
   const list = Array.isArray(parsed) ? parsed : [parsed];
   return list.map((item: unknown, index) => {
-    const declaration = (item as { actionType?: unknown }).actionType ?? item;
-    const id = (declaration as { id?: Record<string, unknown> } | null)?.id;
-    if (!id || !["category", "owner", "provider", "version"].every((k) => typeof id[k] === "string")) {
-      throw new Error(`entry ${index + 1} has no id {category, owner, provider, version}`);
-    }
-    return declaration as NonNullable<SandboxOptions["actionTypes"]>[number];
+    const declaration = (item as { actionType?: unknown } | null)?.actionType ?? item;
+    // The same checks UpdateActionType makes, so a declaration the sandbox starts with is one it would accept.
+    const problem = validateAgainstShape("ActionTypeDeclaration", declaration);
+    if (problem) throw new Error(`entry ${index + 1} is not an action type declaration: ${problem}`);
+    return pruneToShape("ActionTypeDeclaration", declaration) as NonNullable<
+      SandboxOptions["actionTypes"]
+    >[number];
   });
 }
