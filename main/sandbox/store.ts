@@ -7,6 +7,13 @@
  *
  * Requests that arrive while a commit is being written share the next one (group commit), so a
  * burst costs one fsync, not one per request.
+ *
+ * Why a log of our own rather than an embedded database: node:sqlite needs Node 22; better-sqlite3
+ * is a native module that must be rebuilt against Electron's ABI for the desktop app (headers and
+ * prebuilt binaries come from the network, which packaging here cannot reach), its synchronous
+ * fsync would stall the event loop on every commit, and it would not find the changes either: the
+ * engine mutates records in place, so change capture is needed with or without it. The log is
+ * plain Node (fs + zlib's crc32) and runs the same under Node 20 and Electron.
  */
 import { unlinkSync } from "node:fs";
 import { join } from "node:path";
