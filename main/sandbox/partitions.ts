@@ -203,12 +203,16 @@ export class Partitions {
   }
 
   private add(data: PartitionData): Partition {
-    const engine = new Engine(data.state, {
+    const actionTypes = lookupFor(data, this.environment.seedActionTypes ?? []);
+    // The engine's job workers look action types up here (EngineOptions.actionTypes).
+    const options = {
       clock: this.environment.clock,
       scenario: this.environment.scenario,
       region: data.region,
       onChange: () => this.environment.onChange(data),
-    });
+      actionTypes,
+    };
+    const engine = new Engine(data.state, options);
     const partition: Partition = {
       key: `${data.accountId}/${data.region}`,
       accountId: data.accountId,
@@ -219,7 +223,7 @@ export class Partitions {
       endpoint: () => this.environment.endpoint(),
       siblings: (region) => this.byKey.get(`${data.accountId}/${region}`),
       seedActionTypes: this.environment.seedActionTypes ?? [],
-      actionTypes: lookupFor(data, this.environment.seedActionTypes ?? []),
+      actionTypes,
     };
     this.byKey.set(partition.key, partition);
     this.list.push(partition);
