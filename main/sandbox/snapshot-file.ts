@@ -28,7 +28,28 @@ export const STATE_FILE = "state.json";
 /** 1: one region's state (`{format: 1, state}`); 2: partitions and a write-ahead log. */
 export const SCHEMA_VERSION = 2;
 
-const record = z.object({ id: z.string(), executionId: z.string(), status: z.string() }).loose();
+/**
+ * An array of records, each an object with these string members. Checked in one plain loop: a
+ * zod object per record made a restart with a full history 150 ms slower.
+ */
+function records(...members: string[]) {
+  return z
+    .custom<Record<string, unknown>[]>((value) => Array.isArray(value), { message: "Expected array" })
+    .superRefine((list, ctx) => {
+      for (const [index, item] of list.entries()) {
+        const record = item as Record<string, unknown> | null;
+        const missing =
+          typeof record !== "object" || record === null
+            ? "(record)"
+            : members.find((m) => typeof record[m] !== "string");
+        if (missing === undefined) continue;
+        ctx.addIssue({ code: "custom", message: `Expected a string ${missing}`, path: [index, missing] });
+        return;
+      }
+    });
+}
+
+const record = records("id", "executionId", "status");
 
 /** The envelope and collections; records inside are the sandbox's own output (see records.ts). */
 const pipelineSchema = z
@@ -40,14 +61,12 @@ const pipelineSchema = z
     updated: z.number(),
     tags: z.array(z.object({ key: z.string(), value: z.string() })),
     transitions: z.array(z.object({ stageName: z.string() }).loose()),
-    executions: z.array(
-      z.object({ id: z.string(), status: z.string(), stages: z.array(z.unknown()) }).loose(),
-    ),
-    actionRuns: z.array(record),
+    executions: records("id", "status"),
+    actionRuns: record,
     clientTokens: z.array(z.object({ token: z.string(), executionId: z.string() })),
     // Absent from files written before stage conditions were simulated.
-    conditionChecks: z.array(record).default([]),
-    ruleRuns: z.array(record).default([]),
+    conditionChecks: record.default([]),
+    ruleRuns: record.default([]),
   })
   .loose();
 
