@@ -77,6 +77,19 @@ function isCollection(key: string, value: unknown): value is Item[] {
   return typeof first === "object" && first !== null && typeof (first as Item).id === "string";
 }
 
+/**
+ * Whether records were added to a pipeline nobody named and that had nothing open: the engine
+ * may start a run of one pipeline from another's action. Lengths only, so it costs next to nothing.
+ */
+function grew(pipeline: PipelineRecord, t: TrackedPipeline): boolean {
+  if (pipeline.versions !== t.versionsRef || pipeline.versions.length !== t.versions) return true;
+  for (const [name, c] of t.collections) {
+    const list = (pipeline as unknown as Record<string, unknown>)[name];
+    if (list !== c.ref || (list as unknown[]).length !== c.length) return true;
+  }
+  return false;
+}
+
 function pipelineHead(pipeline: PipelineRecord): Record<string, unknown> & { name: string } {
   const head: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(pipeline)) {
@@ -130,7 +143,7 @@ export class ChangeTracker {
     for (const pipeline of data.state.pipelines) {
       const t = tracked.pipelines.get(pipeline);
       const named = touched === "all" || touched.has(pipeline.name);
-      if (t && !named && !tracked.active.has(pipeline)) continue;
+      if (t && !named && !tracked.active.has(pipeline) && !grew(pipeline, t)) continue;
       if (this.capturePipeline(key, pipeline, t, named, tracked, ops)) active.add(pipeline);
     }
     tracked.active = active;

@@ -118,9 +118,8 @@ export class ReplayIndex {
             versions: [],
             ...Object.fromEntries(KNOWN_COLLECTIONS.map((c) => [c, []])),
           } as unknown as PipelineRecord;
-          data.state.pipelines = old
-            ? data.state.pipelines.map((p) => (p === old ? (pipeline as PipelineRecord) : p))
-            : [...data.state.pipelines, pipeline];
+          // A pipeline made anew (deleted and created again) goes last, where CreatePipeline puts it.
+          data.state.pipelines = [...data.state.pipelines.filter((p) => p !== old), pipeline];
           map.set(op.n, pipeline);
         }
         Object.assign(pipeline, structuredClone(op.h));
