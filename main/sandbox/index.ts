@@ -52,6 +52,11 @@ export interface SandboxOptions {
    * any difference here.
    */
   verifyStorage?: (problem: string) => void;
+  /**
+   * Called after every change of the state (a request that changed something, a run moving on), so
+   * an embedding app can look at once instead of polling. It must not call back into the sandbox.
+   */
+  onChange?: () => void;
 }
 
 export interface Sandbox {
@@ -86,6 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clockNow: () => clock?.now() ?? Date.now(),
     log,
     history: { maxExecutions: options.maxHistory ?? DEFAULT_MAX_HISTORY },
+    ...(options.onChange === undefined ? {} : { onChange: options.onChange }),
   });
   clock ??= new ScaledClock(options.speed ?? 1, Math.max(Date.now(), store.root.clockMs));
   const partitions = new Partitions(

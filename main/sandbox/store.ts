@@ -42,6 +42,8 @@ export interface StoreOptions {
   verify?: (problem: string) => void;
   /** Log bytes after which a snapshot is written (default 16 MB, or the snapshot's size if larger). */
   compactBytes?: number;
+  /** Told of every change, at once (the embedding app's watch); must not call back into the sandbox. */
+  onChange?: () => void;
 }
 
 export interface StoreStats {
@@ -129,6 +131,7 @@ export class Store {
   /** Something in `data` changed. */
   changed(data: PartitionData): void {
     this.changeCount += 1;
+    this.options.onChange?.();
     if (!this.dirty.has(data)) this.dirty.set(data, new Set());
     this.kick();
   }

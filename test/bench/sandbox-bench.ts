@@ -25,6 +25,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSandbox } from "../../main/sandbox";
+import { atMost, record } from "./report";
 import { benchClient, startSandboxProcess } from "./sandbox-process";
 
 const RUNS = 50;
@@ -274,6 +275,20 @@ async function latency(send: Send, concurrency: number, where: string): Promise<
   console.log(`  ${where}, ${REQUESTS} mixed requests, ${concurrency} in flight, runs in progress:`);
   console.log(`    ${line("reads", reads, 10)}`);
   console.log(`    ${line("writes", writes, 25)}`);
+  for (const [kind, times, target] of [
+    ["reads", reads, 10],
+    ["writes", writes, 25],
+  ] as const) {
+    const p99 = percentile(times, 99);
+    record({
+      name: `sandbox API ${kind} p99, ${where}, ${concurrency} in flight`,
+      value: p99,
+      unit: "ms",
+      target: `< ${target} ms`,
+      met: atMost(p99, target - 1e-9),
+      method: `client-side latency of the ${times.length} ${kind} among ${REQUESTS} mixed requests (6 reads, 2 writes) after ${WARM_UP} warm-up, runs in progress${where.includes("--data") ? "; writes answered once fsync'ed (group commit)" : ""}`,
+    });
+  }
 }
 
 function clientFor(endpoint: string): CodePipelineClient {

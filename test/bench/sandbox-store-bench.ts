@@ -12,6 +12,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runKillLoop } from "../main/sandbox/kill-loop";
+import { atMost, record } from "./report";
 import { fiveStagePipeline } from "./sandbox-bench";
 import { benchClient, startSandboxProcess } from "./sandbox-process";
 
@@ -41,6 +42,21 @@ async function killLoop(): Promise<void> {
         `p95 ${percentile(r, 95).toFixed(0)} ms, max ${Math.max(...r).toFixed(0)} ms; state on disk ${mb(dirBytes(dataDir))}`,
     );
     for (const line of [...result.lost, ...result.problems].slice(0, 10)) console.log(`    ${line}`);
+    const method = `${result.kills} kill -9 at random moments while 4 clients write; after each restart every acknowledged write is checked`;
+    record({
+      name: "sandbox kill -9 loop: acknowledged writes lost",
+      value: result.lost.length + result.problems.length,
+      unit: "",
+      target: "0",
+      met: result.lost.length + result.problems.length === 0,
+      method: `${method} (${result.acknowledgedWrites} acknowledged)`,
+    });
+    record({
+      name: "sandbox restart p95 (open state, replay log)",
+      value: percentile(r, 95),
+      unit: "ms",
+      method: `${method}; time from opening the data directory to serving, Node's start-up apart`,
+    });
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -85,9 +101,18 @@ async function historyFootprint(runs: number, extraArgs: string[], label: string
     const onDisk = dirBytes(dataDir);
     client.destroy();
     await sandbox.stop();
+    const stopped = dirBytes(dataDir);
     console.log(
-      `  after ${runs} runs of a 5-stage pipeline, ${label}: state on disk ${mb(onDisk)} (after a clean stop ${mb(dirBytes(dataDir))}), sandbox RSS ${mb(rss)}`,
+      `  after ${runs} runs of a 5-stage pipeline, ${label}: state on disk ${mb(onDisk)} (after a clean stop ${mb(stopped)}), sandbox RSS ${mb(rss)}`,
     );
+    const method = `${runs} runs of a 5-stage PARALLEL pipeline in \`pipewright sandbox --data\` (${label}); RSS from /proc`;
+    record({
+      name: `sandbox state on disk after ${runs} runs, ${label}`,
+      value: stopped / 2 ** 20,
+      unit: "MB",
+      method: `${method}; after a clean stop (snapshot only)`,
+    });
+    record({ name: `sandbox RSS after ${runs} runs, ${label}`, value: rss / 2 ** 20, unit: "MB", method });
   } finally {
     client.destroy();
     if (sandbox.child.exitCode === null) await sandbox.stop();

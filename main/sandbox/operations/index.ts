@@ -9,6 +9,7 @@ import {
   updateActionType,
 } from "./action-types";
 import { listDeployActionExecutionTargets } from "./deploy-targets";
+import { putActionRevision } from "./action-revision";
 import { putApprovalResult } from "./approvals";
 import { listRuleExecutions, overrideStageCondition } from "./conditions";
 import {
@@ -19,9 +20,17 @@ import {
   startPipelineExecution,
   stopPipelineExecution,
 } from "./executions";
+import { acknowledgeJob, getJobDetails, pollForJobs, putJobFailureResult, putJobSuccessResult } from "./jobs";
 import { createPipeline, deletePipeline, getPipeline, listPipelines, updatePipeline } from "./pipelines";
 import { retryStageExecution, rollbackStage } from "./recovery";
 import { listTagsForResource, tagResource, untagResource } from "./tags";
+import {
+  acknowledgeThirdPartyJob,
+  getThirdPartyJobDetails,
+  pollForThirdPartyJobs,
+  putThirdPartyJobFailureResult,
+  putThirdPartyJobSuccessResult,
+} from "./third-party-jobs";
 import { disableStageTransition, enableStageTransition } from "./transitions";
 import {
   deleteWebhook,
@@ -65,4 +74,15 @@ export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   RegisterWebhookWithThirdParty: registerWebhookWithThirdParty,
   DeregisterWebhookWithThirdParty: deregisterWebhookWithThirdParty,
   ListDeployActionExecutionTargets: listDeployActionExecutionTargets,
+  PutActionRevision: putActionRevision,
+  PollForJobs: pollForJobs,
+  AcknowledgeJob: acknowledgeJob,
+  GetJobDetails: getJobDetails,
+  PutJobSuccessResult: putJobSuccessResult,
+  PutJobFailureResult: putJobFailureResult,
+  PollForThirdPartyJobs: pollForThirdPartyJobs,
+  AcknowledgeThirdPartyJob: acknowledgeThirdPartyJob,
+  GetThirdPartyJobDetails: getThirdPartyJobDetails,
+  PutThirdPartyJobSuccessResult: putThirdPartyJobSuccessResult,
+  PutThirdPartyJobFailureResult: putThirdPartyJobFailureResult,
 };

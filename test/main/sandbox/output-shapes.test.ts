@@ -5,6 +5,13 @@ import { validateAgainstShape } from "../../../main/sandbox/request-validation";
 import { ec2Pipeline, gitHubPipeline, TEST_PROVIDER } from "./catalog-fixtures";
 import { conditionPipeline, rule, when } from "./condition-fixtures";
 import { threeStagePipeline } from "./fixtures";
+import {
+  CUSTOM_TYPE,
+  CUSTOM_TYPE_DEFINITION,
+  PARTNER_DECLARATION,
+  PARTNER_TYPE,
+  workerPipeline,
+} from "./job-fixtures";
 import { openHarness, waitFor, type Harness } from "./harness";
 import { rawCall, target } from "./wire";
 
@@ -122,6 +129,82 @@ async function catalogResponses(): Promise<void> {
   await call("ListDeployActionExecutionTargets", { actionExecutionId: deploy.actionExecutionId });
 }
 
+/** Drives every job worker operation and PutActionRevision, so their answers reach the wire too. */
+async function jobResponses(): Promise<void> {
+  h.sandbox.scenario.set({ defaults: { Source: { durationSeconds: 0 } } });
+  await call("CreateCustomActionType", CUSTOM_TYPE_DEFINITION);
+  await call("CreatePipeline", { pipeline: workerPipeline("shapes-jobs") });
+  const [job] = await waitFor("a custom job", async () => {
+    const out = (await call("PollForJobs", {
+      actionTypeId: CUSTOM_TYPE,
+      maxBatchSize: 1,
+      queryParam: { ProjectName: "web" },
+    })) as {
+      jobs: { id: string; nonce: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  await call("AcknowledgeJob", { jobId: job?.id, nonce: job?.nonce });
+  await call("GetJobDetails", { jobId: job?.id });
+  await call("PutJobSuccessResult", {
+    jobId: job?.id,
+    continuationToken: "step-2",
+    executionDetails: { summary: "half", percentComplete: 50 },
+  });
+  const [next] = await waitFor("the continued job", async () => {
+    const out = (await call("PollForJobs", {
+      actionTypeId: CUSTOM_TYPE,
+      queryParam: { ProjectName: "web" },
+    })) as {
+      jobs: { id: string; nonce: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  await call("PutJobFailureResult", {
+    jobId: next?.id,
+    failureDetails: { type: "JobFailed", message: "no" },
+  });
+  await call("CreatePipeline", { pipeline: workerPipeline("shapes-partner", PARTNER_TYPE) });
+  const [partner] = await waitFor("a partner job", async () => {
+    const out = (await call("PollForThirdPartyJobs", { actionTypeId: PARTNER_TYPE })) as {
+      jobs: { jobId: string; clientId: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  const clientToken = partner?.clientId;
+  const details = (await call("GetThirdPartyJobDetails", { jobId: partner?.jobId, clientToken })) as {
+    jobDetails: { nonce: string };
+  };
+  await call("AcknowledgeThirdPartyJob", {
+    jobId: partner?.jobId,
+    nonce: details.jobDetails.nonce,
+    clientToken,
+  });
+  await call("PutThirdPartyJobSuccessResult", {
+    jobId: partner?.jobId,
+    clientToken,
+    continuationToken: "again",
+  });
+  const [again] = await waitFor("the continued partner job", async () => {
+    const out = (await call("PollForThirdPartyJobs", { actionTypeId: PARTNER_TYPE })) as {
+      jobs: { jobId: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  await call("PutThirdPartyJobFailureResult", {
+    jobId: again?.jobId,
+    clientToken,
+    failureDetails: { type: "JobFailed", message: "no" },
+  });
+  await call("PutActionRevision", {
+    pipelineName: "shapes-jobs",
+    stageName: "Source",
+    actionName: "Checkout",
+    actionRevision: { revisionId: "b".repeat(40), revisionChangeId: "c1", created: 1767225600 },
+  });
+  await call("GetPipelineState", { name: "shapes-jobs" });
+}
+
 let h: Harness;
 const responses = new Map<string, Record<string, unknown>[]>();
 
@@ -135,7 +218,7 @@ async function call(operation: string, body: unknown): Promise<Record<string, un
 beforeAll(async () => {
   h = await openHarness({
     scenario: { rules: [{ pipeline: "shapes", action: "Publish", outcome: "fail", errorMessage: "denied" }] },
-    actionTypes: [TEST_PROVIDER],
+    actionTypes: [TEST_PROVIDER, PARTNER_DECLARATION],
   });
 });
 afterAll(() => h.close());
@@ -233,6 +316,7 @@ describe("responses match the model's output shapes", () => {
     await call("DeletePipeline", { name: "shapes" });
     await conditionResponses();
     await catalogResponses();
+    await jobResponses();
 
     // Every operation the sandbox implements (the model has all 44; the handlers say which exist).
     expect([...responses.keys()].sort()).toEqual(Object.keys(OPERATION_HANDLERS).sort());
