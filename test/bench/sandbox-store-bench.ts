@@ -12,7 +12,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runKillLoop } from "../main/sandbox/kill-loop";
-import { atMost, record } from "./report";
+import { record } from "./report";
 import { fiveStagePipeline } from "./sandbox-bench";
 import { benchClient, startSandboxProcess } from "./sandbox-process";
 
