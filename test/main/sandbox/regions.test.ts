@@ -65,6 +65,23 @@ describe("regions: one endpoint, the region each request is signed for", () => {
     ).rejects.toMatchObject({ name: "InvalidArnException" });
   });
 
+  it("judges an action's region against the region the request is signed for", async () => {
+    h = await openHarness();
+    const pipeline = threeStagePipeline({ name: "regional" }) as unknown as {
+      stages: { actions: Record<string, unknown>[] }[];
+    };
+    const build = pipeline.stages[1]?.actions[0];
+    if (build) build.region = "eu-west-1";
+    // Created in eu-west-1, the action is in the pipeline's own region: one artifact store suffices.
+    await client("eu-west-1").send(new CreatePipelineCommand({ pipeline: sdk(pipeline) }));
+    // The same declaration in us-east-1 makes it cross-region, which needs an artifact store there.
+    await expect(
+      client("us-east-1").send(new CreatePipelineCommand({ pipeline: sdk(pipeline) })),
+    ).rejects.toMatchObject({
+      name: "InvalidActionDeclarationException",
+    });
+  });
+
   it("gives the China and GovCloud regions their ARN partitions", async () => {
     h = await openHarness();
     const beijing = client("cn-north-1");
