@@ -9,7 +9,7 @@ import { mergePipelines } from "../../shared/diff";
 import { serializeDocument } from "../../shared/formats";
 import { updateDocumentPipeline } from "../../shared/pipeline";
 import type { PipelineDocument } from "../../shared/pipeline/model";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import type { CliIo } from "./cli-io";
 import { errorCode } from "./pipeline-file";
 

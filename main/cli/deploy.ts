@@ -5,7 +5,7 @@ import { parseArgs } from "node:util";
 import type { AwsError, DeployPlan } from "../aws";
 import { renderDiff } from "../../shared/diff";
 import type { Diagnostic } from "../../shared/validate";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
 import { mergeIntoFile } from "./deploy-merge";

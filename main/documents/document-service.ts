@@ -3,7 +3,7 @@ import { parseDocument, serializeDocument } from "../../shared/formats";
 import { relinkDocument, type OpenedDocument, type SavedDocument } from "../../shared/ipc";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import { currentVersion, readDocumentFile, versionOf } from "./document-files";
 import type { FileWatcher } from "./file-watcher";
 import { AppFailure, writeError } from "./fs-errors";

@@ -1,6 +1,6 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 
 /**
  * A small JSON file in the app data folder (recent files, settings). Reads never fail: a missing or

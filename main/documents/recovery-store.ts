@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { RecoveryEntry } from "../../shared/ipc";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import { serializeDocument } from "../../shared/formats";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 
 /** What one recovery file holds: the entry shown to the user and the document text. */
 interface RecoveryFile extends RecoveryEntry {
