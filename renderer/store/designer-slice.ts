@@ -1,6 +1,5 @@
 import type { StateCreator } from "zustand";
 import type { ActionTypeSpec } from "../../shared/catalog";
-import { findActionType } from "../../shared/catalog";
 import type { DropTarget } from "../../shared/layout";
 import { updateDocumentPipeline } from "../../shared/pipeline/document";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
@@ -16,7 +15,7 @@ import type { DesignerSlice, Edit, EditOptions, Selection } from "./designer-sta
 import { exportEvents } from "./export-events";
 import { recordEdit } from "./history";
 import { jsonEvents } from "./json-events";
-import { actionMoveTarget, dropRefusal, keyboardTarget } from "./placement";
+import { actionMoveTarget, dropRefusal, keyboardTarget } from "../../shared/pipeline/placement";
 import type { AppState } from "./state";
 
 type Get = () => AppState;
@@ -224,13 +223,4 @@ export function createDesignerSlice(
     ...jsonEvents(set, get),
     ...exportEvents(set, get),
   });
-}
-
-/** The catalog entry of the action at an address, for rules that depend on its type. */
-export function specAt(
-  pipeline: PipelineDeclaration,
-  stage: number,
-  action: number,
-): ActionTypeSpec | undefined {
-  return findActionType(pipeline.stages[stage]?.actions[action]?.actionTypeId);
 }

@@ -13,7 +13,7 @@ import { insertAction, removeAction, removeStage } from "../../shared/pipeline/o
 import { withMember } from "../../shared/pipeline/members";
 import { uniqueName } from "../../shared/pipeline/names";
 import type { Clipboard, DesignerSlice, Selection } from "./designer-state";
-import { appendPlacement } from "./placement";
+import { appendPlacement } from "../../shared/pipeline/placement";
 import type { AppState } from "./state";
 
 type Get = () => AppState;

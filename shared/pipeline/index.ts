@@ -13,3 +13,15 @@ export {
   storePerRegion,
   REGION_PATTERN,
 } from "./artifact-stores";
+export {
+  actionMoveTarget,
+  appendPlacement,
+  dropRefusal,
+  keyboardTarget,
+  FIRST_STAGE_SOURCE_ONLY,
+  SOURCE_ONLY_FIRST,
+  type DropTarget,
+  type GroupDropTarget,
+  type NewStageDropTarget,
+  type PlacementFocus,
+} from "./placement";
