@@ -80,8 +80,8 @@ function withoutVersion(pipeline: PipelineDeclaration): PipelineDeclaration {
 }
 
 function tagsOf(document: PipelineDocument): Tag[] {
-  if (document.shape !== "create-input" || !Array.isArray(document.root.tags)) return [];
-  return (document.root.tags as unknown[]).filter(
+  if (document.shape !== "create-input" || !Array.isArray(document.envelope.tags)) return [];
+  return (document.envelope.tags as unknown[]).filter(
     (t): t is Tag =>
       typeof t === "object" &&
       t !== null &&

@@ -6,6 +6,7 @@
  */
 import { applyEdits, modify, type FormattingOptions } from "jsonc-parser";
 import { parseDocument, serializeDocument } from "../../shared/formats";
+import { updateDocumentPipeline, withMember } from "../../shared/pipeline";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 
 /** Indentation and line ending as the file already uses them, for an inserted member. */
@@ -18,12 +19,7 @@ function formattingOf(text: string): FormattingOptions {
 }
 
 function withVersion(document: PipelineDocument, version: number): PipelineDocument {
-  const pipeline = { ...document.pipeline, version };
-  if (document.shape === "bare") return { shape: "bare", root: pipeline, pipeline };
-  const root = Object.fromEntries(
-    Object.entries(document.root).map(([k, v]) => [k, k === "pipeline" ? pipeline : v]),
-  );
-  return { shape: document.shape, root, pipeline };
+  return updateDocumentPipeline(document, (pipeline) => withMember(pipeline, "version", version));
 }
 
 /**

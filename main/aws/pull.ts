@@ -2,7 +2,7 @@
  * Pull: a remote pipeline as a file in get-pipeline output shape (`{pipeline, metadata}`), the
  * shape `aws codepipeline get-pipeline` prints, so its `version` is the document's base version.
  */
-import { parseDocument, serializeDocument } from "../../shared/formats";
+import { parseDocument, serializeDocument, stringifyCanonical } from "../../shared/formats";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { Connection } from "./connection";
 import { fail, ok, type AwsResult } from "./errors";
@@ -23,8 +23,9 @@ export async function pullPipeline(
 ): Promise<AwsResult<PulledPipeline>> {
   const remote = await gateway.getPipeline(connection, name);
   if (!remote.ok) return remote;
+  // Through the file form, so the document is exactly what opening the pulled file gives.
   const parsed = parseDocument(
-    JSON.stringify({ pipeline: remote.value.pipeline, metadata: remote.value.metadata }),
+    stringifyCanonical({ pipeline: remote.value.pipeline, metadata: remote.value.metadata }),
   );
   if (!parsed.document) {
     return fail(

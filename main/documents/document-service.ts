@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from "node:path";
 import { parseDocument, serializeDocument } from "../../shared/formats";
-import { relinkDocument, type OpenedDocument, type SavedDocument } from "../../shared/ipc";
+import type { OpenedDocument, SavedDocument } from "../../shared/ipc";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
 import { writeFileAtomic } from "../storage/atomic-write";
@@ -113,7 +113,7 @@ export class DocumentService {
   }
 
   private async write(path: string, document: PipelineDocument): Promise<SavedDocument> {
-    const text = serializeDocument(relinkDocument(document));
+    const text = serializeDocument(document);
     const version = versionOf(text);
     // Acknowledge first: the watcher may fire as soon as the rename lands.
     this.watcher.acknowledge(path, version);

@@ -136,7 +136,12 @@ async function syncDirectory(io: AtomicWriteFs, dir: string): Promise<void> {
 }
 
 /** Removes what killed writes of this file left behind, so they do not pile up beside it. */
-async function removeStaleTemps(io: AtomicWriteFs, dir: string, prefix: string, now = Date.now()): Promise<void> {
+async function removeStaleTemps(
+  io: AtomicWriteFs,
+  dir: string,
+  prefix: string,
+  now = Date.now(),
+): Promise<void> {
   try {
     for (const entry of await io.readdir(dir)) {
       if (!entry.startsWith(prefix) || !entry.endsWith(".tmp")) continue;

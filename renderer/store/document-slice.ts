@@ -1,5 +1,4 @@
 import type { StateCreator } from "zustand";
-import { relinkDocument } from "../../shared/ipc";
 import { setPipelineMembers } from "../../shared/pipeline/operations";
 import type { AppState, DocumentSlice } from "./state";
 
@@ -8,7 +7,7 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
   return (set, get) => ({
     doc: null,
     documentLoaded: (opened, recoveryId) => {
-      const document = relinkDocument(opened.document);
+      const document = opened.document;
       set({
         doc: {
           document,

@@ -1,10 +1,11 @@
+import { createDocument } from "../pipeline/document";
 import type { Extensible, FileShape, PipelineDeclaration, PipelineDocument } from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
 import { checkContainer, ContainerProblems, hasKind, wrongType } from "./container-check";
 import { PIPELINE_RULE, ROOT_MEMBER_RULES } from "./container-schema";
 import { explainSyntaxError } from "./json-syntax-error";
 import { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from "./limits";
-import { restoreKeyOrder } from "./ordered-parse";
+import { closingQuote, markKeys } from "./mark-keys";
 import { LineIndex } from "./source-position";
 import { oversizeBytes, scanStructure, stripBom } from "./text-scan";
 import { describeValue } from "./value-description";
@@ -24,7 +25,9 @@ const MEGABYTE = 1024 * 1024;
  * input `{pipeline, tags?}`, get-pipeline output `{pipeline, metadata}`, and a bare pipeline
  * object. Never throws. Cheap guards run first (size, emptiness, nesting depth, all linear), then
  * `JSON.parse`, which is fast and makes `"__proto__"` an own member rather than a prototype; the
- * slower jsonc-parser runs only to explain a syntax error or to keep the order of integer-like keys.
+ * slower jsonc-parser runs only to explain a syntax error, and a second walk only to mark
+ * integer-like keys so their order is kept (shared/pipeline/member-keys.ts). A key repeated in an
+ * object is a warning at its line; the last value is used, as `JSON.parse` and the AWS CLI do.
  * Only the types of containers are checked here (see container-schema.ts); everything else is the
  * validator's job, so a file with wrong enum values still opens.
  */
@@ -73,7 +76,8 @@ export function parseDocument(text: string): ParseResult {
     const problem = explainSyntaxError(body, error instanceof Error ? error.message : String(error));
     return fail("json-syntax", problem.message, diagnostics, problem.location);
   }
-  if (scan.mayHaveIndexKeys) restoreKeyOrder(body, value);
+  if (scan.needsKeyMarks) value = markKeys(body, value);
+  if (scan.duplicateKeys.length > 0) diagnostics.push(...duplicateKeyWarnings(body, scan.duplicateKeys));
 
   const shaped = toDocument(value);
   return shaped.document
@@ -123,11 +127,56 @@ function toDocument(value: unknown): ParseResult {
   }
   const diagnostics = problems.finish();
   if (diagnostics.length > 0) return { diagnostics };
-  const pipeline = (shape === "bare" ? root : root["pipeline"]) as PipelineDeclaration;
-  return { document: { shape, root, pipeline }, diagnostics: [] };
+  if (shape === "bare")
+    return { document: createDocument(root as PipelineDeclaration, "bare"), diagnostics: [] };
+  return { document: createDocument(root["pipeline"] as PipelineDeclaration, shape, root), diagnostics: [] };
+}
+
+/** At most this many repeated keys are listed one by one. */
+const MAX_DUPLICATE_WARNINGS = 20;
+
+function duplicateKeyWarnings(body: string, offsets: readonly number[]): Diagnostic[] {
+  const lines = new LineIndex(body);
+  const warnings: Diagnostic[] = offsets.slice(0, MAX_DUPLICATE_WARNINGS).map((offset) => {
+    const end = closingQuote(body, offset + 1);
+    const key = body.slice(offset + 1, Math.min(end, offset + 61));
+    return {
+      code: "duplicate-key",
+      severity: "warning",
+      path: [],
+      message: `This member repeats an earlier one of the same object; the last value is used and saving keeps only it: "${key}${end > offset + 61 ? "…" : ""}"`,
+      location: lines.locate(offset),
+    };
+  });
+  if (offsets.length > MAX_DUPLICATE_WARNINGS) {
+    warnings.push({
+      code: "duplicate-key",
+      severity: "warning",
+      path: [],
+      message: `More repeated members than listed; not shown: ${offsets.length - MAX_DUPLICATE_WARNINGS}`,
+    });
+  }
+  return warnings;
 }
 
 function listKeys(keys: readonly string[]): string {
   const shown = keys.slice(0, 5).map((key) => JSON.stringify(key.length > 30 ? `${key.slice(0, 30)}…` : key));
   return keys.length > 5 ? `${shown.join(", ")} and ${keys.length - 5} more` : shown.join(", ");
+}
+
+/**
+ * Any JSON text in model form (integer-like keys marked, as `parseDocument` does), or `undefined`
+ * when it is not JSON or nests too deeply: for text that is not a pipeline file, such as the
+ * designer's clipboard.
+ */
+export function parseModelJson(text: string): unknown {
+  const scan = scanStructure(text, MAX_NESTING_DEPTH);
+  if (scan.tooDeepAt !== undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return scan.needsKeyMarks ? markKeys(text, value) : value;
 }

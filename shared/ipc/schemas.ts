@@ -24,17 +24,27 @@ export const pathSchema = z
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id");
 
 /**
- * A pipeline document in transit. `root` and `pipeline` are passed through untouched (z.custom
- * keeps the value as is), so key order and unknown members survive the trip.
+ * A pipeline document in transit: one pipeline and its envelope (see `PipelineDocument`), passed
+ * through untouched (z.custom keeps the value as it is), so key order and unknown members survive
+ * the trip. The envelope must agree with the shape: empty for a bare file, else holding the
+ * pipeline's place.
  */
-export const documentSchema = z.object({
-  shape: z.enum(["create-input", "get-output", "bare"]),
-  root: z.custom<Extensible>(isPlainObject, "The document root must be a JSON object"),
-  pipeline: z.custom<PipelineDeclaration>(
-    (v) => isPlainObject(v) && Array.isArray(v["stages"]),
-    "The pipeline must be an object with a stages list",
-  ),
-});
+export const documentSchema = z
+  .object({
+    shape: z.enum(["create-input", "get-output", "bare"]),
+    pipeline: z.custom<PipelineDeclaration>(
+      (v) => isPlainObject(v) && Array.isArray(v["stages"]),
+      "The pipeline must be an object with a stages list",
+    ),
+    envelope: z.custom<Extensible>(isPlainObject, "The document envelope must be a JSON object"),
+  })
+  .refine(
+    (doc) =>
+      doc.shape === "bare"
+        ? Object.keys(doc.envelope).length === 0
+        : Object.prototype.hasOwnProperty.call(doc.envelope, "pipeline") && doc.envelope["pipeline"] === null,
+    "The document envelope does not match its shape",
+  );
 
 /** The empty request of channels that take no arguments. */
 export const emptySchema = z.strictObject({});

@@ -1,6 +1,7 @@
 export type * from "./model";
 export * from "./operations";
-export { updateDocumentPipeline } from "./document";
+export { updateDocumentPipeline, createDocument, documentRoot } from "./document";
+export { KEY_MARK, isIndexKey, memberKey, needsMark, toFileKey, toModelKey } from "./member-keys";
 export { createAction, nearestUpstreamOutput, actionNames } from "./defaults";
 export { uniqueName, NAME_PATTERN, ARTIFACT_NAME_PATTERN } from "./names";
 export { runOrderOf, runOrderGroups, type RunOrderGroup } from "./run-order";

@@ -45,7 +45,7 @@ describe("the renderer store", () => {
     store.getState().pipelineRenamed("renamed");
     expect(store.getState().doc).toMatchObject({ dirty: true });
     expect(store.getState().doc?.document.pipeline.name).toBe("renamed");
-    expect(store.getState().doc?.document.root["pipeline"]).toBe(store.getState().doc?.document.pipeline);
+    expect(store.getState().doc?.document.envelope).toEqual({ pipeline: null, tags: [] });
 
     await store.getState().saveRequested();
     expect(api.documents.save).toHaveBeenCalledWith(

@@ -25,7 +25,7 @@ async function failureOf(promise: Promise<unknown>): Promise<AppFailure["appErro
 
 function renamed(doc: PipelineDocument, name: string): PipelineDocument {
   const pipeline = { ...doc.pipeline, name };
-  return { ...doc, root: { ...doc.root, pipeline }, pipeline };
+  return { ...doc, pipeline };
 }
 
 describe("DocumentService", () => {

@@ -34,9 +34,9 @@ describe("autosave and restore", () => {
     const restored = await dispatch(handlers, "recovery.restore", { id: "doc-1" });
     expect(restored).toMatchObject({ ok: true, value: { path: "/work/p.json", dirty: true, version: null } });
     if (restored.ok) {
-      const value = restored.value as { document: { pipeline: unknown; root: { pipeline: unknown } } };
+      const value = restored.value as { document: { pipeline: unknown; envelope: { pipeline: unknown } } };
       expect(value.document.pipeline).toEqual(edited.pipeline);
-      expect(value.document.root.pipeline).toBe(value.document.pipeline);
+      expect(value.document.envelope.pipeline).toBe(null);
     }
 
     await dispatch(handlers, "recovery.discard", { id: "doc-1" });

@@ -149,13 +149,7 @@ describe("writeFileAtomic", () => {
     await writeFile(path, "the old content\n");
     const child = spawn(
       process.execPath,
-      [
-        "--import",
-        "tsx",
-        join(import.meta.dirname, "write-large.ts"),
-        path,
-        String(96 * 1024 * 1024),
-      ],
+      ["--import", "tsx", join(import.meta.dirname, "write-large.ts"), path, String(96 * 1024 * 1024)],
       { stdio: "ignore" },
     );
     const exited = new Promise<NodeJS.Signals | null>((resolve) =>

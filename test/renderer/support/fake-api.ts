@@ -56,7 +56,7 @@ export function sampleDocument(name = "sample"): PipelineDocument {
       },
     ],
   };
-  return { shape: "create-input", root: { pipeline, tags: [] }, pipeline };
+  return { shape: "create-input", pipeline, envelope: { pipeline: null, tags: [] } };
 }
 
 export function opened(overrides: Partial<OpenedDocument> = {}): OpenedDocument {

@@ -30,20 +30,21 @@ describe("parseDocument: file shapes", () => {
     expect(diagnostics).toEqual([]);
     expect(document?.shape).toBe("create-input");
     expect(document?.pipeline).toEqual(PIPELINE);
-    expect(document?.root["tags"]).toEqual([{ key: "k", value: "v" }]);
-    expect(document?.root["pipeline"]).toBe(document?.pipeline);
+    expect(document?.envelope["tags"]).toEqual([{ key: "k", value: "v" }]);
+    expect(document?.envelope).toEqual({ pipeline: null, tags: [{ key: "k", value: "v" }] });
   });
 
   it("reads get-pipeline output, keeping metadata", () => {
     const { document } = parseDocument(text({ pipeline: PIPELINE, metadata: { pipelineArn: "arn" } }));
     expect(document?.shape).toBe("get-output");
-    expect(document?.root["metadata"]).toEqual({ pipelineArn: "arn" });
+    expect(document?.envelope["metadata"]).toEqual({ pipelineArn: "arn" });
   });
 
-  it("reads a bare pipeline, whose root is the pipeline", () => {
+  it("reads a bare pipeline, whose envelope is empty", () => {
     const { document } = parseDocument(text(PIPELINE));
     expect(document?.shape).toBe("bare");
-    expect(document?.root).toBe(document?.pipeline);
+    expect(document?.envelope).toEqual({});
+    expect(document?.pipeline).toEqual(PIPELINE);
   });
 
   it("accepts a pipeline with stages but no name (the validator reports the name)", () => {
