@@ -90,6 +90,13 @@ function tagsOf(document: PipelineDocument): Tag[] {
   );
 }
 
+function describeDamage(document: PipelineDocument): string {
+  return (document.damaged ?? [])
+    .slice(0, 3)
+    .map((d) => d.path.join("."))
+    .join(", ");
+}
+
 function versionOf(pipeline: PipelineDeclaration): number {
   return typeof pipeline.version === "number" ? pipeline.version : 0;
 }
@@ -127,6 +134,12 @@ export async function planDeploy(
   document: PipelineDocument,
   connection: Connection,
 ): Promise<AwsResult<DeployPlan>> {
+  if (document.damaged !== undefined) {
+    return failWith({
+      code: "validation-failed",
+      message: `The file has members of the wrong type; fix them before deploying: ${describeDamage(document)}`,
+    });
+  }
   const diagnostics = validateDocument(document);
   const name = document.pipeline.name;
   if (hasErrors(diagnostics)) {

@@ -1,3 +1,4 @@
+import { pipelineNameText } from "../../shared/pipeline/names";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { RecoveryEntry } from "../../shared/ipc";
@@ -47,7 +48,9 @@ export class RecoveryStore {
     document: PipelineDocument,
     now = new Date(),
   ): Promise<RecoveryEntry> {
-    const entry: RecoveryEntry = { id, path, title: document.pipeline.name, savedAt: now.toISOString() };
+    // Kept whatever the name field holds: a document without a string name has edits to lose too.
+    const title = pipelineNameText(document.pipeline).slice(0, 200);
+    const entry: RecoveryEntry = { id, path, title, savedAt: now.toISOString() };
     const file: RecoveryFile = { format: 1, ...entry, text: serializeDocument(document) };
     await mkdir(this.dir, { recursive: true });
     await writeFileAtomic(this.fileOf(id), JSON.stringify(file));

@@ -18,6 +18,10 @@ import { jsonEvents } from "./json-events";
 import { actionMoveTarget, dropRefusal, keyboardTarget } from "../../shared/pipeline/placement";
 import type { AppState } from "./state";
 
+/** Why the designer does not edit a document whose file has members of the wrong kind. */
+export const DAMAGED_DOCUMENT =
+  "This file has members of the wrong type (see Problems): fix them in the JSON view, then edit here.";
+
 type Get = () => AppState;
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 
@@ -87,6 +91,9 @@ export function createDesignerSlice(
       set((s) => {
         const doc = s.doc;
         if (doc === null) return {};
+        // The file has members of the wrong kind, which the designer shows repaired: an edit here
+        // would save the repair. The JSON view fixes them (its text replaces the document).
+        if (doc.document.damaged !== undefined) return { canvasMessage: DAMAGED_DOCUMENT };
         const document = updateDocumentPipeline(doc.document, edit);
         if (document === doc.document)
           return options.select === undefined ? {} : { selection: options.select };

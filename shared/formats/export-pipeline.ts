@@ -46,6 +46,18 @@ const MEMBERS_BEFORE_PIPELINE_TYPE = [
  * deleted and listed in `dropped`. Validation is the caller's step (the CLI validates the result).
  */
 export function exportPipeline(doc: PipelineDocument, opts: ExportOptions): ExportResult {
+  if (doc.damaged !== undefined) {
+    // The pipeline holds repairs of containers the file had wrong; exporting them would hide that.
+    return {
+      diagnostics: doc.damaged.map((d) => ({
+        code: "wrong-type",
+        severity: "error",
+        path: d.path,
+        message: `Fix this member's type before exporting: ${d.path.join(".")}`,
+      })),
+      dropped: [],
+    };
+  }
   let pipeline = withPipelineType(doc.pipeline, opts.pipelineType);
   let dropped: V2Feature[] = [];
   if (opts.pipelineType === "V1") {

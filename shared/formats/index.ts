@@ -8,4 +8,6 @@ export { exportPipeline, type ExportOptions, type ExportResult } from "./export-
 export { locatePath, createPathLocator, type PathLocator } from "./locate-path";
 export { stringifyCanonical } from "./canonical-json";
 export { toJsonValue, toModelValue } from "./model-value";
-export { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from "./limits";
+export { describeSize, FILE_LIMIT_TEXT, MAX_FILE_BYTES, MAX_NESTING_DEPTH } from "./limits";
+export { utf8Length } from "./text-scan";
+export { valueText } from "./value-description";

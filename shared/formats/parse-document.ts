@@ -1,11 +1,18 @@
 import { createDocument } from "../pipeline/document";
-import type { Extensible, FileShape, PipelineDeclaration, PipelineDocument } from "../pipeline/model";
+import type {
+  DamagedMember,
+  Extensible,
+  FileShape,
+  PipelineDeclaration,
+  PipelineDocument,
+} from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
-import { checkContainer, ContainerProblems, hasKind, wrongType } from "./container-check";
+import { ContainerProblems, hasKind, repairContainer } from "./container-check";
 import { PIPELINE_RULE, ROOT_MEMBER_RULES } from "./container-schema";
 import { explainSyntaxError } from "./json-syntax-error";
-import { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from "./limits";
+import { describeSize, FILE_LIMIT_TEXT, MAX_NESTING_DEPTH } from "./limits";
 import { closingQuote, markKeys } from "./mark-keys";
+import { createPathLocator } from "./locate-path";
 import { LineIndex } from "./source-position";
 import { oversizeBytes, scanStructure, stripBom } from "./text-scan";
 import { describeValue } from "./value-description";
@@ -17,8 +24,6 @@ export interface ParseResult {
   /** Errors (then there is no document), and info such as `bom-stripped`. */
   diagnostics: Diagnostic[];
 }
-
-const MEGABYTE = 1024 * 1024;
 
 /**
  * Reads a pipeline file's text into a document. Accepts the three shapes a user has: create-pipeline
@@ -51,7 +56,7 @@ export function parseDocument(text: string): ParseResult {
   if (bytes !== undefined) {
     return fail(
       "file-too-large",
-      `The file is too large to open; the limit is ${MAX_FILE_BYTES / MEGABYTE} MB: ${(bytes / MEGABYTE).toFixed(1)} MB (${bytes} bytes)`,
+      `The file is too large to open; the limit is ${FILE_LIMIT_TEXT}: ${describeSize(bytes)}`,
       diagnostics,
     );
   }
@@ -79,7 +84,7 @@ export function parseDocument(text: string): ParseResult {
   if (scan.needsKeyMarks) value = markKeys(body, value);
   if (scan.duplicateKeys.length > 0) diagnostics.push(...duplicateKeyWarnings(body, scan.duplicateKeys));
 
-  const shaped = toDocument(value);
+  const shaped = toDocument(value, body);
   return shaped.document
     ? { document: shaped.document, diagnostics: [...diagnostics, ...shaped.diagnostics] }
     : { diagnostics: [...diagnostics, ...shaped.diagnostics] };
@@ -96,7 +101,7 @@ function fail(
   return { diagnostics: [...before, diagnostic] };
 }
 
-function toDocument(value: unknown): ParseResult {
+function toDocument(value: unknown, body: string): ParseResult {
   if (!hasKind(value, "object")) {
     return fail("not-a-pipeline", `Not a pipeline file: the top-level value is ${describeValue(value)}`);
   }
@@ -114,22 +119,39 @@ function toDocument(value: unknown): ParseResult {
     );
   }
 
+  // Containers of the wrong kind do not stop the file from opening: they are repaired in the
+  // model and kept aside to be written back (PipelineDocument.damaged), and listed at their lines.
   const problems = new ContainerProblems();
+  const damaged: DamagedMember[] = [];
+  let document: PipelineDocument;
   if (shape === "bare") {
-    checkContainer(root, PIPELINE_RULE, [], problems);
+    const pipeline = repairContainer(root, PIPELINE_RULE, [], problems, damaged);
+    document = createDocument(pipeline as PipelineDeclaration, "bare");
   } else {
-    const pipeline = root["pipeline"];
-    if (hasKind(pipeline, "object")) checkContainer(pipeline, PIPELINE_RULE, ["pipeline"], problems);
-    else problems.add(wrongType(["pipeline"], "object", pipeline));
-    for (const [name, rule] of Object.entries(ROOT_MEMBER_RULES)) {
-      if (has(name)) checkContainer(root[name], rule, [name], problems);
-    }
+    const pipeline = repairContainer(root["pipeline"], PIPELINE_RULE, ["pipeline"], problems, damaged);
+    const around = Object.fromEntries(
+      Object.keys(root).map((key): [string, unknown] => {
+        const rule = ROOT_MEMBER_RULES[key];
+        return [
+          key,
+          rule === undefined || key === "pipeline"
+            ? root[key]
+            : repairContainer(root[key], rule, [key], problems, damaged),
+        ];
+      }),
+    );
+    document = createDocument(pipeline as PipelineDeclaration, shape, around);
   }
   const diagnostics = problems.finish();
-  if (diagnostics.length > 0) return { diagnostics };
-  if (shape === "bare")
-    return { document: createDocument(root as PipelineDeclaration, "bare"), diagnostics: [] };
-  return { document: createDocument(root["pipeline"] as PipelineDeclaration, shape, root), diagnostics: [] };
+  // Beyond the listed problems the file is not a pipeline someone fixes by hand: it does not open.
+  if (problems.overflowed) return { diagnostics };
+  if (damaged.length === 0) return { document, diagnostics };
+  const locate = createPathLocator(body);
+  for (const d of diagnostics) {
+    const location = locate(d.path);
+    if (location) d.location = location;
+  }
+  return { document: { ...document, damaged }, diagnostics };
 }
 
 /** At most this many repeated keys are listed one by one. */

@@ -22,6 +22,11 @@ export function oversizeBytes(text: string): number | undefined {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
+/** The UTF-8 size of `text` in bytes, as it is written to a file. */
+export function utf8Length(text: string): number {
+  return NON_ASCII.test(text) ? countUtf8Bytes(text) : text.length;
+}
+
 function countUtf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {

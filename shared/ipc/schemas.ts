@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Extensible, PipelineDeclaration } from "../pipeline/model";
+import type { DamagedMember, Extensible, PipelineDeclaration, PipelineDocument } from "../pipeline/model";
 
 /**
  * Request schemas shared by several channels. They check the shape the transport must carry, not
@@ -11,6 +11,19 @@ const MAX_PATH_LENGTH = 4096;
 
 function isPlainObject(value: unknown): value is Extensible {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isDamagedList(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (m) =>
+        isPlainObject(m) &&
+        Array.isArray(m["path"]) &&
+        m["path"].every((p) => typeof p === "string" || typeof p === "number") &&
+        (Object.prototype.hasOwnProperty.call(m, "value") || m["missing"] === true),
+    )
+  );
 }
 
 /** A file path as typed or picked: non-empty, bounded, without NUL (which no file system accepts). */
@@ -37,6 +50,9 @@ export const documentSchema = z
       "The pipeline must be an object with a stages list",
     ),
     envelope: z.custom<Extensible>(isPlainObject, "The document envelope must be a JSON object"),
+    damaged: z
+      .custom<DamagedMember[]>(isDamagedList, "The damaged members must be a list of paths")
+      .optional(),
   })
   .refine(
     (doc) =>
@@ -44,6 +60,9 @@ export const documentSchema = z
         ? Object.keys(doc.envelope).length === 0
         : Object.prototype.hasOwnProperty.call(doc.envelope, "pipeline") && doc.envelope["pipeline"] === null,
     "The document envelope does not match its shape",
+  )
+  .transform(({ shape, pipeline, envelope, damaged }): PipelineDocument =>
+    damaged === undefined ? { shape, pipeline, envelope } : { shape, pipeline, envelope, damaged },
   );
 
 /** The empty request of channels that take no arguments. */

@@ -3,7 +3,7 @@ export * from "./operations";
 export { updateDocumentPipeline, createDocument, documentRoot } from "./document";
 export { KEY_MARK, isIndexKey, memberKey, needsMark, toFileKey, toModelKey } from "./member-keys";
 export { createAction, nearestUpstreamOutput, actionNames } from "./defaults";
-export { uniqueName, NAME_PATTERN, ARTIFACT_NAME_PATTERN } from "./names";
+export { uniqueName, pipelineNameText, NAME_PATTERN, ARTIFACT_NAME_PATTERN } from "./names";
 export { runOrderOf, runOrderGroups, type RunOrderGroup } from "./run-order";
 export { withMember, withoutMember, withMembers } from "./members";
 export {

@@ -228,7 +228,17 @@ export interface PipelineDocument {
   shape: FileShape;
   pipeline: PipelineDeclaration;
   envelope: Extensible;
+  /**
+   * Containers the file had with the wrong kind (`"stages": {}`, `"actions": "x"`) or not at all,
+   * paths from the file's top level. The pipeline holds an empty container of the right kind in
+   * their place, so the app can show and check the rest; saving writes back what the file had, and
+   * designer edits wait until the JSON view has fixed them. Absent when there are none.
+   */
+  damaged?: DamagedMember[];
 }
+
+/** A member whose container had the wrong kind in the file (its value there), or was missing. */
+export type DamagedMember = { path: JsonPath; value: unknown } | { path: JsonPath; missing: true };
 
 /** A JSON path into the file's root object: member names and array indexes. */
 export type JsonPath = ReadonlyArray<string | number>;

@@ -77,6 +77,8 @@ describe("dispatch", () => {
     const internal = await dispatch(throwing, "documents.recent", {});
     expect(internal).toMatchObject({ ok: false, error: { code: "internal" } });
     if (!internal.ok) expect(internal.error.details).toContain("TypeError: boom");
+    // No stack trace crosses to the page: no frames, no source file names.
+    if (!internal.ok) expect(JSON.stringify(internal.error)).not.toMatch(/\n\s+at |\.ts:\d+/);
   });
 
   it("refuses links outside the AWS sites", async () => {

@@ -182,13 +182,20 @@ describe("parseDocument: bad input", () => {
       ["stages", 0, "beforeEntry", "conditions", 0, "rules", 0, "configuration"],
       "an object",
     ],
-  ])("refuses wrong container types: %j", (value, path, message) => {
-    const { document, diagnostics } = parseDocument(text(value));
-    expect(document).toBeUndefined();
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: "wrong-type", severity: "error", path });
-    expect(diagnostics[0]?.message).toContain(message);
-  });
+  ])(
+    "opens wrong container types repaired, listed at their line and written back as they were: %j",
+    (value, path, message) => {
+      const source = text(value);
+      const { document, diagnostics } = parseDocument(source);
+      // The designer walks a repaired pipeline; the file's own value is kept aside and saved back.
+      expect(document?.damaged?.map((d) => d.path)).toEqual([path]);
+      expect(serializeDocument(document!)).toBe(source);
+      expect(diagnostics[0]?.location).toEqual(locatePath(source, path));
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({ code: "wrong-type", severity: "error", path });
+      expect(diagnostics[0]?.message).toContain(message);
+    },
+  );
 
   it.each([
     [{ pipeline: { name: "p" } }, ["pipeline", "stages"]],
@@ -199,9 +206,11 @@ describe("parseDocument: bad input", () => {
       { ...PIPELINE, triggers: [{ providerType: "CodeStarSourceConnection" }] },
       ["triggers", 0, "gitConfiguration"],
     ],
-  ])("refuses a missing required container: %j", (value, path) => {
-    const { document, diagnostics } = parseDocument(text(value));
-    expect(document).toBeUndefined();
+  ])("opens a missing required container, adding an empty one that is not saved: %j", (value, path) => {
+    const source = text(value);
+    const { document, diagnostics } = parseDocument(source);
+    expect(document?.damaged).toEqual([{ path, missing: true }]);
+    expect(serializeDocument(document!)).toBe(source);
     expect(diagnostics).toEqual([expect.objectContaining({ code: "required-member", path })]);
   });
 
