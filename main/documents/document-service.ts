@@ -1,6 +1,7 @@
 import { pipelineNameText } from "../../shared/pipeline/names";
 import { isAbsolute, resolve } from "node:path";
 import {
+  createPathLocator,
   describeSize,
   FILE_LIMIT_TEXT,
   MAX_FILE_BYTES,
@@ -8,9 +9,10 @@ import {
   serializeDocument,
   utf8Length,
 } from "../../shared/formats";
-import type { AppError, OpenedDocument, SavedDocument } from "../../shared/ipc";
+import { pathKey, type AppError, type OpenedDocument, type SavedDocument } from "../../shared/ipc";
+import { validateDocument } from "../../shared/validate";
 import type { PipelineDocument } from "../../shared/pipeline/model";
-import type { Diagnostic } from "../../shared/validate/diagnostic";
+import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnostic";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { currentVersion, readDocumentFile, tooLargeToOpen, versionOf } from "./document-files";
 import type { FileWatcher } from "./file-watcher";
@@ -28,6 +30,22 @@ export interface FileDialogs {
 /** Paths are resolved against the folder main started in, so a typed relative path means one file. */
 function absolute(path: string): string {
   return isAbsolute(path) ? path : resolve(path);
+}
+
+/** Lines are given for at most this many findings; a file with more shows the rest by path. */
+const MAX_LOCATED = 1000;
+
+/** Where validation's findings on `document` are in `text`, the file it was read from. */
+function locateFindings(document: PipelineDocument, text: string): Record<string, SourceLocation> {
+  const findings = validateDocument(document).slice(0, MAX_LOCATED);
+  const locations: Record<string, SourceLocation> = {};
+  if (findings.length === 0) return locations;
+  const locate = createPathLocator(text);
+  for (const finding of findings) {
+    const location = locate(finding.path);
+    if (location !== undefined) locations[pathKey(finding.path)] = location;
+  }
+  return locations;
 }
 
 /** At most this many findings go into an error's details; the message already says the first. */
@@ -95,7 +113,14 @@ export class DocumentService {
     const parsed = parseDocument(text);
     if (parsed.document === undefined) throw new AppFailure(openFailure(parsed.diagnostics, text, path));
     await this.recent.add(path);
-    return { path, document: parsed.document, version, diagnostics: parsed.diagnostics, dirty: false };
+    return {
+      path,
+      document: parsed.document,
+      version,
+      diagnostics: parsed.diagnostics,
+      dirty: false,
+      locations: locateFindings(parsed.document, text),
+    };
   }
 
   /**

@@ -2,11 +2,12 @@
  * Values derived from the document, computed once per document change and shared by every
  * component (diagnostics feed badges, the problems panel, the status bar and the inspector).
  */
+import { pathKey } from "../../shared/ipc";
 import { layout, LayoutCache, type Layout } from "../../shared/layout";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import { createValidationCache, validateDocument } from "../../shared/validate";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
-import type { AppState } from "./state";
+import type { AppState, OpenDocument } from "./state";
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const diagnosticsByDocument = new WeakMap<PipelineDocument, readonly Diagnostic[]>();
@@ -39,6 +40,16 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   );
 }
 
+/** Findings with their line in the file, while the document is the one that was opened. */
+function located(doc: OpenDocument, findings: Diagnostic[]): Diagnostic[] {
+  const at = doc.locations?.document === doc.document ? doc.locations.at : undefined;
+  if (at === undefined) return findings;
+  return findings.map((d) => {
+    const location = at[pathKey(d.path)];
+    return location === undefined || d.location !== undefined ? d : { ...d, location };
+  });
+}
+
 /** Every finding for the open document (parse findings from opening it, then validation). */
 export function selectDiagnostics(state: Pick<AppState, "doc">): readonly Diagnostic[] {
   const doc = state.doc;
@@ -47,7 +58,7 @@ export function selectDiagnostics(state: Pick<AppState, "doc">): readonly Diagno
   if (found === undefined) {
     // Parse findings describe the file as it was opened; once edited they no longer apply.
     const parse = doc.dirty ? doc.diagnostics.filter((d) => d.severity === "info") : doc.diagnostics;
-    found = [...parse, ...validateDocument(doc.document, { cache: validationCache })];
+    found = [...parse, ...located(doc, validateDocument(doc.document, { cache: validationCache }))];
     // Typing that changes no finding keeps the list as it was, so nothing showing it re-renders.
     if (sameDiagnostics(found, lastDiagnostics)) found = lastDiagnostics;
     lastDiagnostics = found;

@@ -19,6 +19,7 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
           overwriteOnSave: false,
           // A clean file's content is what it holds; a restored or new document's file is unknown.
           savedPipeline: opened.path !== null && !opened.dirty ? document.pipeline : null,
+          locations: opened.locations === undefined ? null : { document, at: opened.locations },
         },
         diskChange: null,
         // A new document starts a new history and selection.
@@ -47,6 +48,8 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
             dirty: doc.document !== document,
             overwriteOnSave: false,
             savedPipeline: document.pipeline,
+            // The file is now the canonical text; the lines found when it was opened may have moved.
+            locations: null,
           },
         };
       }),

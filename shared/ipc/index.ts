@@ -1,6 +1,6 @@
 export * from "./result";
 export type * from "./types";
-export { MENU_COMMANDS } from "./types";
+export { MENU_COMMANDS, pathKey } from "./types";
 export * from "./contract";
 export * from "./events";
 export { documentSchema, pathSchema, idSchema } from "./schemas";
