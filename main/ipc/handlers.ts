@@ -20,6 +20,7 @@ export function createHandlers(s: AppServices) {
       s.rendererReady = true;
       return ok(file);
     },
+    "app.notices": async () => ok(s.notices.splice(0)),
     "app.openExternal": async ({ url }) => {
       const allowed = allowedExternalUrl(url);
       if (allowed === undefined) {

@@ -53,12 +53,24 @@ export interface AppServices {
   sandbox: EmbeddedSandbox;
   /** Run history and controls, and one poller per watched pipeline. */
   runs: RunsServices;
+  /**
+   * Messages about state files that could not be used (corrupt, from a newer version) and were set
+   * aside; the renderer takes them with `app.notices` and shows them.
+   */
+  notices: string[];
 }
+
+/** At most this many notices wait for the renderer; a broken data folder says so a few times, not forever. */
+const MAX_NOTICES = 20;
 
 /** Wires the stores and services of one data folder together. */
 export function createServices(options: HostOptions): AppServices {
-  const settings = new SettingsStore(options.dataDir);
-  const recent = new RecentFiles(options.dataDir, async () => (await settings.get()).recentLimit);
+  const notices: string[] = [];
+  const report = (message: string): void => {
+    if (!notices.includes(message) && notices.length < MAX_NOTICES) notices.push(message);
+  };
+  const settings = new SettingsStore(options.dataDir, report);
+  const recent = new RecentFiles(options.dataDir, async () => (await settings.get()).recentLimit, report);
   const watcher = new FileWatcher((path, change) =>
     options.emit("documents.changedOnDisk", { path, change }),
   );
@@ -72,7 +84,7 @@ export function createServices(options: HostOptions): AppServices {
     info: options.info,
     documents: new DocumentService(recent, watcher, options.dialogs),
     recent,
-    recovery: new RecoveryStore(options.dataDir),
+    recovery: new RecoveryStore(options.dataDir, report),
     settings,
     watcher,
     openLink: options.openLink,
@@ -82,6 +94,7 @@ export function createServices(options: HostOptions): AppServices {
     aws,
     sandbox,
     runs: createRunsServices(aws.gateway, options.emit),
+    notices,
   };
 }
 

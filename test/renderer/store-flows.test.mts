@@ -21,6 +21,15 @@ describe("the renderer store", () => {
     expect(s.error).toBeNull();
   });
 
+  it("shows what main found unusable in its state files and set aside", async () => {
+    const { store, api } = setup();
+    api.app.notices.mockResolvedValueOnce(
+      ok(["The settings file is not valid JSON; it was set aside: /d/s.json"]),
+    );
+    await store.getState().startupRequested();
+    expect(store.getState().notice).toBe("The settings file is not valid JSON; it was set aside: /d/s.json");
+  });
+
   it("opens the file the app was launched with", async () => {
     const { store, api } = setup();
     api.app.launchFile.mockResolvedValueOnce(ok("/launched.json"));

@@ -85,6 +85,7 @@ export function fakeApi() {
         }),
       ),
       launchFile: vi.fn(async () => ok<string | null>(null)),
+      notices: vi.fn(async () => ok<string[]>([])),
       openExternal: vi.fn(async () => ok(null)),
       documentState: vi.fn(async () => ok(null)),
     },
