@@ -1,5 +1,5 @@
 import type { AppInfo, EventName, EventPayloads } from "../../shared/ipc";
-import { AwsService } from "../aws";
+import { AwsService, DeployTargets } from "../aws";
 import { EmbeddedSandbox } from "../app/embedded-sandbox";
 import { SettingsStore } from "../app/settings-store";
 import { DocumentService, type FileDialogs } from "../documents/document-service";
@@ -76,6 +76,7 @@ export function createServices(options: HostOptions): AppServices {
   );
   const sandbox = new EmbeddedSandbox(options.dataDir);
   const aws = new AwsService({
+    targets: new DeployTargets(options.dataDir, report),
     sandboxEndpoint: () => sandbox.endpoint(),
     onProgress: (planId, step, detail) =>
       options.emit("aws.deployProgress", detail === undefined ? { planId, step } : { planId, step, detail }),
