@@ -12,7 +12,7 @@ import {
 } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
-import type { Connection } from "./connection";
+import { SANDBOX_REGION, type Connection } from "./connection";
 import { assessImpact, type DeployWarning } from "./deploy-impact";
 import type { DeployBase, DeployTargets } from "./deploy-targets";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
@@ -89,8 +89,9 @@ function withoutVersion(pipeline: PipelineDeclaration): PipelineDeclaration {
   ) as PipelineDeclaration;
 }
 
+/** Tags sent on create: a create-pipeline input's, or those `pipewright pull` kept beside get-pipeline output. */
 function tagsOf(document: PipelineDocument): Tag[] {
-  if (document.shape !== "create-input" || !Array.isArray(document.envelope.tags)) return [];
+  if (document.shape === "bare" || !Array.isArray(document.envelope.tags)) return [];
   return (document.envelope.tags as unknown[]).filter(
     (t): t is Tag =>
       typeof t === "object" &&
@@ -171,7 +172,10 @@ export async function planDeploy(
       message: `The file has members of the wrong type; fix them before deploying: ${describeDamage(document)}`,
     });
   }
-  const diagnostics = validateDocument(document);
+  // The Region deployed to decides which action Regions are cross-Region (the sandbox answers
+  // as SANDBOX_REGION).
+  const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
+  const diagnostics = validateDocument(document, { pipelineRegion: region });
   const name = document.pipeline.name;
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === "error");
