@@ -83,6 +83,7 @@ describe("the rendered app with bad files", () => {
     async (_label, text) => {
       await openAndShow(text);
     },
+    60_000,
   );
 
   it("stays whole with random JSON at random members", async () => {
@@ -91,5 +92,6 @@ describe("the rendered app with bad files", () => {
       // No shrinking: the app is shared, so the first failure is the one that tells.
       { numRuns: RANDOM_RUNS, endOnFailure: true },
     );
-  });
+    // Each case renders the whole app, canvas included, and selects every element.
+  }, 300_000);
 });
