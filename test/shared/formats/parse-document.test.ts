@@ -214,6 +214,29 @@ describe("parseDocument: bad input", () => {
     expect(diagnostics).toEqual([expect.objectContaining({ code: "required-member", path })]);
   });
 
+  it("warns at its line about a member repeated in one object; the last value counts", () => {
+    const source =
+      '{\n  "stages": [],\n  "name": "first",\n  "x": {\n    "7": 1,\n    "7": 2\n  },\n  "name": "second"\n}\n';
+    const { document, diagnostics } = parseDocument(source);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "duplicate-key",
+        severity: "warning",
+        location: { line: 6, column: 5 },
+      }),
+      expect.objectContaining({
+        code: "duplicate-key",
+        severity: "warning",
+        location: { line: 8, column: 3 },
+      }),
+    ]);
+    expect(diagnostics[1]?.message).toContain('"name"');
+    expect(document?.pipeline.name).toBe("second");
+    expect(serializeDocument(document!)).toBe(
+      '{\n  "stages": [],\n  "name": "second",\n  "x": {\n    "7": 2\n  }\n}\n',
+    );
+  });
+
   it("refuses files over 5 MB with the size in the message", () => {
     const big = text({ ...PIPELINE, padding: "x".repeat(MAX_FILE_BYTES) });
     const [diagnostic] = parseDocument(big).diagnostics;
