@@ -14,6 +14,7 @@ export function ProblemsList() {
         <li key={i} className={`problem problem-${d.severity}`}>
           <button type="button" className="problem-button" onClick={() => revealed(d.path)}>
             <span className="problem-severity">{d.severity}</span> {d.message}{" "}
+            {d.location !== undefined && <span className="muted">line {d.location.line} </span>}
             <code className="muted">{pipelinePath(d.path).join(".")}</code>
           </button>
         </li>

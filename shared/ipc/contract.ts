@@ -40,6 +40,11 @@ export const CHANNELS = {
    * return null. Files arriving while the app runs come as `documents.openRequested` events.
    */
   "app.launchFile": channel<string | null>()(emptySchema),
+  /**
+   * Messages about the app's own state files that could not be used (corrupt, or written by a newer
+   * version) and were set aside, each once: the renderer shows them.
+   */
+  "app.notices": channel<string[]>()(emptySchema),
   /** Opens an https AWS console or documentation link in the system browser. */
   "app.openExternal": channel<null>()(z.strictObject({ url: z.string().max(2048) })),
   /**

@@ -56,7 +56,7 @@ export function sampleDocument(name = "sample"): PipelineDocument {
       },
     ],
   };
-  return { shape: "create-input", root: { pipeline, tags: [] }, pipeline };
+  return { shape: "create-input", pipeline, envelope: { pipeline: null, tags: [] } };
 }
 
 export function opened(overrides: Partial<OpenedDocument> = {}): OpenedDocument {
@@ -85,6 +85,7 @@ export function fakeApi() {
         }),
       ),
       launchFile: vi.fn(async () => ok<string | null>(null)),
+      notices: vi.fn(async () => ok<string[]>([])),
       openExternal: vi.fn(async () => ok(null)),
       documentState: vi.fn(async () => ok(null)),
     },

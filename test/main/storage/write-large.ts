@@ -1,5 +1,5 @@
 // Child process for the kill-mid-write test: saves a large file atomically, slowly enough to be killed.
-import { writeFileAtomic } from "../../../../main/documents/atomic-write";
+import { writeFileAtomic } from "../../../main/storage/atomic-write";
 
 const [path, size] = process.argv.slice(2);
 if (path === undefined || size === undefined) throw new Error("usage: write-large <path> <bytes>");

@@ -1,13 +1,32 @@
 /**
- * Where designer edits land: drop refusals, the keyboard's "sensible place" for a new action, and
- * the Alt+arrow moves. Pure functions of the pipeline and the selection, so the store tests cover
- * them and components hold no such rules.
+ * The editing rules of placement: where a stage or action may be dropped (and why not), the
+ * keyboard's "sensible place" for a new action, and the Alt+arrow moves between runOrder groups and
+ * stages. Pure functions of the pipeline and what the user has selected; the designer's store calls
+ * them, the canvas asks them while dragging, and components hold no such rules.
  */
-import type { DropTarget } from "../../shared/layout";
-import type { PipelineDeclaration } from "../../shared/pipeline/model";
-import type { ActionPlacement } from "../../shared/pipeline/operations";
-import { runOrderGroups, runOrderOf } from "../../shared/pipeline/run-order";
-import type { Selection } from "./designer-state";
+import type { PipelineDeclaration } from "./model";
+import type { ActionPlacement } from "./operations";
+import { runOrderGroups, runOrderOf } from "./run-order";
+
+/** A drop into a stage's runOrder group: exactly an `ActionPlacement`. */
+export interface GroupDropTarget extends ActionPlacement {
+  kind: "group";
+}
+
+/** A drop between stages (or before the first, or after the last): a new stage at `index`. */
+export interface NewStageDropTarget {
+  kind: "new-stage";
+  index: number;
+}
+
+/** Where an action lands: into a runOrder group, or into a new stage of its own. */
+export type DropTarget = GroupDropTarget | NewStageDropTarget;
+
+/** What the user has selected, as far as placement cares (the designer's selection fits it). */
+export type PlacementFocus =
+  | { kind: "pipeline" }
+  | { kind: "stage"; stage: number }
+  | { kind: "actions"; stage: number; actions: readonly number[] };
 
 /** The refusal text for a source action dropped outside the first stage. */
 export const SOURCE_ONLY_FIRST =
@@ -70,7 +89,7 @@ export function appendPlacement(pipeline: PipelineDeclaration, stage: number): A
  */
 export function keyboardTarget(
   pipeline: PipelineDeclaration,
-  selection: Selection,
+  selection: PlacementFocus,
   category: string,
 ): DropTarget {
   if (category === "Source") {
@@ -122,9 +141,4 @@ export function actionMoveTarget(
   const next = groups[own + 1];
   if (next !== undefined) return { stage: at.stage, runOrder: next.runOrder, mode: "after" };
   return alone ? undefined : { stage: at.stage, runOrder: runOrderOf(action), mode: "after" };
-}
-
-/** Index of the action that a placement produced in the new pipeline, found by name. */
-export function indexOfActionNamed(pipeline: PipelineDeclaration, stage: number, name: string): number {
-  return pipeline.stages[stage]?.actions.findIndex((a) => a.name === name) ?? -1;
 }
