@@ -4,6 +4,7 @@ import { exportCommand } from "./export-command";
 import { pullCommand } from "./pull";
 import { runsCommand } from "./runs";
 import { sandboxCommand } from "./sandbox-command";
+import { triggerTestCommand } from "./trigger-test-command";
 import { validateCommand } from "./validate-command";
 
 /**
@@ -17,4 +18,5 @@ export const COMMANDS: readonly CliCommand[] = [
   deployCommand,
   pullCommand,
   runsCommand,
+  triggerTestCommand,
 ];

@@ -151,7 +151,7 @@ function judgeTrigger(
     return {
       ...common,
       ...verdict,
-      reason: `trigger of ${quote(name)}: ${verdict.reason}`,
+      reason: `Trigger of ${quote(name)}: ${verdict.reason}`,
       filters: [],
       problems: [],
     };
@@ -176,7 +176,7 @@ function judgeTrigger(
   return {
     ...common,
     fires: matched !== undefined,
-    reason: `trigger of ${quote(name)} ${detail}`,
+    reason: `Trigger of ${quote(name)} ${detail}`,
     filters,
     problems,
   };
@@ -200,7 +200,7 @@ export function testTriggers(pipeline: PipelineDeclaration, event: TriggerEvent)
         sourceActionName: source.name,
         origin: "default",
         fires: false,
-        reason: `source action ${quote(source.name)} has no trigger and DetectChanges is false, so no Git event starts it`,
+        reason: `Source action ${quote(source.name)} has no trigger and DetectChanges is false, so no Git event starts it`,
         filters: [],
         problems: [],
       });
@@ -210,7 +210,7 @@ export function testTriggers(pipeline: PipelineDeclaration, event: TriggerEvent)
       source,
       source.name,
       event,
-      `source action ${quote(source.name)} has no trigger; its default change detection starts the pipeline`,
+      `Source action ${quote(source.name)} has no trigger; its default change detection starts the pipeline`,
     );
     verdicts.push({
       sourceActionName: source.name,
