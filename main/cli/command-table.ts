@@ -2,6 +2,7 @@ import type { CliCommand } from "./command";
 import { deployCommand } from "./deploy";
 import { exportCommand } from "./export-command";
 import { pullCommand } from "./pull";
+import { rehearseCommand } from "./rehearse-command";
 import { runsCommand } from "./runs";
 import { sandboxCommand } from "./sandbox-command";
 import { triggerTestCommand } from "./trigger-test-command";
@@ -18,5 +19,6 @@ export const COMMANDS: readonly CliCommand[] = [
   deployCommand,
   pullCommand,
   runsCommand,
+  rehearseCommand,
   triggerTestCommand,
 ];

@@ -57,6 +57,10 @@ const scenarioSchema = z
     ),
     rules: z.array(ruleSchema),
     conditionRules: z.array(conditionRuleSchema),
+    // A what-if saved beside a pipeline also says what the run must do and the variables it starts
+    // with; `pipewright rehearse` reads both (main/rehearse), the sandbox ignores them.
+    expect: z.unknown(),
+    variables: z.record(z.string(), z.string()),
   })
   .partial()
   .strict();
