@@ -5,3 +5,25 @@
 export type * from "./types";
 export { checkExpectations, expectSchema, parseExpect, type RehearsalExpect } from "./expect";
 export { describeEvent, formatOffset } from "./describe";
+export {
+  actionKey,
+  frameAt,
+  stepAtTime,
+  type PlaybackAction,
+  type PlaybackFrame,
+  type PlaybackStage,
+} from "./playback";
+export {
+  actionMark,
+  hasActionMark,
+  ruleMark,
+  setActionMark,
+  setRuleMark,
+  staleRules,
+  type ActionMark,
+  type OutcomeFields,
+  type RuleMark,
+  type WhatIf,
+  type WhatIfConditionRule,
+  type WhatIfRule,
+} from "./what-if";
