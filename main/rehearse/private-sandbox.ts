@@ -8,7 +8,7 @@ import type { SandboxContext } from "../sandbox/context";
 import { dispatch } from "../sandbox/dispatch";
 import { Engine } from "../sandbox/engine";
 import { ManualClock } from "../sandbox/clock";
-import { TARGET_PREFIX } from "../sandbox/model/service-shapes";
+import { TARGET_PREFIX } from "../../shared/service-model";
 import type { SandboxState } from "../sandbox/records";
 import { ScenarioBook } from "../sandbox/scenario";
 
