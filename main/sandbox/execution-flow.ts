@@ -225,6 +225,16 @@ export class ExecutionFlow {
     return undefined;
   }
 
+  /** How many times the run has started the action so far (retries run it again). */
+  protected attemptOf(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    stage: string,
+    action: string,
+  ): number {
+    return runsOf(pipeline, execution).filter((r) => r.stageName === stage && r.actionName === action).length;
+  }
+
   /** Starts the current runOrder group, skipping groups a FAILED_ACTIONS retry need not repeat. */
   protected runGroup(pipeline: PipelineRecord, execution: ExecutionRecord): void {
     const stage = execution.stages[execution.position] as StageRun;
@@ -260,7 +270,8 @@ export class ExecutionFlow {
   ): void {
     const now = this.clock.now();
     const category = action.actionTypeId.category;
-    const plan = this.options.scenario.plan(pipeline.name, stage.name, action.name, category);
+    const attempt = this.attemptOf(pipeline, execution, stage.name, action.name) + 1;
+    const plan = this.options.scenario.plan(pipeline.name, stage.name, action.name, category, attempt);
     const ctx = this.context(pipeline, execution);
     const id = randomUUID();
     const run: ActionRunRecord = {
@@ -316,7 +327,14 @@ export class ExecutionFlow {
       };
       return this.actionSettled(pipeline, execution);
     }
-    const plan = this.options.scenario.plan(pipeline.name, run.stageName, run.actionName, run.category);
+    const attempt = this.attemptOf(pipeline, execution, run.stageName, run.actionName);
+    const plan = this.options.scenario.plan(
+      pipeline.name,
+      run.stageName,
+      run.actionName,
+      run.category,
+      attempt,
+    );
     const ctx = this.context(pipeline, execution);
     const result = run.output.executionResult;
     if (plan.externalExecutionUrl !== undefined) result.externalExecutionUrl = plan.externalExecutionUrl;

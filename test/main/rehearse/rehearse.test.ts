@@ -112,6 +112,48 @@ describe("rehearsePipeline", () => {
     },
   );
 
+  it.each(["FAILED_ACTIONS", "ALL_ACTIONS"] as const)(
+    "onFailure RETRY (%s) that succeeds on the retry: the run succeeds after 2 attempts",
+    (retryMode) => {
+      const doc = pipeline([
+        source(),
+        build(),
+        deploy({ onFailure: { result: "RETRY", retryConfiguration: { retryMode } } }, [
+          s3Deploy("DeployApp"),
+          s3Deploy("DeployDocs"),
+        ]),
+      ]);
+      // The scenario's `attempt` fails only the first execution of DeployApp.
+      const result = rehearsePipeline(doc, {
+        rules: [
+          { stage: "Deploy", action: "DeployApp", attempt: 1, outcome: "fail", errorMessage: "Throttled" },
+        ],
+      });
+      const deployRuns = result.actions
+        .filter((a) => a.stage === "Deploy")
+        .map((a) => `${a.name}#${a.attempt}:${a.status}`);
+      expect(result.status).toBe("Succeeded");
+      expect(result.stages[2]).toEqual({
+        name: "Deploy",
+        status: "Succeeded",
+        attempts: 2,
+        rolledBack: false,
+        retryMode,
+      });
+      expect(deployRuns).toEqual(
+        retryMode === "FAILED_ACTIONS"
+          ? ["DeployApp#1:Failed", "DeployDocs#1:Succeeded", "DeployApp#2:Succeeded"]
+          : [
+              "DeployApp#1:Failed",
+              "DeployDocs#1:Succeeded",
+              "DeployApp#2:Succeeded",
+              "DeployDocs#2:Succeeded",
+            ],
+      );
+      expect(result.durationMs).toBe(144_000);
+    },
+  );
+
   it("an automatic rollback returns the failed stage to the baseline run", () => {
     const doc = pipeline([source(), build(), deploy({ onFailure: { result: "ROLLBACK" } })]);
     const result = rehearsePipeline(doc, {
