@@ -66,12 +66,19 @@ function show(value: unknown): string {
 /** Checks every expectation against a rehearsal; paths point into the scenario file. */
 export function checkExpectations(expect: RehearsalExpect, result: RehearsalResult): ExpectationOutcome[] {
   const outcomes: ExpectationOutcome[] = [];
-  const compare = (path: (string | number)[], what: string, expected: unknown, actual: unknown): void => {
+  const compare = (
+    path: (string | number)[],
+    what: string,
+    expected: unknown,
+    actual: unknown,
+    about: { stage?: string; action?: string } = {},
+  ): void => {
     outcomes.push({
       passed: JSON.stringify(expected) === JSON.stringify(actual ?? null),
       expected: `${what} = ${show(expected)}`,
       actual: `${what} = ${show(actual)}`,
       path: ["expect", ...path],
+      ...about,
     });
   };
   if (expect.status !== undefined) compare(["status"], "run status", expect.status, result.status);
@@ -84,17 +91,25 @@ export function checkExpectations(expect: RehearsalExpect, result: RehearsalResu
         expected: `${what} exists`,
         actual: `the pipeline has no stage ${wanted.name}`,
         path: ["expect", "stages", index, "name"],
+        stage: wanted.name,
       });
       return;
     }
     if (wanted.status !== undefined)
-      compare(["stages", index, "status"], `${what} status`, wanted.status, stage.status);
+      compare(["stages", index, "status"], `${what} status`, wanted.status, stage.status, {
+        stage: wanted.name,
+      });
     if (wanted.attempts !== undefined)
-      compare(["stages", index, "attempts"], `${what} attempts`, wanted.attempts, stage.attempts);
+      compare(["stages", index, "attempts"], `${what} attempts`, wanted.attempts, stage.attempts, {
+        stage: wanted.name,
+      });
     if (wanted.rolledBack !== undefined)
-      compare(["stages", index, "rolledBack"], `${what} rolledBack`, wanted.rolledBack, stage.rolledBack);
+      compare(["stages", index, "rolledBack"], `${what} rolledBack`, wanted.rolledBack, stage.rolledBack, {
+        stage: wanted.name,
+      });
   });
   (expect.actions ?? []).forEach((wanted, index) => {
+    const about = { stage: wanted.stage, action: wanted.name };
     const runs = result.actions.filter((a) => a.stage === wanted.stage && a.name === wanted.name);
     const last = runs[runs.length - 1];
     const what = `action ${wanted.stage}.${wanted.name}`;
@@ -104,17 +119,19 @@ export function checkExpectations(expect: RehearsalExpect, result: RehearsalResu
         expected: `${what} runs`,
         actual: `${what} did not run`,
         path: ["expect", "actions", index],
+        ...about,
       });
       return;
     }
     if (wanted.status !== undefined)
-      compare(["actions", index, "status"], `${what} status`, wanted.status, last.status);
+      compare(["actions", index, "status"], `${what} status`, wanted.status, last.status, about);
     for (const [key, value] of Object.entries(wanted.resolvedConfiguration ?? {})) {
       compare(
         ["actions", index, "resolvedConfiguration", key],
         `${what} ${key}`,
         value,
         last.resolvedConfiguration[key],
+        about,
       );
     }
     for (const [key, value] of Object.entries(wanted.outputVariables ?? {})) {
@@ -123,6 +140,7 @@ export function checkExpectations(expect: RehearsalExpect, result: RehearsalResu
         `${what} output ${key}`,
         value,
         last.outputVariables[key],
+        about,
       );
     }
   });

@@ -109,6 +109,9 @@ export interface ExpectationOutcome {
   readonly actual: string;
   /** JSON path into the scenario file of the expectation. */
   readonly path: readonly (string | number)[];
+  /** The stage (and action) the expectation is about, to point at it in the pipeline. */
+  readonly stage?: string;
+  readonly action?: string;
 }
 
 /** The whole outcome of one rehearsal. */
