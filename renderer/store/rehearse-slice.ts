@@ -43,16 +43,16 @@ export interface RehearseSlice {
   whatIfSelected(name: string): void;
   whatIfAdded(): void;
   whatIfRemoved(name: string): Promise<void>;
-  whatIfEdited(update: (whatIf: WhatIf) => WhatIf): void;
-  actionMarked(stage: string, action: string, mark: ActionMark | undefined): void;
+  whatIfEdited(update: (whatIf: WhatIf) => WhatIf): Promise<void>;
+  actionMarked(stage: string, action: string, mark: ActionMark | undefined): Promise<void>;
   ruleMarked(
     stage: string,
     hook: "beforeEntry" | "onSuccess" | "onFailure",
     rule: string,
     mark: RuleMark | undefined,
-  ): void;
+  ): Promise<void>;
   /** Makes the active what-if expect what its last rehearsal did (living documentation). */
-  expectationsCaptured(): void;
+  expectationsCaptured(): Promise<void>;
   whatIfSaveRequested(): Promise<void>;
   rehearsalRequested(name?: string): Promise<void>;
   /** Re-runs every what-if for the current pipeline (after an edit). */
@@ -193,23 +193,23 @@ export const createRehearseSlice =
         if (active !== name) get().whatIfSelected(active);
       },
 
-      whatIfEdited(update) {
+      async whatIfEdited(update) {
         const name = get().activeWhatIf;
         replace(name, (w) => ({ ...w, whatIf: update(w.whatIf), saved: false }));
-        void run(name);
+        await run(name);
       },
 
       actionMarked(stage, action, mark) {
-        get().whatIfEdited((w) => setActionMark(w, stage, action, mark));
+        return get().whatIfEdited((w) => setActionMark(w, stage, action, mark));
       },
 
       ruleMarked(stage, hook, rule, mark) {
-        get().whatIfEdited((w) => setRuleMark(w, stage, hook, rule, mark));
+        return get().whatIfEdited((w) => setRuleMark(w, stage, hook, rule, mark));
       },
 
-      expectationsCaptured() {
+      async expectationsCaptured() {
         const result = activeResult(get());
-        if (result) get().whatIfEdited((w) => ({ ...w, expect: expectationFrom(result) }));
+        if (result) await get().whatIfEdited((w) => ({ ...w, expect: expectationFrom(result) }));
       },
 
       async whatIfSaveRequested() {
