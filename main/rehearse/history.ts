@@ -7,6 +7,7 @@ import type {
   ApiActionExecutionDetail,
   ApiPipelineExecution,
   ApiPipelineExecutionSummary,
+  ApiRuleExecutionDetail,
 } from "../../shared/execution";
 import type { RehearsalRole, RehearsalRun } from "../../shared/rehearse";
 import type { PipelineRecord } from "../sandbox/records";
@@ -52,6 +53,17 @@ export function collectRuns(
         ...(typeof out.nextToken === "string" ? { nextToken: out.nextToken } : {}),
       };
     });
+    const ruleExecutions = pages((nextToken) => {
+      const out = sandbox.call("ListRuleExecutions", {
+        pipelineName,
+        filter: { pipelineExecutionId: executionId },
+        ...(nextToken ? { nextToken } : {}),
+      });
+      return {
+        items: out.ruleExecutionDetails as ApiRuleExecutionDetail[],
+        ...(typeof out.nextToken === "string" ? { nextToken: out.nextToken } : {}),
+      };
+    });
     return {
       role: roleOf(executionId) ?? "baseline",
       executionId,
@@ -64,6 +76,7 @@ export function collectRuns(
       },
       execution,
       actionExecutions,
+      ruleExecutions,
     };
   });
 }

@@ -27,3 +27,4 @@ export {
   type WhatIfConditionRule,
   type WhatIfRule,
 } from "./what-if";
+export { runAsOf } from "./timeline-cut";

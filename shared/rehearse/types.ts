@@ -10,6 +10,7 @@ import type {
   ApiActionExecutionDetail,
   ApiPipelineExecution,
   ApiPipelineExecutionSummary,
+  ApiRuleExecutionDetail,
 } from "../execution";
 
 /** Which run of the rehearsal: the all-succeed baseline, the rehearsed run, or a rollback of it. */
@@ -53,6 +54,8 @@ export interface RehearsalRun {
   readonly summary: ApiPipelineExecutionSummary;
   readonly execution: ApiPipelineExecution;
   readonly actionExecutions: readonly ApiActionExecutionDetail[];
+  /** ListRuleExecutions of the run (stage condition rules), wire JSON. */
+  readonly ruleExecutions: readonly ApiRuleExecutionDetail[];
 }
 
 /** What happened, in order: the steps of the playback. */

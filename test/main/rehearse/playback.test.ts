@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rehearsePipeline } from "../../../main/rehearse/rehearse";
-import { actionKey, frameAt, stepAtTime } from "../../../shared/rehearse";
+import { buildTimeline, toEpochMs } from "../../../shared/execution";
+import { actionKey, frameAt, runAsOf, stepAtTime } from "../../../shared/rehearse";
 import { build, deploy, pipeline, s3Deploy, source } from "./pipelines";
 
 describe("playback of a rehearsal", () => {
@@ -49,5 +50,24 @@ describe("playback of a rehearsal", () => {
     expect(events[at64]?.atMs).toBe(64_000);
     expect(events[at64 + 1]?.atMs).toBeGreaterThan(64_000);
     expect(frameAt(events, at64).stages.get("Deploy")?.status).toBe("InProgress");
+  });
+
+  it("cuts the rehearsed run at a moment, for the timeline scrubber", () => {
+    const run = result.runs.find((r) => r.role === "rehearsal");
+    if (!run) throw new Error("no rehearsed run");
+    const start = toEpochMs(run.summary.startTime) ?? 0;
+    expect(runAsOf(run, start - 1)).toBeUndefined();
+    // 70 s in: Source (0-4 s) and Build (4-64 s) are done, DeployApp (64-104 s) is running.
+    const at70 = runAsOf(run, start + 70_000);
+    const timeline = at70 && buildTimeline({ ...at70, pipeline: { stages: [] } });
+    expect(timeline?.status).toBe("InProgress");
+    const phases = timeline?.stages.map((st) => [st.stageName, st.phase]);
+    expect(phases).toEqual([
+      ["Source", "succeeded"],
+      ["Build", "succeeded"],
+      ["Deploy", "running"],
+    ]);
+    const end = runAsOf(run, start + 1_000_000);
+    expect(end?.summary.status).toBe("Failed");
   });
 });
