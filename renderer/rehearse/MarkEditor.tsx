@@ -24,19 +24,27 @@ function ResolvedAtStep({ stage, action }: { stage: string; action: string }) {
   const json = useAppStore((s) => {
     const state = selectPlaybackFrame(s)?.actions.get(actionKey(stage, action));
     return state
-      ? JSON.stringify([state.resolvedConfiguration ?? {}, state.outputVariables ?? {}, state.message ?? ""])
+      ? JSON.stringify([
+          state.resolvedConfiguration ?? {},
+          state.outputVariables ?? {},
+          state.message ?? "",
+          state.status === "Failed",
+        ])
       : null;
   });
   if (json === null) return <p className="muted">Not reached at this step of the rehearsal.</p>;
-  const [config, outputs, message] = JSON.parse(json) as [
+  const [config, outputs, message, failed] = JSON.parse(json) as [
     Record<string, string>,
     Record<string, string>,
     string,
+    boolean,
   ];
   return (
     <section aria-label="At this step">
       <h4>At this step</h4>
-      {message !== "" && <p className="rehearse-message">{message}</p>}
+      {message !== "" && (
+        <p className={failed ? "rehearse-message is-fail" : "rehearse-message"}>{message}</p>
+      )}
       <dl className="rehearse-vars" aria-label="Resolved configuration">
         {Object.entries(config).map(([k, v]) => (
           <div key={k}>

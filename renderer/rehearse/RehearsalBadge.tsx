@@ -33,14 +33,15 @@ export function markWords(whatIf: WhatIf, stage: string, action: string, approva
 
 /** An action's mark and its status at the playback's step. */
 export function ActionRehearsalBadge({
-  stageName,
+  stageIndex,
   actionName,
   approval,
 }: {
-  stageName: string;
+  stageIndex: number;
   actionName: string;
   approval: boolean;
 }) {
+  const stageName = useAppStore((s) => s.doc?.document.pipeline.stages[stageIndex]?.name ?? "");
   const on = useAppStore((s) => s.rehearseMode);
   const mark = useAppStore((s) =>
     s.rehearseMode ? markWords(activeWhatIf(s), stageName, actionName, approval) : null,

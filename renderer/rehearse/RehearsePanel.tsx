@@ -116,13 +116,13 @@ function Playback({ result }: { result: RehearsalResult }) {
     <div className="rehearse-playback">
       <div role="toolbar" aria-label="Playback">
         <button type="button" aria-label="To the start" onClick={() => stepped(-1)}>
-          ⏮
+          Start
         </button>
         <button type="button" aria-label="Step back" disabled={step < 0} onClick={() => stepped(step - 1)}>
-          ◀
+          Back
         </button>
         <button type="button" aria-label={playing ? "Pause" : "Play"} onClick={() => toggled()}>
-          {playing ? "⏸" : "▶"}
+          {playing ? "Pause" : "Play"}
         </button>
         <button
           type="button"
@@ -130,10 +130,10 @@ function Playback({ result }: { result: RehearsalResult }) {
           disabled={step >= last}
           onClick={() => stepped(step + 1)}
         >
-          ▶|
+          Next
         </button>
         <button type="button" aria-label="To the end" onClick={() => stepped(last)}>
-          ⏭
+          End
         </button>
         <input
           type="range"
@@ -177,7 +177,13 @@ function Timelines({ result }: { result: RehearsalResult }) {
   const charts = useMemo(
     () =>
       result.runs
-        .filter((r) => r.role !== "baseline")
+        // A run shows once the playback reached its start (a rollback starts the moment its
+        // stage fails, so time alone cannot tell the two steps apart).
+        .filter(
+          (r) =>
+            r.role !== "baseline" &&
+            result.events.slice(0, step + 1).some((e) => e.executionId === r.executionId),
+        )
         .flatMap((run) => {
           const cut = runAsOf(run, atMs);
           if (!cut) return [];
@@ -189,7 +195,7 @@ function Timelines({ result }: { result: RehearsalResult }) {
             },
           ];
         }),
-    [result, atMs, pipeline],
+    [result, atMs, step, pipeline],
   );
   if (charts.length === 0) return <p className="muted">Step forward to see the run on the timeline.</p>;
   return (

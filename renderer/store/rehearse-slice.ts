@@ -118,7 +118,12 @@ export const createRehearseSlice =
 
       async rehearseModeToggled(on) {
         const next = on ?? !get().rehearseMode;
-        set({ rehearseMode: next, playing: false });
+        const tab = get().bottomTab;
+        set({
+          rehearseMode: next,
+          playing: false,
+          bottomTab: next ? "rehearse" : tab === "rehearse" ? "problems" : tab,
+        });
         if (!next) return;
         await get().whatIfsLoadRequested();
         await run(get().activeWhatIf);
