@@ -74,7 +74,11 @@ const browser = await launchChromium();
 try {
   const file = join(host.workDir, "web-app.json");
   await writeFile(file, `${JSON.stringify(PIPELINE, null, 2)}\n`);
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: "light" });
+  const [width, height, scheme] = (process.env["SHOT"] ?? "1440x900x").split("x");
+  const page = await browser.newPage({
+    viewport: { width: Number(width), height: Number(height) },
+    colorScheme: scheme === "dark" ? "dark" : "light",
+  });
   await page.goto(host.url);
   await page.locator('.app[data-ready="true"]').waitFor();
   await page.getByRole("button", { name: "Open", exact: true }).click();

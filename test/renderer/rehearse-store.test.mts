@@ -20,7 +20,7 @@ describe("rehearse slice", () => {
     expect(api.rehearse.run).toHaveBeenCalledWith({ pipeline: s().doc?.document.pipeline, whatIf: {} });
     const active = s().whatIfs[0];
     expect(active?.outcome).toMatchObject({ kind: "ran", result: { status: "Succeeded" } });
-    expect(s().playbackStep).toBe(1);
+    expect(s().playbackStep).toBe(4);
   });
 
   it("a mark on an action edits the active what-if and rehearses it again", async () => {
@@ -118,7 +118,7 @@ describe("rehearse slice", () => {
     expect(s().playbackStep).toBe(-1);
     s().playbackStepped(0);
     expect(s().playbackStep).toBe(0);
-    s().playbackStepped(1);
+    s().playbackStepped(4);
     s().playbackToggled();
     expect(s()).toMatchObject({ playing: true, playbackStep: -1 });
   });

@@ -28,7 +28,9 @@ describe("Test an event (trigger inspector)", () => {
     expect(result().textContent).toContain('file "projectA/src/app.ts" included by "projectA/**"');
     fireEvent.change(screen.getByRole("textbox", { name: "Branch" }), { target: { value: "mainline" } });
     expect(result().textContent).toContain("No trigger starts the pipeline");
-    expect(result().textContent).toContain('branch "mainline" excluded by "mainline" (excludes win over includes)');
+    expect(result().textContent).toContain(
+      'branch "mainline" excluded by "mainline" (excludes win over includes)',
+    );
   });
 
   it("judges tags and pull requests", () => {
@@ -37,10 +39,16 @@ describe("Test an event (trigger inspector)", () => {
     fireEvent.change(screen.getByRole("textbox", { name: "Tag" }), { target: { value: "release-v1" } });
     expect(result().textContent).toContain("Starts the pipeline");
     fireEvent.change(screen.getByRole("combobox", { name: "Event" }), { target: { value: "pull-request" } });
-    fireEvent.change(screen.getByRole("textbox", { name: "Destination branch" }), { target: { value: "release/2" } });
+    fireEvent.change(screen.getByRole("textbox", { name: "Destination branch" }), {
+      target: { value: "release/2" },
+    });
     expect(result().textContent).toContain("event OPEN (opened) is not among CLOSED");
-    fireEvent.change(screen.getByRole("combobox", { name: "Pull request event" }), { target: { value: "CLOSED" } });
-    fireEvent.change(screen.getByRole("textbox", { name: "Changed files (one per line)" }), { target: { value: "common/x/y.js" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Pull request event" }), {
+      target: { value: "CLOSED" },
+    });
+    fireEvent.change(screen.getByRole("textbox", { name: "Changed files (one per line)" }), {
+      target: { value: "common/x/y.js" },
+    });
     expect(result().textContent).toContain("Starts the pipeline");
   });
 });

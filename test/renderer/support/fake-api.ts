@@ -91,6 +91,15 @@ export function fakeRehearsal(whatIf: unknown): RehearseOutcome {
     actions: [],
     events: [
       { ...base, kind: "stage-entered" as const, atMs: 0, stage: "Source", attempt: 1 },
+      { ...base, kind: "stage-succeeded" as const, atMs: 4000, stage: "Source", status: "Succeeded" },
+      { ...base, kind: "stage-entered" as const, atMs: 4000, stage: "Approve", attempt: 1 },
+      {
+        ...base,
+        kind: failed ? ("stage-failed" as const) : ("stage-succeeded" as const),
+        atMs: 4000,
+        stage: "Approve",
+        status,
+      },
       { ...base, kind: "run-finished" as const, atMs: 4000, status },
     ],
     runs: [],
