@@ -6,7 +6,7 @@
 import { diffPipelines, serviceView, type PipelineDiff } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
-import type { Connection } from "./connection";
+import { SANDBOX_REGION, type Connection } from "./connection";
 import { assessImpact, type DeployWarning } from "./deploy-impact";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
@@ -79,8 +79,9 @@ function withoutVersion(pipeline: PipelineDeclaration): PipelineDeclaration {
   ) as PipelineDeclaration;
 }
 
+/** Tags sent on create: a create-pipeline input's, or those `pipewright pull` kept beside get-pipeline output. */
 function tagsOf(document: PipelineDocument): Tag[] {
-  if (document.shape !== "create-input" || !Array.isArray(document.root.tags)) return [];
+  if (document.shape === "bare" || !Array.isArray(document.root.tags)) return [];
   return (document.root.tags as unknown[]).filter(
     (t): t is Tag =>
       typeof t === "object" &&
@@ -127,7 +128,10 @@ export async function planDeploy(
   document: PipelineDocument,
   connection: Connection,
 ): Promise<AwsResult<DeployPlan>> {
-  const diagnostics = validateDocument(document);
+  // The Region deployed to decides which action Regions are cross-Region (the sandbox answers
+  // as SANDBOX_REGION).
+  const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
+  const diagnostics = validateDocument(document, { pipelineRegion: region });
   const name = document.pipeline.name;
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === "error");

@@ -59,7 +59,7 @@ const PIPELINE = {
             configuration: {
               BucketName: "amzn-s3-demo-destination-bucket",
               Extract: "false",
-              ObjectKey: "#{SourceVariables.CommitId}.zip",
+              ObjectKey: "#{SourceVariables.VersionId}.zip",
             },
             inputArtifacts: [{ name: "SourceArtifact" }],
           },

@@ -10,7 +10,7 @@ describe("playback of a rehearsal", () => {
       source(),
       build(),
       deploy({ onFailure: { result: "ROLLBACK" } }, [
-        s3Deploy("DeployApp", { ObjectKey: "#{SourceVariables.CommitId}.zip" }),
+        s3Deploy("DeployApp", { ObjectKey: "#{SourceVariables.VersionId}.zip" }),
       ]),
     ]),
     {
@@ -41,7 +41,7 @@ describe("playback of a rehearsal", () => {
     expect(frame.stages.get("Deploy")?.rolledBackTo).toBeUndefined();
     const action = frame.actions.get(actionKey("Deploy", "DeployApp"));
     expect(action).toMatchObject({ status: "Failed", message: "Health check failed", attempt: 1 });
-    expect(action?.resolvedConfiguration?.ObjectKey).toMatch(/^[0-9a-f]{32}\.zip$/);
+    expect(action?.resolvedConfiguration?.ObjectKey).toMatch(/^[A-Za-z0-9._-]{32}\.zip$/);
   });
 
   it("finds the step for a time on the scrubber", () => {

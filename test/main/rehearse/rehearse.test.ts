@@ -244,6 +244,35 @@ describe("rehearsePipeline", () => {
     expect(started?.resolvedConfiguration?.ObjectKey).toBe("prod/v42.zip");
   });
 
+  it("an unresolved variable fails the action that uses it, and the run", () => {
+    // An S3 source emits ETag and VersionId, not CommitId (a CodeCommit or Git source would).
+    const doc = pipeline([
+      source(),
+      build(),
+      deploy({}, [s3Deploy("DeployApp", { ObjectKey: "#{SourceVariables.CommitId}.zip" })]),
+    ]);
+    const result = rehearsePipeline(doc);
+    expect(brief(result)).toMatchObject({
+      status: "Failed",
+      stages: [
+        { name: "Source", status: "Succeeded" },
+        { name: "Build", status: "Succeeded" },
+        { name: "Deploy", status: "Failed", attempts: 1 },
+      ],
+    });
+    expect(result.actions[2]).toMatchObject({
+      name: "DeployApp",
+      status: "Failed",
+      // The service resolves nothing for an action whose variables do not all resolve.
+      resolvedConfiguration: {},
+      errorMessage:
+        "An action in this pipeline failed because one or more variables could not be resolved: Action name=DeployApp. Unresolved: #{SourceVariables.CommitId}",
+    });
+    // It fails as soon as it starts: 4 s source + 60 s build.
+    expect(result.durationMs).toBe(64_000);
+    expect(result.actions[0]?.outputVariables).toHaveProperty("VersionId");
+  });
+
   it("checks the scenario's expectations", () => {
     const doc = pipeline([source(), build(), deploy({ onFailure: { result: "ROLLBACK" } })]);
     const result = rehearsePipeline(doc, {
