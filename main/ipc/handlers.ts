@@ -3,6 +3,7 @@ import { fail, ok, type Handlers, type Settings } from "../../shared/ipc";
 import { allowedExternalUrl } from "../app/external-links";
 import { listTemplates } from "../documents/templates";
 import { createAwsHandlers } from "./aws-handlers";
+import { createRehearseHandlers } from "./rehearse-handlers";
 import { createRunsHandlers } from "./runs-handlers";
 import type { AppServices } from "./services";
 
@@ -73,5 +74,6 @@ export function createHandlers(s: AppServices) {
 
     ...createAwsHandlers(s),
     ...createRunsHandlers(s),
+    ...createRehearseHandlers(),
   } satisfies Handlers;
 }

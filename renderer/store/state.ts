@@ -13,6 +13,7 @@ import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnosti
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
 import type { DesignerSlice } from "./designer-state";
+import type { RehearseSlice } from "./rehearse-slice";
 import type { RunsSlice } from "./runs-slice";
 
 /** The open document and what the shell knows about its file. */
@@ -99,4 +100,5 @@ export type AppState = DocumentSlice &
   DesignerSlice &
   ConnectionSlice &
   DeploySlice &
-  RunsSlice;
+  RunsSlice &
+  RehearseSlice;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWS_CHANNELS } from "./aws-channels";
+import { REHEARSE_CHANNELS } from "./rehearse-channels";
 import { RUNS_CHANNELS } from "./runs-channels";
 import type { Result } from "./result";
 import { documentSchema, emptySchema, idSchema, pathSchema } from "./schemas";
@@ -119,6 +120,7 @@ export const CHANNELS = {
 
   ...AWS_CHANNELS,
   ...RUNS_CHANNELS,
+  ...REHEARSE_CHANNELS,
 } as const;
 
 /** The name of a channel, `group.method`. */

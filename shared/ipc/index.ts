@@ -6,3 +6,4 @@ export * from "./events";
 export { documentSchema, pathSchema, idSchema } from "./schemas";
 export * from "./aws-channels";
 export * from "./runs-channels";
+export * from "./rehearse-channels";
