@@ -4,13 +4,13 @@
  * `dispatch` (the same path an HTTP request takes, without a socket). Nothing here touches the
  * user's sandbox state, a data directory or an AWS account.
  */
-import type { SandboxContext } from "../sandbox/context";
-import { dispatch } from "../sandbox/dispatch";
-import { Engine } from "../sandbox/engine";
+import { dispatch, type SandboxRuntime } from "../sandbox/dispatch";
 import { ManualClock } from "../sandbox/clock";
 import { TARGET_PREFIX } from "../../shared/service-model";
+import { Partitions } from "../sandbox/partitions";
 import type { SandboxState } from "../sandbox/records";
 import { ScenarioBook } from "../sandbox/scenario";
+import { Store } from "../sandbox/store";
 
 /** The account the rehearsal pretends to be (as the sandbox's default). */
 const ACCOUNT_ID = "123456789012";
@@ -44,18 +44,24 @@ export interface PrivateSandbox {
 
 /** Opens a private sandbox. */
 export function openPrivateSandbox(region = "us-east-1"): PrivateSandbox {
-  const state: SandboxState = { pipelines: [], seq: 0, clockMs: START_MS };
   const clock = new ManualClock(START_MS);
   const scenario = new ScenarioBook();
-  const engine = new Engine(state, { clock, scenario, region, onChange: () => sandbox.onChange() });
-  const ctx: SandboxContext = {
-    state,
-    engine,
-    region,
-    accountId: ACCOUNT_ID,
-    principal: `arn:aws:iam::${ACCOUNT_ID}:user/rehearsal`,
-    changed: () => {},
-  };
+  const defaults = { accountId: ACCOUNT_ID, region };
+  // A store with no data directory keeps everything in memory: nothing reaches the disk.
+  const store = new Store({
+    defaults,
+    clockNow: () => clock.now(),
+    log: () => {},
+    history: { maxExecutions: Number.MAX_SAFE_INTEGER },
+    onChange: () => sandbox.onChange(),
+  });
+  const partitions = new Partitions(
+    { clock, scenario, onChange: (data) => store.changed(data), endpoint: () => "http://127.0.0.1" },
+    store.root.partitions,
+  );
+  const runtime: SandboxRuntime = { partitions, store, defaults };
+  const state = partitions.get(ACCOUNT_ID, region).data.state;
+  state.clockMs = START_MS;
   const sandbox: PrivateSandbox = {
     state,
     clock,
@@ -63,7 +69,8 @@ export function openPrivateSandbox(region = "us-east-1"): PrivateSandbox {
     onChange: () => {},
     call(operation, input) {
       let internal: unknown;
-      const result = dispatch(ctx, `${TARGET_PREFIX}.${operation}`, JSON.stringify(input), (error) => {
+      const request = { target: `${TARGET_PREFIX}.${operation}`, body: JSON.stringify(input), authorization: undefined };
+      const result = dispatch(runtime, request, (error: unknown) => {
         internal = error;
       });
       if (internal !== undefined) throw internal;

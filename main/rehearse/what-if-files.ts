@@ -6,7 +6,7 @@
  */
 import { readdir, readFile, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { writeFileAtomic } from "../documents/atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import { parseWhatIf } from "./rehearse";
 
 /** A what-if name: what goes between `.whatif.` and `.json`. */
