@@ -7,11 +7,13 @@ import { chooseApiClient } from "./api";
 import { App } from "./App";
 import { createAppStore, StoreProvider } from "./store";
 import { startAutosave } from "./store/autosave";
+import { startRehearsals } from "./store/rehearse-runner";
 
 const api = chooseApiClient(window);
 // Questions are asked in the app's own dialog (the ui slice's confirmAsked), never window.confirm().
 const store = createAppStore({ api });
 startAutosave(store, api);
+startRehearsals(store);
 
 const root = document.getElementById("root");
 if (root === null) throw new Error("index.html has no #root element");

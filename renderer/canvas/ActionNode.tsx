@@ -4,6 +4,7 @@ import type { ActionNodeData } from "../../shared/layout";
 import { useStoreApi } from "../store";
 import { CategoryIcon } from "./CategoryIcon";
 import { DiagnosticBadge } from "./DiagnosticBadge";
+import { ActionRehearsalBadge } from "../rehearse/RehearsalBadge";
 import { RunStatusBadge } from "./RunStatusBadge";
 import { useDrag } from "./drag-context";
 
@@ -83,6 +84,11 @@ export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps
         <Handle type="source" position={Position.Right} isConnectable={false} />
       </div>
       <RunStatusBadge stageIndex={data.stageIndex} actionName={data.name} selected={selected} />
+      <ActionRehearsalBadge
+        stageIndex={data.stageIndex}
+        actionName={data.name}
+        approval={data.category === "Approval"}
+      />
     </>
   );
 });

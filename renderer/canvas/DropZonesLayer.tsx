@@ -2,7 +2,7 @@ import { ViewportPortal } from "@xyflow/react";
 import { useMemo } from "react";
 import { useAppStore } from "../store";
 import { selectLayout } from "../store/derived";
-import { dropRefusal } from "../store/placement";
+import { dropRefusal } from "../../shared/pipeline/placement";
 
 /**
  * While something is dragged, every place it can be dropped, drawn faintly, so the user sees where

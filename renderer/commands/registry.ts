@@ -2,6 +2,7 @@ import { FilePlus, FolderOpen, Save, SaveAll, type LucideIcon } from "lucide-rea
 import type { MenuCommand } from "../../shared/ipc";
 import type { AppState } from "../store/state";
 import { BROWSE_COMMAND, DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
+import { REHEARSE_COMMANDS } from "../rehearse/rehearse-commands";
 import { DESIGNER_COMMANDS } from "./designer-commands";
 import { VIEW_COMMANDS } from "./view-commands";
 
@@ -64,6 +65,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   BROWSE_COMMAND,
   DEPLOY_COMMAND,
   ...VIEW_COMMANDS,
+  ...REHEARSE_COMMANDS,
 ];
 
 const MENU_COMMANDS = new Set<string>(COMMANDS.map((c) => c.id));

@@ -1,5 +1,6 @@
 import { FileJson, Folder, FolderUp, House } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
+import { pipelineNameText } from "../../shared/pipeline/names";
 import { useAppStore } from "../store";
 import { Dialog } from "./Dialog";
 
@@ -101,7 +102,9 @@ function FolderBrowser({ path, onPath }: { path: string; onPath(path: string): v
 export function PathDialog({ kind }: { kind: "open" | "saveAs" }) {
   const recent = useAppStore((s) => s.recent);
   const currentPath = useAppStore((s) => s.doc?.path ?? null);
-  const suggested = useAppStore((s) => s.doc?.document.pipeline.name ?? "pipeline");
+  const suggested = useAppStore(
+    (s) => (s.doc === null ? "" : pipelineNameText(s.doc.document.pipeline)) || "pipeline",
+  );
   const home = useAppStore((s) => s.folder.listing?.places[0]?.path ?? null);
   const open = useAppStore((s) => s.openRequested);
   const saveAs = useAppStore((s) => s.saveAsRequested);

@@ -70,7 +70,10 @@ export const TOOLBAR_GROUPS: readonly ToolbarGroup[] = [
     id: "watch",
     label: "Watch",
     priority: 2,
-    items: [{ kind: "command", command: "toggleRuns" }],
+    items: [
+      { kind: "command", command: "toggleRuns" },
+      { kind: "command", command: "rehearse" },
+    ],
   },
 ];
 

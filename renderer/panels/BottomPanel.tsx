@@ -3,6 +3,8 @@ import { lazy, Suspense, useEffect, useRef, type ReactNode } from "react";
 import { useAppStore } from "../store";
 import { countBySeverity, selectDiagnostics } from "../store/derived";
 import type { BottomTab } from "../store/designer-state";
+import { RehearsePanel } from "../rehearse/RehearsePanel";
+import { selectRehearsalProblems } from "../store/rehearse-problems";
 import { ProblemsList } from "./ProblemsList";
 import { RunsPanel } from "./runs/RunsPanel";
 
@@ -31,16 +33,20 @@ const TABS: readonly {
     ),
   },
   { id: "runs", Label: () => "Runs", needsDocument: true, Body: RunsPanel },
+  // Shown only in rehearse mode (see BottomPanel).
+  { id: "rehearse", Label: () => "Rehearse", needsDocument: true, Body: RehearsePanel },
 ];
 
 function ProblemsLabel() {
-  const total = useAppStore((s) => selectDiagnostics(s).length);
+  const total = useAppStore((s) => selectDiagnostics(s).length + selectRehearsalProblems(s).length);
   return `Problems (${total})`;
 }
 
 function StatusBar() {
   const errors = useAppStore((s) => countBySeverity(selectDiagnostics(s)).error);
-  const warnings = useAppStore((s) => countBySeverity(selectDiagnostics(s)).warning);
+  const warnings = useAppStore(
+    (s) => countBySeverity(selectDiagnostics(s)).warning + selectRehearsalProblems(s).length,
+  );
   const jsonError = useAppStore((s) => s.jsonDraft?.error ?? null);
   return (
     <div className="status-bar" role="status" aria-label="Status">
@@ -84,11 +90,12 @@ export function BottomPanel() {
   };
   const active = TABS.find((t) => t.id === tab) ?? TABS[0];
   const Body = active?.Body ?? ProblemsList;
+  const rehearsing = useAppStore((s) => s.rehearseMode);
   return (
     <section className="bottom-panel" aria-label="Problems, JSON and runs">
       <div className="bottom-head">
         <div role="tablist" aria-label="Bottom panel">
-          {TABS.map(({ id, Label, needsDocument }) => (
+          {TABS.filter((t) => t.id !== "rehearse" || rehearsing).map(({ id, Label, needsDocument }) => (
             <button
               key={id}
               type="button"
@@ -117,7 +124,11 @@ export function BottomPanel() {
       </div>
       {open && (
         <div className="bottom-body" role="tabpanel" id="tabpanel-bottom" aria-labelledby={`tab-${tab}`}>
-          {active?.needsDocument === true && !hasDocument ? <ProblemsList /> : <Body />}
+          {(active?.needsDocument === true && !hasDocument) || (tab === "rehearse" && !rehearsing) ? (
+            <ProblemsList />
+          ) : (
+            <Body />
+          )}
         </div>
       )}
     </section>

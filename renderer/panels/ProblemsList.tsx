@@ -1,7 +1,9 @@
 import { CircleAlert, Info, TriangleAlert } from "lucide-react";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
 import { useAppStore } from "../store";
+import { useShallow } from "zustand/react/shallow";
 import { selectDiagnostics } from "../store/derived";
+import { selectRehearsalProblems } from "../store/rehearse-problems";
 import { describePlace, fieldKey } from "./problem-place";
 
 const ICON = { error: CircleAlert, warning: TriangleAlert, info: Info } as const;
@@ -12,7 +14,7 @@ const ICON = { error: CircleAlert, warning: TriangleAlert, info: Info } as const
  */
 export function ProblemsList() {
   const hasDocument = useAppStore((s) => s.doc !== null);
-  const problems = useAppStore(selectDiagnostics);
+  const problems = useAppStore(useShallow((s) => [...selectDiagnostics(s), ...selectRehearsalProblems(s)]));
   const pipeline = useAppStore((s) => s.doc?.document.pipeline);
   const revealed = useAppStore((s) => s.problemRevealed);
   const focus = useAppStore((s) => s.focusRequested);
@@ -33,6 +35,7 @@ export function ProblemsList() {
               <span>
                 <span className="visually-hidden">{d.severity}: </span>
                 {d.message} <span className="problem-where">{describePlace(pipeline, d.path)}</span>
+                {d.location !== undefined && <span className="problem-where"> · line {d.location.line}</span>}
               </span>
             </button>
           </li>

@@ -114,7 +114,7 @@ export interface DesignerSlice {
 }
 
 /** A tab of the bottom panel (the frame's tab list names each; runs is the run history of the pipeline). */
-export type BottomTab = "problems" | "json" | "runs";
+export type BottomTab = "problems" | "json" | "runs" | "rehearse";
 
 /** A placement or new stage the designer resolved for a drop. */
 export type ResolvedDrop = { placement: ActionPlacement } | { newStage: number };

@@ -10,11 +10,12 @@ import type {
   TemplateSummary,
 } from "../../shared/ipc";
 import type { PipelineDeclaration, PipelineDocument } from "../../shared/pipeline/model";
-import type { Diagnostic } from "../../shared/validate/diagnostic";
+import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnostic";
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
 import type { DesignerSlice } from "./designer-state";
 import type { RunsDialogSlice } from "./runs-dialog-slice";
+import type { RehearseSlice } from "./rehearse-slice";
 import type { RunsSlice } from "./runs-slice";
 
 /** The open document and what the shell knows about its file. */
@@ -33,6 +34,8 @@ export interface OpenDocument {
   overwriteOnSave: boolean;
   /** The pipeline as its file holds it (read or last written); null when unknown (new, restored). */
   savedPipeline: PipelineDeclaration | null;
+  /** Where findings are in the file as opened, while `document` is still the one opened. */
+  locations: { document: PipelineDocument; at: Record<string, SourceLocation> } | null;
 }
 
 /** Which modal dialog is open. */
@@ -144,4 +147,5 @@ export type AppState = DocumentSlice &
   ConnectionSlice &
   DeploySlice &
   RunsSlice &
-  RunsDialogSlice;
+  RunsDialogSlice &
+  RehearseSlice;

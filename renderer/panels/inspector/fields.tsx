@@ -3,6 +3,7 @@
  * diagnostics that point at it, inline (from the same diagnostics as the problems panel).
  */
 import { CircleAlert, TriangleAlert } from "lucide-react";
+import { valueText } from "../../../shared/formats/value-description";
 import { useId, useState, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { Diagnostic } from "../../../shared/validate/diagnostic";
@@ -140,6 +141,8 @@ export function TextField(
     multiline?: boolean;
   },
 ) {
+  // A file may hold anything here (an object, a number): it is shown as its JSON, never thrown on.
+  const value = props.value === undefined ? undefined : valueText(props.value);
   return (
     <Frame {...props}>
       {({ id, describedBy, invalid, focusKey }) =>
@@ -147,7 +150,7 @@ export function TextField(
           <textarea
             id={id}
             data-focus-key={focusKey}
-            value={props.value ?? ""}
+            value={value ?? ""}
             rows={4}
             aria-describedby={describedBy}
             aria-invalid={invalid}
@@ -159,7 +162,7 @@ export function TextField(
           <input
             id={id}
             data-focus-key={focusKey}
-            value={props.value ?? ""}
+            value={value ?? ""}
             placeholder={props.placeholder}
             aria-describedby={describedBy}
             aria-invalid={invalid}
@@ -182,17 +185,17 @@ export function SelectField(
     unsetLabel?: string;
   },
 ) {
+  // A file may hold anything here (an object, a number): it is shown as its JSON, never thrown on.
+  const value = props.value === undefined ? undefined : valueText(props.value);
   const options =
-    props.value !== undefined && !props.options.includes(props.value)
-      ? [...props.options, props.value]
-      : props.options;
+    value !== undefined && !props.options.includes(value) ? [...props.options, value] : props.options;
   return (
     <Frame {...props}>
       {({ id, describedBy, invalid, focusKey }) => (
         <select
           id={id}
           data-focus-key={focusKey}
-          value={props.value ?? ""}
+          value={value ?? ""}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           aria-required={props.required}
@@ -233,7 +236,8 @@ export function ListField(
 ) {
   const separator = props.multiline === true ? "\n" : ", ";
   const [draft, setDraft] = useState<string | null>(null);
-  const fromValue = (props.value ?? []).join(separator);
+  const listed: unknown = props.value ?? [];
+  const fromValue = Array.isArray(listed) ? listed.map(valueText).join(separator) : valueText(listed);
   const shown = draft !== null && sameList(listFromText(draft), props.value) ? draft : fromValue;
   return (
     <TextField

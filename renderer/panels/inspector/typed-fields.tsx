@@ -5,6 +5,7 @@
  */
 import { useState } from "react";
 import type { ConfigField } from "../../../shared/catalog";
+import { valueText } from "../../../shared/formats/value-description";
 import { Switch } from "../../design/Switch";
 import { Frame, SelectField, TextField, type FieldProps } from "./fields";
 
@@ -64,7 +65,8 @@ export function rangeText(min: number | undefined, max: number | undefined): str
  */
 export function NumberField(
   props: FieldProps & {
-    value: number | string | undefined;
+    /** Anything a file may hold here: a number, or a string or object shown as its text (and flagged). */
+    value: unknown;
     onChange(value: number | undefined): void;
     integer?: boolean;
     min?: number | undefined;
@@ -72,7 +74,7 @@ export function NumberField(
   },
 ) {
   const [draft, setDraft] = useState<string | null>(null);
-  const text = props.value === undefined ? "" : String(props.value);
+  const text = props.value === undefined ? "" : valueText(props.value);
   const numeric = text === "" || Number.isFinite(Number(text));
   const shown =
     draft !== null && (draft === "" ? text === "" : Number(draft) === Number(text)) ? draft : text;
