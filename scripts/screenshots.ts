@@ -5,14 +5,15 @@
  * account) and writes what it sees. Look at every picture after running it.
  *
  * Screens: empty (nothing open), designer (a template, an action selected), deploy (the preview's
- * diff), runs (the runs tab, a run waiting for approval), approval (the review dialog).
+ * diff), runs (the runs tab, a run waiting for approval), approval (the review dialog), rehearse
+ * (rehearse mode on the template: the Rehearse tab and the path's status on the canvas).
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { deployFileFromUi, openOnAccount, startAccountSandbox } from "../test/e2e/support/account-sandbox";
 import { launchChromium } from "../test/e2e/support/chromium";
-import { newFromTemplate } from "../test/e2e/support/designer-page";
+import { newFromTemplate, toolbarCommand } from "../test/e2e/support/designer-page";
 import { openRuns, reviewPipeline, SIZES, useColorScheme } from "../test/e2e/support/screens";
 import { startWebHost } from "../test/e2e/support/web-host";
 
@@ -45,6 +46,14 @@ async function main(): Promise<void> {
         await newFromTemplate(page, "S3, CodeBuild, CloudFormation with approval");
         await page.getByRole("button", { name: "Build (CodeBuild)" }).click();
         await shoot(page, "designer");
+
+        await toolbarCommand(page, "Rehearse");
+        await page
+          .getByRole("status", { name: "Rehearsal outcome" })
+          .getByText(/Succeeded/)
+          .waitFor();
+        await shoot(page, "rehearse");
+        await toolbarCommand(page, "Rehearse");
 
         const file = join(account.scratch, `${name}.json`);
         await writeFile(file, `${JSON.stringify({ pipeline: reviewPipeline(name) }, null, 2)}\n`);

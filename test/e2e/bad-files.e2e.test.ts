@@ -66,10 +66,13 @@ describe("a file with members of the wrong type", () => {
     await typePath(page, "Open a pipeline file", "Open file", odd);
     await expect.poll(() => page.title()).toBe("odd.pipeline.json — Pipewright");
 
+    // The bottom panel starts folded; its Problems tab opens it.
+    await page.getByRole("tab", { name: /^Problems/ }).click();
     const problems = page.getByRole("list", { name: "Problems" });
     const actions = problems.getByRole("listitem").filter({ hasText: '"actions" must be an array' });
     await expect.poll(() => actions.textContent()).toContain(`line ${lineOf(text, '"actions": "x"')}`);
-    const name = problems.getByRole("listitem").filter({ has: page.locator("code", { hasText: /^name$/ }) });
+    // Each finding says where it is in words ("Pipeline › name"), never as a JSON path.
+    const name = problems.getByRole("listitem").filter({ hasText: /Pipeline › name\b/ });
     await expect.poll(() => name.first().textContent()).toContain(`line ${lineOf(text, '"name": 42')}`);
     await mkdir(SCREENSHOT_DIR, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOT_DIR, "bad-file-problems.png") });
