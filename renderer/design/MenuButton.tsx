@@ -9,8 +9,10 @@ export interface MenuItem {
   /** Shown at the right, e.g. a shortcut. */
   hint?: string;
   disabled?: boolean;
-  /** A choice: checked or not (menuitemradio). */
+  /** A choice among several (menuitemradio), or with `toggle` a switch of its own (menuitemcheckbox). */
   checked?: boolean;
+  /** `checked` turns something on or off by itself (a panel, a mode), not one choice of a group. */
+  toggle?: boolean;
   /** Starts a new section (a separator is drawn above it). */
   section?: boolean;
   run(): void;
@@ -147,7 +149,13 @@ export function MenuButton({
               <div key={item.id} role="none" className={item.section === true ? "menu-section" : undefined}>
                 <button
                   type="button"
-                  role={item.checked === undefined ? "menuitem" : "menuitemradio"}
+                  role={
+                    item.checked === undefined
+                      ? "menuitem"
+                      : item.toggle === true
+                        ? "menuitemcheckbox"
+                        : "menuitemradio"
+                  }
                   aria-checked={item.checked}
                   aria-disabled={item.disabled === true ? true : undefined}
                   tabIndex={i === active ? 0 : -1}

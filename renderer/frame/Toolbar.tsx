@@ -39,7 +39,7 @@ function commandItems(ids: readonly string[], state: AppState, run: (c: Command)
       label: c.label,
       ...(c.shortcut === undefined ? {} : { hint: c.shortcut }),
       disabled: !c.enabled(state),
-      ...(c.pressed === undefined ? {} : { checked: c.pressed(state) }),
+      ...(c.pressed === undefined ? {} : { checked: c.pressed(state), toggle: true }),
       run: () => run(c),
     };
   });

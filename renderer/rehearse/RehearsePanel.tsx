@@ -126,7 +126,7 @@ function Playback({ result }: { result: RehearsalResult }) {
         </button>
         <button
           type="button"
-          aria-label="Step forward"
+          aria-label="Next step"
           disabled={step >= last}
           onClick={() => stepped(step + 1)}
         >

@@ -1,13 +1,20 @@
 /**
  * The canvas at a 13-inch laptop's size (1024 x 700): fitted, every action and stage name is drawn
  * at a readable size (the nodes' simplified form, not 8-pixel text); while an action is dragged
- * from the palette, the places it may go are highlighted and no other, and a refused spot says why.
+ * from the palette, the places it may go are highlighted and no other, and a refused spot says why;
+ * rehearse mode's tab docks below the canvas like the others and the page still fits.
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "./support/chromium";
-import { centreOf, newFromTemplate, openDesigner, paletteItem } from "./support/designer-page";
-import { axeViolations, SIZES } from "./support/screens";
+import {
+  centreOf,
+  newFromTemplate,
+  openDesigner,
+  paletteItem,
+  toolbarCommand,
+} from "./support/designer-page";
+import { axeViolations, fullyVisible, pageOverflow, SIZES, useColorScheme } from "./support/screens";
 import { startWebHost, type WebHost } from "./support/web-host";
 
 let host: WebHost;
@@ -113,6 +120,29 @@ describe("the canvas at 1024 x 700", () => {
     expect(sourceZones.filter((z) => !inSource(z))).toEqual([]);
     await page.mouse.up();
     expect(await page.getByTestId("drop-zone").count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("docks rehearse mode's tab below the canvas: the page fits, canvas and inspector stay whole, axe passes", async () => {
+    const { page, errors } = await openAtLaptopSize();
+    await toolbarCommand(page, "Rehearse");
+    const outcome = page.getByRole("status", { name: "Rehearsal outcome" });
+    await expect.poll(() => outcome.textContent()).toContain("Succeeded");
+    expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
+    for (const area of [
+      page.getByRole("main", { name: "Canvas" }),
+      page.getByRole("complementary", { name: "Inspector" }),
+      page.getByRole("tabpanel"),
+    ])
+      expect(await fullyVisible(page, area)).toBe(true);
+    // The tab's content wraps to its width: nothing in it scrolls sideways.
+    const sideways = await page.locator(".rehearse-panel").evaluate((el) => el.scrollWidth - el.clientWidth);
+    expect(sideways).toBe(0);
+    for (const scheme of ["light", "dark"] as const) {
+      await useColorScheme(page, scheme);
+      expect(await axeViolations(page), scheme).toEqual([]);
+    }
     expect(errors).toEqual([]);
     await page.close();
   });

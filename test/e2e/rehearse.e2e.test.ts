@@ -126,7 +126,7 @@ describe("rehearse mode in Chromium", () => {
     await page.screenshot({ path: join(SCREENSHOT_DIR, "rehearse-failed-step.png") });
     const scrubber = page.getByRole("slider", { name: "Rehearsal step" });
     const failedAt = Number(await scrubber.inputValue());
-    await page.getByRole("button", { name: "Step forward" }).click();
+    await page.getByRole("button", { name: "Next step" }).click();
     expect(Number(await scrubber.inputValue())).toBe(failedAt + 1);
     await page.getByRole("button", { name: "To the end" }).click();
     await page.screenshot({ path: join(SCREENSHOT_DIR, "rehearse-rollback.png") });

@@ -54,7 +54,7 @@ describe("rehearse mode components", () => {
     // Back to the start of the path: nothing has run yet.
     fireEvent.click(screen.getByRole("button", { name: "To the start" }));
     expect(screen.queryByRole("status", { name: /^Rehearsal of stage Approve/ })).toBeNull();
-    fireEvent.click(screen.getByRole("button", { name: "Step forward" }));
+    fireEvent.click(screen.getByRole("button", { name: "Next step" }));
     expect(screen.getByRole("status", { name: "Rehearsal of stage Source: In progress" })).toBeTruthy();
     const path = screen.getByRole("list", { name: "Rehearsal path" });
     expect(within(path).getAllByRole("listitem")[0]?.getAttribute("aria-current")).toBe("step");

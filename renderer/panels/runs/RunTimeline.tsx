@@ -47,15 +47,18 @@ const ActionBar = memo(function ActionBar(props: {
   const name = `${action.stageName}/${action.actionName}`;
   return (
     <div className={`tl-row${selected ? " is-selected" : ""}`} role="row">
-      <button
-        type="button"
-        className="tl-label"
-        aria-label={`Details of ${name}: ${look.label}`}
-        onClick={() => choose({ stageName: action.stageName, actionName: action.actionName })}
-      >
-        <StatusIcon phase={action.phase} /> {action.actionName}
-        {action.retried ? ` ×${action.attempts}` : ""}
-      </button>
+      {/* A row holds cells only: the button sits in its row header. */}
+      <span role="rowheader" className="tl-label-cell">
+        <button
+          type="button"
+          className="tl-label"
+          aria-label={`Details of ${name}: ${look.label}`}
+          onClick={() => choose({ stageName: action.stageName, actionName: action.actionName })}
+        >
+          <StatusIcon phase={action.phase} /> {action.actionName}
+          {action.retried ? ` ×${action.attempts}` : ""}
+        </button>
+      </span>
       <div className="tl-track" role="gridcell">
         {action.segments.map((s, i) => {
           if (s.start === null) return null;
@@ -89,7 +92,7 @@ const ActionBar = memo(function ActionBar(props: {
           );
         })}
       </div>
-      <span className="tl-duration">
+      <span className="tl-duration" role="gridcell">
         {formatDuration(action.start === null ? null : (action.end ?? now) - action.start)}
       </span>
     </div>
@@ -133,7 +136,7 @@ function RuleBar({ rule, axis, now }: { rule: RuleRow; axis: Axis; now: number }
           );
         })}
       </div>
-      <span className="tl-duration">
+      <span className="tl-duration" role="gridcell">
         {formatDuration(rule.start === null ? null : (rule.end ?? now) - rule.start)}
       </span>
     </div>
@@ -207,7 +210,7 @@ export function TimelineChart({
                 />
               )}
             </div>
-            <span />
+            <span role="gridcell" />
           </div>
           {rules
             .filter((rule) => rule.stageName === stage.stageName)
@@ -255,8 +258,11 @@ export function RunTimeline() {
       <h3>
         Run{" "}
         <span title={timeline.pipelineExecutionId ?? ""}>{timeline.pipelineExecutionId?.slice(0, 8)}</span>:{" "}
-        {timeline.status ?? "unknown"} ·{" "}
-        {formatDuration(timeline.durationMs ?? (timeline.start === null ? null : now - timeline.start))}
+        {timeline.status ?? "unknown"}
+        {/* No start known yet: no duration, rather than a dash between dots. */}
+        {timeline.durationMs !== null || timeline.start !== null
+          ? ` · ${formatDuration(timeline.durationMs ?? (timeline.start === null ? null : now - timeline.start))}`
+          : ""}
         {timeline.executionMode ? ` · ${timeline.executionMode}` : ""}
         {timeline.rollback && (
           <>

@@ -111,10 +111,13 @@ export async function toolbarCommand(page: Page, name: string): Promise<void> {
     const opener = toolbar.getByRole("button", { name: menu, exact: true });
     if ((await opener.count()) === 0) continue;
     await opener.click();
-    const item = page.getByRole("menu", { name: menu }).getByRole("menuitem", { name, exact: true });
-    if ((await item.count()) > 0) {
-      await item.click();
-      return;
+    // A toggle (Runs, Rehearse) is a menuitemcheckbox; the others are plain items.
+    for (const role of ["menuitem", "menuitemcheckbox"] as const) {
+      const item = page.getByRole("menu", { name: menu }).getByRole(role, { name, exact: true });
+      if ((await item.count()) > 0) {
+        await item.click();
+        return;
+      }
     }
     await page.keyboard.press("Escape");
   }
