@@ -1,8 +1,8 @@
-import { History, PanelBottom, PanelLeft, PanelRight } from "lucide-react";
+import { History, PanelBottom, PanelLeft, PanelRight, Play } from "lucide-react";
 import { selectRunsOpen } from "../store/runs-slice";
 import type { Command } from "./registry";
 
-/** The frame's views: the docked panels and the runs tab, each a toggle. */
+/** The frame's views: the docked panels and the runs tab, each a toggle; and releasing a change. */
 export const VIEW_COMMANDS: readonly Command[] = [
   {
     id: "togglePalette",
@@ -42,5 +42,17 @@ export const VIEW_COMMANDS: readonly Command[] = [
     enabled: (s) => (s.doc?.document.pipeline.name ?? "") !== "",
     pressed: (s) => selectRunsOpen(s),
     run: (s) => s.runsToggled(),
+  },
+  {
+    // From anywhere (the command palette): the same dialog as the runs tab's button, whose release
+    // goes through the runs channel, so the run shows on the canvas at once.
+    id: "releaseChange",
+    label: "Release change",
+    icon: Play,
+    enabled: (s) => (s.doc?.document.pipeline.name ?? "") !== "" && !s.runsControl.busy,
+    run: (s) => {
+      s.runsToggled(true);
+      s.runsDialogOpened({ kind: "release" });
+    },
   },
 ];

@@ -269,4 +269,38 @@ describe("a release from the deploy dialog", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it("and from the command palette, anywhere in the app: the run shows on the canvas at once", async () => {
+    const name = "exp-release-palette";
+    const { page, errors } = await openAt(SIZES[0]);
+    await deploy(page, name);
+    // The run the creation started ends (or waits at the approval) before the one released here.
+    await page.getByRole("region", { name: "Stage Source" }).getByRole("button", { name: /^Run / }).waitFor({
+      timeout: 30_000,
+    });
+    const before = await page
+      .getByRole("region", { name: "Stage Source" })
+      .getByRole("button", { name: /^Run / })
+      .getAttribute("aria-label");
+    await page.getByRole("main", { name: "Canvas" }).click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByRole("combobox", { name: "Search commands" }).fill("Release change");
+    await page.keyboard.press("Enter");
+    const release = page.getByRole("dialog", { name: /^Release a change/ });
+    await release.getByRole("button", { name: "Release change" }).click();
+    await release.waitFor({ state: "detached" });
+    // The first stage's lane names the new run within 2 s (the idle watch polls every 30 s or more).
+    await expect
+      .poll(
+        () =>
+          page
+            .getByRole("region", { name: "Stage Source" })
+            .getByRole("button", { name: /^Run / })
+            .getAttribute("aria-label"),
+        { timeout: 2_000 },
+      )
+      .not.toBe(before);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
