@@ -253,16 +253,18 @@ export function RunTimeline() {
       </p>
     );
   if (timeline === null) return <p className="muted">Loading the run…</p>;
+  // No duration known (no start yet, or a clock ahead of this one): none shown, not a lone dash.
+  const durationText = formatDuration(
+    timeline.durationMs ?? (timeline.start === null ? null : now - timeline.start),
+    "",
+  );
   return (
     <section className="run-timeline" aria-label="Run timeline">
       <h3>
         Run{" "}
         <span title={timeline.pipelineExecutionId ?? ""}>{timeline.pipelineExecutionId?.slice(0, 8)}</span>:{" "}
         {timeline.status ?? "unknown"}
-        {/* No start known yet: no duration, rather than a dash between dots. */}
-        {timeline.durationMs !== null || timeline.start !== null
-          ? ` · ${formatDuration(timeline.durationMs ?? (timeline.start === null ? null : now - timeline.start))}`
-          : ""}
+        {durationText === "" ? "" : ` · ${durationText}`}
         {timeline.executionMode ? ` · ${timeline.executionMode}` : ""}
         {timeline.rollback && (
           <>
