@@ -12,6 +12,7 @@ import { PHASE_LOOK, StatusIcon } from "../../design/status";
 import { useAppStore } from "../../store";
 import { formatDuration, formatTime } from "./format";
 import { RunLink } from "./RunLink";
+import "./timeline.css";
 
 interface Axis {
   start: number;
