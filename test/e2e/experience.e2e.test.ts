@@ -110,6 +110,14 @@ describe.each(SIZES)("at $width x $height", (size) => {
     // The history's columns, the source revision among them, are readable: none cut to nothing.
     const revisionHead = runs.locator(".run-grid-head .col-revision");
     expect((await revisionHead.boundingBox())?.width ?? 0).toBeGreaterThanOrEqual(100);
+    // With a run's timeline open beside the history: every part of the tab is checked.
+    await page
+      .getByRole("grid", { name: "Runs" })
+      .getByRole("button", { name: /^Open run / })
+      .first()
+      .click();
+    await page.getByRole("region", { name: "Run timeline" }).waitFor();
+    expect(await pageOverflow(page)).toEqual({ x: 0, y: 0 });
     await expectAccessible(page, "runs tab");
     expect(errors).toEqual([]);
     await page.close();
