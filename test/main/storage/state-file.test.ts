@@ -25,7 +25,7 @@ function settingsFile(): StateFile<ReturnType<typeof SETTINGS_SCHEMA.fallback>> 
 
 describe("state files", () => {
   it("use the defaults when there is no file, quietly", async () => {
-    expect(await settingsFile().read()).toEqual({ theme: "system", recentLimit: 10 });
+    expect(await settingsFile().read()).toEqual({ theme: "system", recentLimit: 10, panelLayout: {} });
     expect(notices).toEqual([]);
   });
 
@@ -33,9 +33,14 @@ describe("state files", () => {
     const path = join(dir, "settings.json");
     await writeFile(path, JSON.stringify({ theme: "dark", recentLimit: 5 }));
     const file = settingsFile();
-    expect(await file.read()).toEqual({ theme: "dark", recentLimit: 5 });
+    expect(await file.read()).toEqual({ theme: "dark", recentLimit: 5, panelLayout: {} });
     await file.update((s) => ({ ...s, recentLimit: 6 }));
-    expect(JSON.parse(await readFile(path, "utf8"))).toEqual({ format: 1, theme: "dark", recentLimit: 6 });
+    expect(JSON.parse(await readFile(path, "utf8"))).toEqual({
+      format: 1,
+      theme: "dark",
+      recentLimit: 6,
+      panelLayout: {},
+    });
     expect(readState({ files: [{ path: "/a", openedAt: "t" }] }, RECENT_FILES_SCHEMA)).toEqual({
       kind: "ok",
       value: { files: [{ path: "/a", openedAt: "t" }] },
@@ -60,7 +65,7 @@ describe("state files", () => {
       const path = join(dir, "settings.json");
       await writeFile(path, text);
       const file = settingsFile();
-      expect(await file.read()).toEqual({ theme: "system", recentLimit: 10 });
+      expect(await file.read()).toEqual({ theme: "system", recentLimit: 10, panelLayout: {} });
       const aside = (await readdir(dir)).find((n) => n.startsWith(`settings.json.${tag}-`));
       expect(aside).toBeDefined();
       expect(await readFile(join(dir, aside!), "utf8")).toBe(text);
@@ -73,6 +78,7 @@ describe("state files", () => {
         format: 1,
         theme: "light",
         recentLimit: 10,
+        panelLayout: {},
       });
       expect(await readFile(join(dir, aside!), "utf8")).toBe(text);
     },
@@ -83,7 +89,11 @@ describe("state files", () => {
     await mkdir(path);
     await writeFile(join(path, "keep"), "mine");
     const file = settingsFile();
-    expect(await file.update((s) => ({ ...s, theme: "dark" }))).toEqual({ theme: "dark", recentLimit: 10 });
+    expect(await file.update((s) => ({ ...s, theme: "dark" }))).toEqual({
+      theme: "dark",
+      recentLimit: 10,
+      panelLayout: {},
+    });
     expect(await readFile(join(path, "keep"), "utf8")).toBe("mine");
     expect(notices[0]).toMatch(
       /^The settings file could not be read \(EISDIR\); the defaults are used and the file is left as it is: /,
@@ -101,7 +111,7 @@ describe("state files", () => {
       const handlers = createHandlers(t.services);
       expect(await dispatch(handlers, "settings.get", {})).toEqual({
         ok: true,
-        value: { theme: "system", recentLimit: 10 },
+        value: { theme: "system", recentLimit: 10, panelLayout: {} },
       });
       expect(await dispatch(handlers, "documents.recent", {})).toEqual({ ok: true, value: [] });
       expect(await dispatch(handlers, "recovery.list", {})).toEqual({ ok: true, value: [] });
