@@ -71,11 +71,10 @@ export function validateDocument(doc: PipelineDocument, options: ValidateOptions
     bare ? d : { ...d, path: [...prefix, ...d.path] },
   );
   // A pipeline imported from a template may hold values only the template's tool resolves.
-  return applyDeployTimeValues(
-    pipeline,
-    prefix,
-    bare ? diagnostics : diagnostics.concat(validateTags(member(source, "root"))),
-  );
+  const withPipeline = applyDeployTimeValues(pipeline, prefix, diagnostics);
+  if (bare) return withPipeline;
+  const root = member(source, "root");
+  return applyDeployTimeValues({ tags: member(root, "tags") }, [], withPipeline.concat(validateTags(root)));
 }
 
 /** True when any finding is an error (warnings and info never block export or deploy). */
