@@ -46,6 +46,8 @@ export interface IacExportResult {
   /** What the user must know: members the format cannot deploy, parameters to give at deploy time. */
   notes: string[];
   parameters: TemplateParameter[];
+  /** Paths (from the create-pipeline root) of the members carried outside the format's schema. */
+  unmapped: JsonPath[];
 }
 
 const NAMES: Record<ExportFormat, string> = {
@@ -70,7 +72,7 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
     pipelineType: options.pipelineType,
     ...(options.dropUnsupported === undefined ? {} : { dropUnsupported: options.dropUnsupported }),
   });
-  const empty = { dropped: base.dropped, notes: [], parameters: [] };
+  const empty = { dropped: base.dropped, notes: [], parameters: [], unmapped: [] };
   if (base.text === undefined) return { diagnostics: base.diagnostics, ...empty };
   const input = parseDocument(base.text).document;
   if (input === undefined) return { diagnostics: [internal("the create-pipeline input does not parse")], ...empty };
@@ -98,6 +100,7 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
       dropped: base.dropped,
       notes: notes(pipeline, built.unmapped, "Terraform", "a # pipewright comment above the resource"),
       parameters: built.parameters,
+      unmapped: built.unmapped.map((u) => u.path),
     };
   }
   const cfnSource = source?.format === "cloudformation" ? source : undefined;
@@ -118,6 +121,7 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
     dropped: base.dropped,
     notes: notes(pipeline, built.unmapped, "CloudFormation", "the resource's Metadata (Pipewright.Unmapped)"),
     parameters: built.parameters,
+    unmapped: built.unmapped.map((u) => u.path),
   };
 }
 
