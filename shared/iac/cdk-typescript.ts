@@ -31,6 +31,8 @@ function variable(parameter: string): string {
 
 interface Context {
   parameters: ReadonlyMap<string, string>;
+  /** Parameters read as values (others are referenced only inside `Fn::Sub` text). */
+  used: Set<string>;
 }
 
 /**
@@ -38,10 +40,17 @@ interface Context {
  * the L1 props' camelCase names); inside `Configuration`, `Metadata` and intrinsic functions the
  * keys are data and stay as they are.
  */
-function expression(value: unknown, indent: string, camelKeys: boolean, ctx: Context, numeric = false): string {
+function expression(
+  value: unknown,
+  indent: string,
+  camelKeys: boolean,
+  ctx: Context,
+  numeric = false,
+): string {
   if (isDeployTimeValue(value)) {
     const ref = value["Ref"];
     if (typeof ref === "string" && ctx.parameters.has(ref)) {
+      ctx.used.add(ref);
       return `${ctx.parameters.get(ref) ?? ""}.${numeric ? "valueAsNumber" : "valueAsString"}`;
     }
     const token = `new cdk.Intrinsic(${plain(value, indent)})`;
@@ -71,7 +80,9 @@ function expression(value: unknown, indent: string, camelKeys: boolean, ctx: Con
 function plain(value: unknown, indent: string): string {
   const inner = indent + INDENT;
   if (Array.isArray(value)) {
-    return value.length === 0 ? "[]" : `[\n${value.map((v) => `${inner}${plain(v, inner)},`).join("\n")}\n${indent}]`;
+    return value.length === 0
+      ? "[]"
+      : `[\n${value.map((v) => `${inner}${plain(v, inner)},`).join("\n")}\n${indent}]`;
   }
   if (isObject(value)) {
     const entries = Object.entries(value);
@@ -102,44 +113,59 @@ function className(template: Record<string, unknown>): string {
   const name = typeof props["Name"] === "string" ? props["Name"] : "";
   const words = name.split(/[^A-Za-z0-9]+/).filter((w) => w !== "");
   const base = words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("");
-  return `${/^[A-Za-z]/.test(base) ? base : `Pipeline${base}`}Stack`.replace(/PipelineStackStack$/, "PipelineStack");
+  return `${/^[A-Za-z]/.test(base) ? base : `Pipeline${base}`}Stack`.replace(
+    /PipelineStackStack$/,
+    "PipelineStack",
+  );
 }
 
 /**
  * The stack's TypeScript source for `template` (as buildCfnTemplate made it): every template
  * parameter as a `CfnParameter`, and each pipeline resource as a `CfnPipeline` with its logical id.
  */
-export function renderCdkStack(template: Record<string, unknown>, _parameters: readonly TemplateParameter[]): string {
+export function renderCdkStack(
+  template: Record<string, unknown>,
+  _parameters: readonly TemplateParameter[],
+): string {
   const declared = isObject(template["Parameters"]) ? template["Parameters"] : {};
   const parameters = new Map(Object.keys(declared).map((name) => [name, variable(name)]));
-  const ctx: Context = { parameters };
+  const ctx: Context = { parameters, used: new Set() };
   const body: string[] = [];
   const indent = INDENT.repeat(2);
-  for (const [name, declaration] of Object.entries(declared)) {
-    const props = Object.entries(isObject(declaration) ? declaration : {})
-      .filter(([k]) => k in PARAMETER_PROPS)
-      .map(([k, v]) => [PARAMETER_PROPS[k] ?? k, v] as const);
-    const literal = plain(Object.fromEntries(props), indent);
-    body.push(`${indent}const ${parameters.get(name) ?? name} = new cdk.CfnParameter(this, ${JSON.stringify(name)}, ${literal});`);
-  }
   const resources = isObject(template["Resources"]) ? template["Resources"] : {};
   for (const [id, resource] of Object.entries(resources)) {
     if (!isObject(resource) || resource["Type"] !== PIPELINE_RESOURCE_TYPE) continue;
     const constant = camel(id.replace(/[^A-Za-z0-9]/g, "")) || "pipeline";
     const props = expression(resource["Properties"] ?? {}, indent, true, ctx);
     if (body.length > 0) body.push("");
-    body.push(`${indent}const ${constant} = new codepipeline.CfnPipeline(this, ${JSON.stringify(id)}, ${props});`);
+    body.push(
+      `${indent}const ${constant} = new codepipeline.CfnPipeline(this, ${JSON.stringify(id)}, ${props});`,
+    );
     // The same logical id as the CloudFormation export, so the stack can take over that resource.
     body.push(`${indent}${constant}.overrideLogicalId(${JSON.stringify(id)});`);
     if (isObject(resource["Metadata"])) {
       body.push(`${indent}${constant}.cfnOptions.metadata = ${plain(resource["Metadata"], indent)};`);
     }
   }
+  const declarations = Object.entries(declared).map(([name, declaration]) => {
+    const props = Object.entries(isObject(declaration) ? declaration : {})
+      .filter(([k]) => k in PARAMETER_PROPS)
+      .map(([k, v]) => [PARAMETER_PROPS[k] ?? k, v] as const);
+    const created = `new cdk.CfnParameter(this, ${JSON.stringify(name)}, ${plain(Object.fromEntries(props), indent)});`;
+    return ctx.used.has(name)
+      ? `${indent}const ${parameters.get(name) ?? name} = ${created}`
+      : `${indent}${created}`;
+  });
+  if (declarations.length > 0) body.unshift(...declarations, "");
   return [
     "// CDK stack exported by Pipewright: the pipeline as an L1 CfnPipeline (aws-cdk-lib v2).",
-    "// Add it to your app, e.g. in bin/app.ts: new " + className(template) + '(app, "' + className(template) + '");',
-    'import * as cdk from "aws-cdk-lib";',
-    'import { aws_codepipeline as codepipeline } from "aws-cdk-lib";',
+    "// Add it to your app, e.g. in bin/app.ts: new " +
+      className(template) +
+      '(app, "' +
+      className(template) +
+      '");',
+    'import * as cdk from "aws-cdk-lib/core";',
+    'import * as codepipeline from "aws-cdk-lib/aws-codepipeline";',
     'import type { Construct } from "constructs";',
     "",
     `export class ${className(template)} extends cdk.Stack {`,

@@ -19,7 +19,9 @@ export function parseJsonTemplate(text: string): ParsedYaml {
       problems: [
         {
           line: first ? lines.locate(first.offset).line : 1,
-          message: first ? `JSON syntax error: ${printParseErrorCode(first.error)}` : "The file holds no JSON value",
+          message: first
+            ? `JSON syntax error: ${printParseErrorCode(first.error)}`
+            : "The file holds no JSON value",
         },
       ],
       lineOf: () => undefined,
@@ -40,4 +42,3 @@ export function parseJsonTemplate(text: string): ParsedYaml {
 export function stringifyJsonTemplate(value: unknown): string {
   return `${stringifyCanonical(value)}\n`;
 }
-

@@ -73,7 +73,11 @@ export function buildCfnTemplate(
   const converted = pipelineToCfn(plan.pipeline, tags);
   const logicalId = source?.resource ?? DEFAULT_LOGICAL_ID;
   const oldResource = isObject(base["Resources"]) ? base["Resources"][logicalId] : undefined;
-  const resource = buildResource(isObject(oldResource) ? oldResource : {}, converted.properties, converted.unmapped);
+  const resource = buildResource(
+    isObject(oldResource) ? oldResource : {},
+    converted.properties,
+    converted.unmapped,
+  );
 
   const existing = isObject(base["Parameters"]) ? base["Parameters"] : {};
   const parameters = plan.parameters;
@@ -83,7 +87,10 @@ export function buildCfnTemplate(
   ]);
   const resources = objectFromEntries(
     isObject(base["Resources"]) && logicalId in base["Resources"]
-      ? orderedEntries(base["Resources"]).map(([id, r]): [string, unknown] => [id, id === logicalId ? resource : r])
+      ? orderedEntries(base["Resources"]).map(([id, r]): [string, unknown] => [
+          id,
+          id === logicalId ? resource : r,
+        ])
       : [...orderedEntries(isObject(base["Resources"]) ? base["Resources"] : {}), [logicalId, resource]],
   );
 
@@ -92,7 +99,10 @@ export function buildCfnTemplate(
     ? orderedEntries(base)
     : [
         ["AWSTemplateFormatVersion", "2010-09-09"],
-        ["Description", `CodePipeline pipeline ${typeof pipeline["name"] === "string" ? pipeline["name"] : ""}, exported by Pipewright`],
+        [
+          "Description",
+          `CodePipeline pipeline ${typeof pipeline["name"] === "string" ? pipeline["name"] : ""}, exported by Pipewright`,
+        ],
         ["Resources", null],
       ];
   const sections: Array<[string, unknown]> = [];
@@ -123,7 +133,10 @@ function buildResource(
   unmapped: readonly UnmappedMember[],
 ): Record<string, unknown> {
   const oldProperties = isObject(old["Properties"]) ? old["Properties"] : {};
-  const kept = CFN_ONLY_PROPERTIES.filter((p) => p in oldProperties).map((p): [string, unknown] => [p, oldProperties[p]]);
+  const kept = CFN_ONLY_PROPERTIES.filter((p) => p in oldProperties).map((p): [string, unknown] => [
+    p,
+    oldProperties[p],
+  ]);
   const props = objectFromEntries([...orderedEntries(properties), ...kept]);
   const oldMetadata = isObject(old["Metadata"]) ? old["Metadata"] : undefined;
   const metadataEntries = orderedEntries(oldMetadata ?? {}).filter(([k]) => k !== PIPEWRIGHT_METADATA);
@@ -179,11 +192,16 @@ export function importCfnResource(template: Record<string, unknown>, id: string)
   let unmapped: UnmappedMember[] = [];
   if (metadata !== undefined) {
     const read = isObject(metadata) ? readUnmapped(metadata["Unmapped"]) : undefined;
-    if (read === undefined) problems.push({ path: [...prefix, "Metadata", PIPEWRIGHT_METADATA], message: "Pipewright's metadata of this resource is malformed" });
+    if (read === undefined)
+      problems.push({
+        path: [...prefix, "Metadata", PIPEWRIGHT_METADATA],
+        message: "Pipewright's metadata of this resource is malformed",
+      });
     else unmapped = read;
   }
   const converted = cfnToPipeline(resource["Properties"], new UnmappedIndex(unmapped));
-  for (const problem of converted.problems) problems.push({ path: [...prefix, "Properties", ...problem.path], message: problem.message });
+  for (const problem of converted.problems)
+    problems.push({ path: [...prefix, "Properties", ...problem.path], message: problem.message });
 
   const result: CfnImport = { pipeline: converted.pipeline, problems };
   if (converted.tags !== undefined) result.tags = converted.tags;

@@ -92,10 +92,16 @@ class Reader {
         for (const [key, member] of Object.entries(value)) {
           const known = shape.members.find((m) => m.cfn === key);
           if (known === undefined) {
-            this.fail([...cfnPath, key], `Not a property of this part of AWS::CodePipeline::Pipeline: ${key}`);
+            this.fail(
+              [...cfnPath, key],
+              `Not a property of this part of AWS::CodePipeline::Pipeline: ${key}`,
+            );
             continue;
           }
-          entries.push([known.api, this.read(member, known.shape, [...cfnPath, key], [...apiPath, known.api])]);
+          entries.push([
+            known.api,
+            this.read(member, known.shape, [...cfnPath, key], [...apiPath, known.api]),
+          ]);
         }
         return objectFromEntries(this.unmapped.restore(apiPath, entries));
       }
@@ -145,7 +151,8 @@ export function cfnToPipeline(properties: unknown, unmapped: UnmappedIndex): Cfn
 }
 
 function readStores(reader: Reader, value: unknown): unknown {
-  if (!Array.isArray(value)) return reader.fail(["ArtifactStores"], "Expected a list of {Region, ArtifactStore}");
+  if (!Array.isArray(value))
+    return reader.fail(["ArtifactStores"], "Expected a list of {Region, ArtifactStore}");
   const entries: Array<[string, unknown]> = [];
   value.forEach((item, i) => {
     const path: JsonPath = ["ArtifactStores", i];
@@ -165,14 +172,23 @@ function readStores(reader: Reader, value: unknown): unknown {
     }
     entries.push([
       region,
-      reader.read(item["ArtifactStore"], ARTIFACT_STORE, [...path, "ArtifactStore"], ["pipeline", "artifactStores", region]),
+      reader.read(
+        item["ArtifactStore"],
+        ARTIFACT_STORE,
+        [...path, "ArtifactStore"],
+        ["pipeline", "artifactStores", region],
+      ),
     ]);
     return undefined;
   });
   return objectFromEntries(entries);
 }
 
-function readTags(reader: Reader, value: unknown, unmapped: UnmappedIndex): Array<Record<string, unknown>> | undefined {
+function readTags(
+  reader: Reader,
+  value: unknown,
+  unmapped: UnmappedIndex,
+): Array<Record<string, unknown>> | undefined {
   if (!Array.isArray(value)) return reader.fail(["Tags"], "Expected a list of {Key, Value}");
   return value.map((tag, i) => {
     const path: JsonPath = ["Tags", i];
@@ -186,7 +202,10 @@ function readTags(reader: Reader, value: unknown, unmapped: UnmappedIndex): Arra
         reader.fail([...path, key], `Not a property of a tag: ${key}`);
         continue;
       }
-      entries.push([key === "Key" ? "key" : "value", reader.read(member, { kind: "string" }, [...path, key], ["tags", i, key.toLowerCase()])]);
+      entries.push([
+        key === "Key" ? "key" : "value",
+        reader.read(member, { kind: "string" }, [...path, key], ["tags", i, key.toLowerCase()]),
+      ]);
     }
     return objectFromEntries(unmapped.restore(["tags", i], entries));
   });

@@ -64,7 +64,14 @@ export function terraformSource(value: unknown): string | undefined {
   return typeof source === "string" ? source : undefined;
 }
 
-const SHORT_FORM_SCALAR = new Set(["Ref", "Condition", "Fn::Base64", "Fn::GetAZs", "Fn::ImportValue", "Fn::Sub"]);
+const SHORT_FORM_SCALAR = new Set([
+  "Ref",
+  "Condition",
+  "Fn::Base64",
+  "Fn::GetAZs",
+  "Fn::ImportValue",
+  "Fn::Sub",
+]);
 
 /**
  * How the value reads in its own language: `!Ref ArtifactBucket`, `!GetAtt Role.Arn`,

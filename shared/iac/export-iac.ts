@@ -75,7 +75,8 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
   const empty = { dropped: base.dropped, notes: [], parameters: [], unmapped: [] };
   if (base.text === undefined) return { diagnostics: base.diagnostics, ...empty };
   const input = parseDocument(base.text).document;
-  if (input === undefined) return { diagnostics: [internal("the create-pipeline input does not parse")], ...empty };
+  if (input === undefined)
+    return { diagnostics: [internal("the create-pipeline input does not parse")], ...empty };
   const pipeline = input.pipeline as unknown as Record<string, unknown>;
   const tags = input.root["tags"];
   const target = NAMES[options.format];
@@ -83,7 +84,15 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
   // A value only another tool resolves cannot be written here.
   const refusals = deployTimeValuesOf(pipeline)
     .filter((v) => options.format === "json" || deployTimeTool(v.value) !== target)
-    .map((v) => foreignValue(doc, ["pipeline", ...v.path], describeDeployTimeValue(v.value), deployTimeTool(v.value), options.format));
+    .map((v) =>
+      foreignValue(
+        doc,
+        ["pipeline", ...v.path],
+        describeDeployTimeValue(v.value),
+        deployTimeTool(v.value),
+        options.format,
+      ),
+    );
   if (refusals.length > 0) return { diagnostics: refusals, ...empty };
   if (options.format === "json") return { text: base.text, diagnostics: [], ...empty };
 
@@ -105,10 +114,19 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
   }
   const cfnSource = source?.format === "cloudformation" ? source : undefined;
   const syntax = options.format === "cfn-json" ? "json" : "yaml";
-  if (cfnSource && options.format !== "cdk-ts" && cfnSource.syntax === syntax && !parameterize && unchanged(cfnSource, base.text, options.pipelineType))
+  if (
+    cfnSource &&
+    options.format !== "cdk-ts" &&
+    cfnSource.syntax === syntax &&
+    !parameterize &&
+    unchanged(cfnSource, base.text, options.pipelineType)
+  )
     return { text: cfnSource.text, diagnostics: [], ...empty };
   const baseTemplate = cfnSource ? templateOf(cfnSource) : undefined;
-  const built = buildCfnTemplate(pipeline, tags, { parameterize, ...(baseTemplate ? { source: baseTemplate } : {}) });
+  const built = buildCfnTemplate(pipeline, tags, {
+    parameterize,
+    ...(baseTemplate ? { source: baseTemplate } : {}),
+  });
   const text =
     options.format === "cfn-yaml"
       ? stringifyYamlTemplate(built.template)
@@ -128,7 +146,11 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
 /** The source template's value, when it still parses and has the resource. */
 function templateOf(source: CfnSource): CfnBase | undefined {
   const parsed = source.syntax === "json" ? parseJsonTemplate(source.text) : parseYamlTemplate(source.text);
-  if (!isObject(parsed.value) || !isObject(parsed.value["Resources"]) || !(source.resource in parsed.value["Resources"]))
+  if (
+    !isObject(parsed.value) ||
+    !isObject(parsed.value["Resources"]) ||
+    !(source.resource in parsed.value["Resources"])
+  )
     return undefined;
   return { template: parsed.value, resource: source.resource };
 }
@@ -137,23 +159,42 @@ function templateOf(source: CfnSource): CfnBase | undefined {
  * True when the pipeline is what the source template holds (exported the same way): the template
  * is then written back exactly as it was, comments and all.
  */
-function unchanged(source: CfnSource | TerraformSource, exported: string, pipelineType: PipelineType): boolean {
-  const again = importIac(source.text, { resource: source.resource, ...(source.format === "terraform" ? { fileName: "source.tf" } : {}) });
+function unchanged(
+  source: CfnSource | TerraformSource,
+  exported: string,
+  pipelineType: PipelineType,
+): boolean {
+  const again = importIac(source.text, {
+    resource: source.resource,
+    ...(source.format === "terraform" ? { fileName: "source.tf" } : {}),
+  });
   if (again.document === undefined) return false;
   const before = exportPipeline(again.document, { pipelineType, dropUnsupported: false });
   return before.text === exported;
 }
 
-function notes(pipeline: Record<string, unknown>, unmapped: readonly UnmappedMember[], tool: string, where: string): string[] {
+function notes(
+  pipeline: Record<string, unknown>,
+  unmapped: readonly UnmappedMember[],
+  tool: string,
+  where: string,
+): string[] {
   const out = unmapped.map(
-    (m) => `${formatMemberPath(m.path)}: ${tool} has no place for this member, so it is not deployed; it is kept in ${where} so that importing restores it`,
+    (m) =>
+      `${formatMemberPath(m.path)}: ${tool} has no place for this member, so it is not deployed; it is kept in ${where} so that importing restores it`,
   );
   if (pipeline["version"] !== undefined)
     out.push(`pipeline.version: left out; ${tool} keeps the pipeline's version itself`);
   return out;
 }
 
-function foreignValue(doc: PipelineDocument, path: JsonPath, text: string, tool: string, format: ExportFormat): Diagnostic {
+function foreignValue(
+  doc: PipelineDocument,
+  path: JsonPath,
+  text: string,
+  tool: string,
+  format: ExportFormat,
+): Diagnostic {
   const message =
     format === "json"
       ? `A create-pipeline file needs the value itself; this one is resolved by ${tool} at deploy time, so export the pipeline as a ${tool} template instead: ${text}`

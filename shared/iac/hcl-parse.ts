@@ -109,7 +109,12 @@ class BodyReader {
     if (rest.startsWith("#") || rest === "//") {
       const end = this.text.indexOf("\n", start);
       this.at = end < 0 ? this.text.length : end;
-      return { kind: "comment", text: this.text.slice(start, this.at).replace(/\r$/, ""), start, end: this.at };
+      return {
+        kind: "comment",
+        text: this.text.slice(start, this.at).replace(/\r$/, ""),
+        start,
+        end: this.at,
+      };
     }
     if (rest === "/*") {
       const end = this.text.indexOf("*/", start + 2);
@@ -123,13 +128,17 @@ class BodyReader {
   private identifier(): string {
     IDENT.lastIndex = this.at;
     const match = IDENT.exec(this.text);
-    if (!match) this.fail(`Expected an attribute or block name; found ${JSON.stringify(this.text.charAt(this.at))}`);
+    if (!match)
+      this.fail(`Expected an attribute or block name; found ${JSON.stringify(this.text.charAt(this.at))}`);
     this.at += match[0].length;
     return match[0];
   }
 
   private skipInline(): void {
-    while (this.at < this.text.length && (this.text.charAt(this.at) === " " || this.text.charAt(this.at) === "\t"))
+    while (
+      this.at < this.text.length &&
+      (this.text.charAt(this.at) === " " || this.text.charAt(this.at) === "\t")
+    )
       this.at++;
   }
 
@@ -142,7 +151,13 @@ class BodyReader {
       const valueStart = this.at;
       const end = expressionEnd(this.text, valueStart);
       this.at = end;
-      return { kind: "attribute", name, value: parseValue(this.text.slice(valueStart, end), valueStart), start, end };
+      return {
+        kind: "attribute",
+        name,
+        value: parseValue(this.text.slice(valueStart, end), valueStart),
+        start,
+        end,
+      };
     }
     const labels: string[] = [];
     for (;;) {
@@ -172,7 +187,8 @@ export function expressionEnd(text: string, from: number): number {
   while (i < text.length) {
     const c = text.charAt(i);
     if (c === '"') i = stringEnd(text, i);
-    else if (c === "<" && text.startsWith("<<", i) && /^<<-?[A-Za-z_]/.test(text.slice(i, i + 4))) i = heredocEnd(text, i);
+    else if (c === "<" && text.startsWith("<<", i) && /^<<-?[A-Za-z_]/.test(text.slice(i, i + 4)))
+      i = heredocEnd(text, i);
     else if (c === "#" || text.startsWith("//", i)) {
       if (depth === 0) return trimEnd(text, from, i);
       const nl = text.indexOf("\n", i);

@@ -41,7 +41,10 @@ function key(name: string): string {
 }
 
 function isMultiLine(value: HclValue): boolean {
-  return (value.kind === "object" && value.entries.length > 0) || (value.kind === "expression" && value.source.includes("\n"));
+  return (
+    (value.kind === "object" && value.entries.length > 0) ||
+    (value.kind === "expression" && value.source.includes("\n"))
+  );
 }
 
 /** A value's text; continuation lines are indented for the item at `indent`. */
@@ -57,7 +60,11 @@ export function writeValue(value: HclValue, indent: string): string {
       if (value.entries.length === 0) return "{}";
       const inner = indent + INDENT;
       const lines = aligned(
-        value.entries.map(([name, v]) => ({ name: key(name), value: writeValue(v, inner), multi: isMultiLine(v) })),
+        value.entries.map(([name, v]) => ({
+          name: key(name),
+          value: writeValue(v, inner),
+          multi: isMultiLine(v),
+        })),
         inner,
       );
       return `{\n${lines.join("\n")}\n${indent}}`;
@@ -115,8 +122,10 @@ export function writeBody(items: readonly HclOut[], indent: string): string[] {
       continue;
     }
     separate();
-    if (item.kind === "raw") lines.push(...item.text.split("\n").map((l) => (l === "" ? l : `${indent}${l}`)));
-    else if (item.kind === "attribute") lines.push(`${indent}${key(item.name)} = ${writeValue(item.value, indent)}`);
+    if (item.kind === "raw")
+      lines.push(...item.text.split("\n").map((l) => (l === "" ? l : `${indent}${l}`)));
+    else if (item.kind === "attribute")
+      lines.push(`${indent}${key(item.name)} = ${writeValue(item.value, indent)}`);
     else {
       const head = [item.type, ...item.labels.map(quoteHcl)].join(" ");
       if (item.body.length === 0) lines.push(`${indent}${head} {}`);

@@ -19,7 +19,8 @@ export function iacSourceOf(doc: PipelineDocument): CfnSource | TerraformSource 
   const s = source as Record<string, unknown>;
   if (typeof s["resource"] !== "string" || typeof s["text"] !== "string") return undefined;
   if (s["format"] === "terraform") return source as TerraformSource;
-  if (s["format"] === "cloudformation" && (s["syntax"] === "yaml" || s["syntax"] === "json")) return source as CfnSource;
+  if (s["format"] === "cloudformation" && (s["syntax"] === "yaml" || s["syntax"] === "json"))
+    return source as CfnSource;
   return undefined;
 }
 

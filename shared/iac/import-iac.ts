@@ -61,7 +61,10 @@ export function detectFormat(text: string, fileName = ""): TemplateFormat | "pip
   const lower = fileName.toLowerCase();
   if (lower.endsWith(".tf") || lower.endsWith(".hcl")) return "terraform";
   const trimmed = text.replace(/^\uFEFF/, "").trimStart();
-  if (/^(resource|variable|provider|terraform|locals|module|data|output)\s+("|[A-Za-z_{])/m.test(trimmed) && !trimmed.startsWith("{"))
+  if (
+    /^(resource|variable|provider|terraform|locals|module|data|output)\s+("|[A-Za-z_{])/m.test(trimmed) &&
+    !trimmed.startsWith("{")
+  )
     return "terraform";
   if (trimmed.startsWith("{")) {
     try {
@@ -74,13 +77,20 @@ export function detectFormat(text: string, fileName = ""): TemplateFormat | "pip
     }
     return undefined;
   }
-  if (/^(AWSTemplateFormatVersion|Resources|Transform|Parameters|Description|Conditions|Mappings|Metadata|Outputs|Rules)\s*:/m.test(trimmed))
+  if (
+    /^(AWSTemplateFormatVersion|Resources|Transform|Parameters|Description|Conditions|Mappings|Metadata|Outputs|Rules)\s*:/m.test(
+      trimmed,
+    )
+  )
     return "cfn-yaml";
   return undefined;
 }
 
 /** Imports one pipeline resource of a template. Never throws. */
-export function importIac(text: string, options: { fileName?: string; resource?: string } = {}): IacImportResult {
+export function importIac(
+  text: string,
+  options: { fileName?: string; resource?: string } = {},
+): IacImportResult {
   const body = text.replace(/^\uFEFF/, "");
   const format = detectFormat(body, options.fileName);
   if (format === undefined || format === "pipeline") {
@@ -91,16 +101,28 @@ export function importIac(text: string, options: { fileName?: string; resource?:
         : "Not a CloudFormation template (YAML or JSON with a Resources section) or a Terraform file with aws_codepipeline resources",
     );
   }
-  const result = format === "terraform" ? importTerraform(body, options.resource) : importCfn(body, format, options.resource);
+  const result =
+    format === "terraform"
+      ? importTerraform(body, options.resource)
+      : importCfn(body, format, options.resource);
   return { ...result, format };
 }
 
-function importCfn(text: string, format: "cfn-yaml" | "cfn-json", resource: string | undefined): IacImportResult {
+function importCfn(
+  text: string,
+  format: "cfn-yaml" | "cfn-json",
+  resource: string | undefined,
+): IacImportResult {
   const parsed: ParsedYaml = format === "cfn-json" ? parseJsonTemplate(text) : parseYamlTemplate(text);
   const first = parsed.problems[0];
   if (first) return fail("template-syntax", `line ${first.line}: ${first.message}`, first.line);
   const template = parsed.value;
-  if (typeof template !== "object" || template === null || Array.isArray(template) || !("Resources" in template))
+  if (
+    typeof template !== "object" ||
+    template === null ||
+    Array.isArray(template) ||
+    !("Resources" in template)
+  )
     return fail("not-a-template", "Not a CloudFormation template: there is no Resources section");
   const record = template as Record<string, unknown>;
   const choices = listCfnPipelines(record).map((c): ResourceChoice => {
@@ -129,7 +151,12 @@ function importCfn(text: string, format: "cfn-yaml" | "cfn-json", resource: stri
     return d;
   });
   if (diagnostics.length > 0) return { diagnostics, choices, resource: picked.id };
-  const source: CfnSource = { format: "cloudformation", syntax: format === "cfn-json" ? "json" : "yaml", resource: picked.id, text };
+  const source: CfnSource = {
+    format: "cloudformation",
+    syntax: format === "cfn-json" ? "json" : "yaml",
+    resource: picked.id,
+    text,
+  };
   return finish(converted.pipeline, converted.tags, source, choices, picked.id, picked.line);
 }
 
@@ -140,14 +167,35 @@ function pick(
 ): ResourceChoice | { error: IacImportResult } {
   const list = choices.map((c) => `${c.id}${c.line === undefined ? "" : ` (line ${c.line})`}`).join(", ");
   if (choices.length === 0)
-    return { error: fail("no-pipeline-resource", "The template has no pipeline resource (AWS::CodePipeline::Pipeline or aws_codepipeline)") };
+    return {
+      error: fail(
+        "no-pipeline-resource",
+        "The template has no pipeline resource (AWS::CodePipeline::Pipeline or aws_codepipeline)",
+      ),
+    };
   if (resource !== undefined) {
     const found = choices.find((c) => c.id === resource || c.id === `aws_codepipeline.${resource}`);
-    return found ?? { error: fail("unknown-resource", `No pipeline resource with this ${what}; the template has ${list}: ${resource}`, undefined, choices) };
+    return (
+      found ?? {
+        error: fail(
+          "unknown-resource",
+          `No pipeline resource with this ${what}; the template has ${list}: ${resource}`,
+          undefined,
+          choices,
+        ),
+      }
+    );
   }
   const only = choices[0];
   if (choices.length === 1 && only) return only;
-  return { error: fail("several-pipelines", `The template has ${choices.length} pipelines; choose one: ${list}`, undefined, choices) };
+  return {
+    error: fail(
+      "several-pipelines",
+      `The template has ${choices.length} pipelines; choose one: ${list}`,
+      undefined,
+      choices,
+    ),
+  };
 }
 
 function importTerraform(text: string, resource: string | undefined): IacImportResult {
@@ -158,12 +206,17 @@ function importTerraform(text: string, resource: string | undefined): IacImportR
   } catch (error) {
     const offset = error instanceof HclSyntaxError ? error.offset : 0;
     const line = lines.locate(offset).line;
-    return fail("template-syntax", `line ${line}: ${error instanceof Error ? error.message : String(error)}`, line);
+    return fail(
+      "template-syntax",
+      `line ${line}: ${error instanceof Error ? error.message : String(error)}`,
+      line,
+    );
   }
   const blocks = pipelineBlocks(items);
   const choices = blocks.map((b): ResourceChoice => {
     const name = b.body.find((i) => i.kind === "attribute" && i.name === "name");
-    const literal = name?.kind === "attribute" && name.value.kind === "literal" ? name.value.value : undefined;
+    const literal =
+      name?.kind === "attribute" && name.value.kind === "literal" ? name.value.value : undefined;
     return {
       id: `aws_codepipeline.${b.labels[1] ?? ""}`,
       line: lines.locate(b.start).line,
@@ -176,7 +229,9 @@ function importTerraform(text: string, resource: string | undefined): IacImportR
   const unmapped: UnmappedMember[] = [];
   for (const comment of commentsAbove(items, block, UNMAPPED_COMMENT)) {
     try {
-      const member = JSON.parse(comment.kind === "comment" ? comment.text.slice(UNMAPPED_COMMENT.length) : "") as Record<string, unknown>;
+      const member = JSON.parse(
+        comment.kind === "comment" ? comment.text.slice(UNMAPPED_COMMENT.length) : "",
+      ) as Record<string, unknown>;
       if (Array.isArray(member["path"]) && typeof member["index"] === "number")
         unmapped.push({ path: member["path"] as JsonPath, index: member["index"], value: member["value"] });
     } catch {
@@ -217,7 +272,11 @@ function finish(
     return {
       diagnostics: parsed.diagnostics
         .filter((d) => d.severity === "error")
-        .map((d) => ({ ...d, message: `${where}resource ${resource}: ${d.message}`, ...(line === undefined ? {} : { location: { line, column: 1 } }) })),
+        .map((d) => ({
+          ...d,
+          message: `${where}resource ${resource}: ${d.message}`,
+          ...(line === undefined ? {} : { location: { line, column: 1 } }),
+        })),
       choices,
       resource,
     };

@@ -3,8 +3,20 @@
  * TypeScript stack; import a template's pipeline resource; and the deploy-time values (intrinsic
  * functions, Terraform expressions) an imported pipeline keeps in place of values.
  */
-export { exportIac, EXPORT_FORMATS, type ExportFormat, type IacExportOptions, type IacExportResult } from "./export-iac";
-export { importIac, detectFormat, type IacImportResult, type ResourceChoice, type TemplateFormat } from "./import-iac";
+export {
+  exportIac,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  type IacExportOptions,
+  type IacExportResult,
+} from "./export-iac";
+export {
+  importIac,
+  detectFormat,
+  type IacImportResult,
+  type ResourceChoice,
+  type TemplateFormat,
+} from "./import-iac";
 export { iacSourceOf, describeIacSource, IAC_SOURCE_MEMBER } from "./iac-source";
 export {
   isDeployTimeValue,

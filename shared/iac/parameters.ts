@@ -45,7 +45,8 @@ class Planner {
   private uniqueName(base: string): string {
     const clean = base.replace(/[^A-Za-z0-9]/g, "").slice(0, 200) || "Parameter";
     let name = clean;
-    for (let n = 2; this.reserved.has(name) || this.parameters.some((p) => p.name === name); n++) name = `${clean}${n}`;
+    for (let n = 2; this.reserved.has(name) || this.parameters.some((p) => p.name === name); n++)
+      name = `${clean}${n}`;
     return name;
   }
 
@@ -76,7 +77,12 @@ class Planner {
     // after the open curly brace, such as ${!Literal}." (Fn::Sub)
     const escaped = value.replace(/\$\{/g, "${!");
     const sub = escaped.replace(ARN_ACCOUNT, (_match, prefix: string, account: string) => {
-      const name = this.value("account", "AccountId", account, `Account id used in ARNs (was ${account})`) as { Ref: string };
+      const name = this.value(
+        "account",
+        "AccountId",
+        account,
+        `Account id used in ARNs (was ${account})`,
+      ) as { Ref: string };
       return `${prefix}\${${name.Ref}}`;
     });
     return { "Fn::Sub": sub };
@@ -111,7 +117,8 @@ function configuration(
     if (isSecretKey(key) && !DYNAMIC_REFERENCE.test(value)) {
       return planner.secret(`${base}${key}`, `Secret ${key} of ${where} (NoEcho: give it when deploying)`);
     }
-    if (key === "ConnectionArn") return planner.value("connection", "ConnectionArn", value, `Connection ARN of ${where}`);
+    if (key === "ConnectionArn")
+      return planner.value("connection", "ConnectionArn", value, `Connection ARN of ${where}`);
     return planner.accounts(value);
   });
 }
@@ -120,7 +127,8 @@ function store(planner: Planner, value: unknown, suffix: string, region: string)
   if (!isObject(value)) return value;
   const where = region === "" ? "the artifact store" : `the artifact store in ${region}`;
   return mapEntries(value, (key, member) => {
-    if (key === "location") return planner.value("bucket", `ArtifactBucket${suffix}`, member, `S3 bucket of ${where}`);
+    if (key === "location")
+      return planner.value("bucket", `ArtifactBucket${suffix}`, member, `S3 bucket of ${where}`);
     if (key === "encryptionKey" && isObject(member)) {
       return mapEntries(member, (k, v) =>
         k === "id" ? planner.value("key", `ArtifactKmsKey${suffix}`, v, `KMS key of ${where}`) : v,
@@ -140,7 +148,9 @@ function action(planner: Planner, stage: string, value: unknown, kind: "action" 
     if (key === "roleArn") return planner.value("role", `${base}RoleArn`, member, `Role of ${where}`);
     if (key === "environmentVariables" && Array.isArray(member)) {
       return member.map((variable) =>
-        isObject(variable) ? mapEntries(variable, (k, v) => (k === "value" ? planner.accounts(v) : v)) : variable,
+        isObject(variable)
+          ? mapEntries(variable, (k, v) => (k === "value" ? planner.accounts(v) : v))
+          : variable,
       );
     }
     return member;
@@ -154,7 +164,9 @@ function conditions(planner: Planner, stage: string, value: unknown): unknown {
       ? list.map((condition) =>
           isObject(condition)
             ? mapEntries(condition, (k, rules) =>
-                k === "rules" && Array.isArray(rules) ? rules.map((r) => action(planner, stage, r, "rule")) : rules,
+                k === "rules" && Array.isArray(rules)
+                  ? rules.map((r) => action(planner, stage, r, "rule"))
+                  : rules,
               )
             : condition,
         )
@@ -170,11 +182,17 @@ export function planParameters(
 ): ParameterPlan {
   const planner = new Planner(parameterize, new Set(reserved));
   const planned = mapEntries(pipeline, (key, value) => {
-    if (key === "roleArn") return planner.value("role", "PipelineRoleArn", value, "Service role of the pipeline");
+    if (key === "roleArn")
+      return planner.value("role", "PipelineRoleArn", value, "Service role of the pipeline");
     if (key === "artifactStore") return store(planner, value, "", "");
     if (key === "artifactStores" && isObject(value)) {
       return mapEntries(value, (region, s) =>
-        store(planner, s, region.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()), region),
+        store(
+          planner,
+          s,
+          region.replace(/(^|-)([a-z0-9])/g, (_m, _d, c: string) => c.toUpperCase()),
+          region,
+        ),
       );
     }
     if (key === "stages" && Array.isArray(value)) {
@@ -182,8 +200,10 @@ export function planParameters(
         if (!isObject(stage)) return stage;
         const stageName = typeof stage["name"] === "string" ? stage["name"] : "";
         return mapEntries(stage, (k, v) => {
-          if (k === "actions" && Array.isArray(v)) return v.map((a) => action(planner, stageName, a, "action"));
-          if (k === "beforeEntry" || k === "onSuccess" || k === "onFailure") return conditions(planner, stageName, v);
+          if (k === "actions" && Array.isArray(v))
+            return v.map((a) => action(planner, stageName, a, "action"));
+          if (k === "beforeEntry" || k === "onSuccess" || k === "onFailure")
+            return conditions(planner, stageName, v);
           return v;
         });
       });

@@ -40,7 +40,9 @@ function convert(value: unknown, shape: CfnShape, path: JsonPath, walk: Walk): u
     case "boolean":
       return value;
     case "strings":
-      return Array.isArray(value) ? value.map((v, i) => convert(v, { kind: "string" }, [...path, i], walk)) : value;
+      return Array.isArray(value)
+        ? value.map((v, i) => convert(v, { kind: "string" }, [...path, i], walk))
+        : value;
     case "map": {
       const map = record(value);
       if (map === undefined) return value;
@@ -49,7 +51,9 @@ function convert(value: unknown, shape: CfnShape, path: JsonPath, walk: Walk): u
       );
     }
     case "list":
-      return Array.isArray(value) ? value.map((v, i) => convert(v, shape.element, [...path, i], walk)) : value;
+      return Array.isArray(value)
+        ? value.map((v, i) => convert(v, shape.element, [...path, i], walk))
+        : value;
     case "object": {
       const obj = record(value);
       if (obj === undefined) return value;
@@ -90,7 +94,8 @@ export function pipelineToCfn(pipeline: unknown, tags: unknown): CfnProperties {
       const out: Record<string, unknown> = {};
       orderedEntries(record(tag) ?? {}).forEach(([key, value], index) => {
         const path: JsonPath = ["tags", i, key];
-        if (key === "key" || key === "value") out[key === "key" ? "Key" : "Value"] = convert(value, { kind: "string" }, path, walk);
+        if (key === "key" || key === "value")
+          out[key === "key" ? "Key" : "Value"] = convert(value, { kind: "string" }, path, walk);
         else walk.unmapped.push({ path, index, value });
       });
       return out;

@@ -55,7 +55,12 @@ class Writer {
       this.foreign.push(path);
       return { kind: "literal", value: null };
     }
-    if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value === null)
+    if (
+      typeof value === "string" ||
+      typeof value === "number" ||
+      typeof value === "boolean" ||
+      value === null
+    )
       return { kind: "literal", value };
     this.foreign.push(path);
     return { kind: "literal", value: null };
@@ -100,7 +105,9 @@ class Writer {
         });
       case "block":
         if (!isObject(value)) return this.keep(path, index, value);
-        return [{ kind: "block", type: member.tf, labels: [], body: this.members(value, shape.members, path) }];
+        return [
+          { kind: "block", type: member.tf, labels: [], body: this.members(value, shape.members, path) },
+        ];
       case "blocks":
         // No block means an absent list to Terraform: an empty list travels as an unmapped member.
         if (!Array.isArray(value) || value.length === 0) return this.keep(path, index, value);
@@ -154,7 +161,8 @@ class Writer {
 
   store(store: unknown, path: JsonPath, region: string | undefined): HclOut {
     const body = isObject(store) ? this.members(store, STORE_MEMBERS, path) : [];
-    if (region !== undefined) body.push({ kind: "attribute", name: "region", value: { kind: "literal", value: region } });
+    if (region !== undefined)
+      body.push({ kind: "attribute", name: "region", value: { kind: "literal", value: region } });
     return { kind: "block", type: "artifact_store", labels: [], body };
   }
 
@@ -165,7 +173,9 @@ class Writer {
       if (key === "version") return;
       if (key === "artifactStore") body.push(this.store(value, [...path, key], undefined));
       else if (key === "artifactStores" && isObject(value) && Object.keys(value).length > 0)
-        orderedEntries(value).forEach(([region, s]) => body.push(this.store(s, [...path, key, region], region)));
+        orderedEntries(value).forEach(([region, s]) =>
+          body.push(this.store(s, [...path, key, region], region)),
+        );
       else if (key === "stages" && Array.isArray(value) && value.length > 0)
         value.forEach((s, i) => body.push(this.stage(s, [...path, key, i])));
       else {
@@ -181,7 +191,10 @@ class Writer {
         orderedEntries(obj).forEach(([k, v], j) => {
           if (k !== "key" && k !== "value") this.unmapped.push({ path: ["tags", i, k], index: j, value: v });
         });
-        entries.push([typeof obj["key"] === "string" ? obj["key"] : "", this.scalar(obj["value"], ["tags", i, "value"])]);
+        entries.push([
+          typeof obj["key"] === "string" ? obj["key"] : "",
+          this.scalar(obj["value"], ["tags", i, "value"]),
+        ]);
       });
       body.push({ kind: "attribute", name: "tags", value: { kind: "object", entries } });
     }
@@ -203,7 +216,11 @@ function subToTemplate(sub: string): string {
 }
 
 function escapeTemplateText(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/([$%])\{/g, "$1$1{");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/\n/g, "\\n")
+    .replace(/([$%])\{/g, "$1$1{");
 }
 
 function variableBlock(p: TemplateParameter): HclOut {
@@ -211,7 +228,8 @@ function variableBlock(p: TemplateParameter): HclOut {
     { kind: "attribute", name: "type", value: { kind: "expression", source: "string" } },
     { kind: "attribute", name: "description", value: { kind: "literal", value: p.description } },
   ];
-  if (p.default !== undefined) body.push({ kind: "attribute", name: "default", value: { kind: "literal", value: p.default } });
+  if (p.default !== undefined)
+    body.push({ kind: "attribute", name: "default", value: { kind: "literal", value: p.default } });
   // "Setting a variable as sensitive prevents Terraform from showing its value in the plan or apply output."
   if (p.secret) body.push({ kind: "attribute", name: "sensitive", value: { kind: "literal", value: true } });
   return { kind: "block", type: "variable", labels: [variableName(p.name)], body };

@@ -108,9 +108,12 @@ class Reader {
       const name = item.kind === "attribute" ? item.name : item.type;
       const member = members.find((m) => m.tf === name);
       if (member === undefined) {
-        this.fail(item.start, item.kind === "block" && item.type === "dynamic"
-          ? `A dynamic block is not supported; write the ${item.labels[0] ?? ""} blocks out`
-          : `Not an argument of this part of aws_codepipeline: ${name}`);
+        this.fail(
+          item.start,
+          item.kind === "block" && item.type === "dynamic"
+            ? `A dynamic block is not supported; write the ${item.labels[0] ?? ""} blocks out`
+            : `Not an argument of this part of aws_codepipeline: ${name}`,
+        );
         continue;
       }
       const memberPath = [...path, member.api];
@@ -130,7 +133,12 @@ class Reader {
         list.push(this.body(item.body, shape.members, [...memberPath, list.length]));
       } else this.fail(item.start, `${name} is an attribute, not a block`);
     }
-    return objectFromEntries(this.unmapped.restore(path, entries.filter(([, v]) => v !== undefined)));
+    return objectFromEntries(
+      this.unmapped.restore(
+        path,
+        entries.filter(([, v]) => v !== undefined),
+      ),
+    );
   }
 
   action(block: HclBlock, path: JsonPath): Record<string, unknown> {
@@ -195,10 +203,15 @@ export function terraformToPipeline(block: HclBlock, unmapped: readonly Unmapped
         entries.push(storeEntry);
       }
       const regionItem = item.body.find((i) => i.kind === "attribute" && i.name === "region");
-      const region = regionItem?.kind === "attribute" ? reader.scalar(regionItem.value, regionItem.start) : undefined;
+      const region =
+        regionItem?.kind === "attribute" ? reader.scalar(regionItem.value, regionItem.start) : undefined;
       const storePath: JsonPath =
         region === undefined ? ["pipeline", "artifactStore"] : ["pipeline", "artifactStores", String(region)];
-      const store = reader.body(item.body.filter((i) => i !== regionItem), STORE_MEMBERS, storePath);
+      const store = reader.body(
+        item.body.filter((i) => i !== regionItem),
+        STORE_MEMBERS,
+        storePath,
+      );
       stores.push({ region, store, offset: item.start });
       return true;
     }
@@ -214,27 +227,48 @@ export function terraformToPipeline(block: HclBlock, unmapped: readonly Unmapped
     else if (regional.length === stores.length) {
       const map: Entries = [];
       for (const s of stores) {
-        if (typeof s.region !== "string") reader.fail(s.offset, "An artifact store's region must be a literal region name");
+        if (typeof s.region !== "string")
+          reader.fail(s.offset, "An artifact store's region must be a literal region name");
         else map.push([s.region, s.store]);
       }
       storeEntry[0] = "artifactStores";
       storeEntry[1] = objectFromEntries(map);
     } else {
-      reader.fail(stores[0]?.offset ?? block.start, "Write one artifact_store without a region, or one per region, each with its region");
+      reader.fail(
+        stores[0]?.offset ?? block.start,
+        "Write one artifact_store without a region, or one per region, each with its region",
+      );
     }
   }
   const result = objectFromEntries(
     Object.entries(pipeline).flatMap(([k, v]): Array<[string, unknown]> => {
       if (v !== STORES_PENDING) return [[k, v]];
-      return storeEntry === undefined || storeEntry[1] === STORES_PENDING ? [] : [[storeEntry[0], storeEntry[1]]];
+      return storeEntry === undefined || storeEntry[1] === STORES_PENDING
+        ? []
+        : [[storeEntry[0], storeEntry[1]]];
     }),
   );
-  return tags === undefined ? { pipeline: result, problems: reader.problems } : { pipeline: result, tags, problems: reader.problems };
+  return tags === undefined
+    ? { pipeline: result, problems: reader.problems }
+    : { pipeline: result, tags, problems: reader.problems };
 }
 
-function readTags(reader: Reader, value: HclValue, offset: number, index: UnmappedIndex): Array<Record<string, unknown>> | undefined {
+function readTags(
+  reader: Reader,
+  value: HclValue,
+  offset: number,
+  index: UnmappedIndex,
+): Array<Record<string, unknown>> | undefined {
   if (value.kind !== "object") return reader.whole(value, offset, "a map of tags");
   return value.entries.map(([key, v], i) =>
-    objectFromEntries(index.restore(["tags", i], [["key", key], ["value", reader.text(reader.scalar(v, offset))]])),
+    objectFromEntries(
+      index.restore(
+        ["tags", i],
+        [
+          ["key", key],
+          ["value", reader.text(reader.scalar(v, offset))],
+        ],
+      ),
+    ),
   );
 }

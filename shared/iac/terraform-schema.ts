@@ -120,7 +120,15 @@ export const PIPELINE_MEMBERS: readonly TfMember[] = [
 ];
 
 /** Meta-arguments Terraform accepts on any resource; kept as written when re-exporting. */
-export const META_ARGUMENTS = ["count", "for_each", "provider", "depends_on", "lifecycle", "provisioner", "connection"];
+export const META_ARGUMENTS = [
+  "count",
+  "for_each",
+  "provider",
+  "depends_on",
+  "lifecycle",
+  "provisioner",
+  "connection",
+];
 
 /** The resource type. */
 export const TERRAFORM_RESOURCE_TYPE = "aws_codepipeline";

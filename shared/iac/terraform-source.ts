@@ -21,7 +21,8 @@ export interface TerraformSource {
 /** The `aws_codepipeline` resource blocks of a parsed file. */
 export function pipelineBlocks(items: readonly HclItem[]): HclBlock[] {
   return items.filter(
-    (i): i is HclBlock => i.kind === "block" && i.type === "resource" && i.labels[0] === TERRAFORM_RESOURCE_TYPE,
+    (i): i is HclBlock =>
+      i.kind === "block" && i.type === "resource" && i.labels[0] === TERRAFORM_RESOURCE_TYPE,
   );
 }
 
@@ -64,7 +65,10 @@ export function spliceTerraform(
   const text = source.text;
   const indent = text.slice(lineStart(text, block.start), block.start);
   const meta: HclOut[] = block.body
-    .filter((item) => item.kind !== "comment" && META_ARGUMENTS.includes(item.kind === "attribute" ? item.name : item.type))
+    .filter(
+      (item) =>
+        item.kind !== "comment" && META_ARGUMENTS.includes(item.kind === "attribute" ? item.name : item.type),
+    )
     .map((item) => {
       const itemIndent = text.slice(lineStart(text, item.start), item.start);
       const raw = text

@@ -12,7 +12,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { App, DefaultStackSynthesizer, Stack } from "aws-cdk-lib";
+import { App, DefaultStackSynthesizer, Stack, type IStackSynthesizer } from "aws-cdk-lib";
 import { CfnInclude } from "aws-cdk-lib/cloudformation-include";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportIac } from "../../../shared/iac";
@@ -29,10 +29,17 @@ interface Violation {
 }
 
 /** Synthesizes one App holding every template; returns the plugin findings and a synth error. */
-function validate(templates: ReadonlyArray<{ id: string; file: string }>, dir: string): { violations: Violation[]; error?: string } {
+function validate(
+  templates: ReadonlyArray<{ id: string; file: string }>,
+  dir: string,
+): { violations: Violation[]; error?: string } {
   const app = new App({ outdir: dir, context: { "@aws-cdk/core:validateAgainstDefaultRules": true } });
   for (const { id, file } of templates) {
-    const stack = new Stack(app, id, { synthesizer: new DefaultStackSynthesizer({ generateBootstrapVersionRule: false }) });
+    // aws-cdk-lib's types are written without exactOptionalPropertyTypes, which this repo turns on.
+    const synthesizer = new DefaultStackSynthesizer({
+      generateBootstrapVersionRule: false,
+    }) as unknown as IStackSynthesizer;
+    const stack = new Stack(app, id, { synthesizer });
     new CfnInclude(stack, "Template", { templateFile: file });
   }
   let error: string | undefined;
@@ -54,7 +61,11 @@ describe("CloudFormation exports pass aws-cdk-lib's CloudFormation Validate", ()
     for (const [i, fixture] of PIPELINE_FIXTURES.entries()) {
       for (const format of ["cfn-yaml", "cfn-json"] as const) {
         for (const parameterize of [false, true]) {
-          const out = exportIac(fixture.document, { format, pipelineType: fixture.pipelineType, parameterize });
+          const out = exportIac(fixture.document, {
+            format,
+            pipelineType: fixture.pipelineType,
+            parameterize,
+          });
           expect(out.diagnostics, fixture.name).toEqual([]);
           const id = `F${i}${format === "cfn-yaml" ? "Yaml" : "Json"}${parameterize ? "Params" : ""}`;
           const file = join(work, `${id}.${format === "cfn-yaml" ? "yaml" : "json"}`);
@@ -71,7 +82,8 @@ describe("CloudFormation exports pass aws-cdk-lib's CloudFormation Validate", ()
 
   it("reports a property the schema does not have (the check can fail)", () => {
     const fixture = PIPELINE_FIXTURES[0]!;
-    const text = exportIac(fixture.document, { format: "cfn-json", pipelineType: fixture.pipelineType }).text ?? "";
+    const text =
+      exportIac(fixture.document, { format: "cfn-json", pipelineType: fixture.pipelineType }).text ?? "";
     const template = JSON.parse(text) as { Resources: { Pipeline: { Properties: Record<string, unknown> } } };
     template.Resources.Pipeline.Properties["ArtifactStoreRegion"] = "us-east-1";
     const file = join(work, "broken.json");

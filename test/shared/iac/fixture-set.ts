@@ -39,5 +39,7 @@ function exportType(doc: PipelineDocument): PipelineType {
 /** Every fixture file that parses as a pipeline document. */
 export const PIPELINE_FIXTURES: readonly PipelineFixture[] = walk(FIXTURES).flatMap((path) => {
   const { document } = parseDocument(readFileSync(path, "utf8"));
-  return document === undefined ? [] : [{ name: relative(FIXTURES, path), document, pipelineType: exportType(document) }];
+  return document === undefined
+    ? []
+    : [{ name: relative(FIXTURES, path), document, pipelineType: exportType(document) }];
 });

@@ -41,7 +41,9 @@ describe("IaC round trip over every fixture pipeline", () => {
         expect(want).toBeDefined();
         const exported = exportIac(fixture.document, options);
         expect(exported.diagnostics).toEqual([]);
-        const back = importIac(exported.text ?? "", { fileName: format === "terraform" ? "main.tf" : "template" });
+        const back = importIac(exported.text ?? "", {
+          fileName: format === "terraform" ? "main.tf" : "template",
+        });
         expect(back.diagnostics).toEqual([]);
         const got = exportPipeline(back.document!, options).text ?? "";
         const before = canonical(want ?? "");
@@ -54,10 +56,13 @@ describe("IaC round trip over every fixture pipeline", () => {
         expect(after.secrets).toHaveLength(before.secrets.length);
         for (const secret of after.secrets) {
           expect(isDeployTimeValue(secret)).toBe(true);
-          const ref = format === "terraform"
-            ? (secret as Record<string, string>)["Terraform::Expression"]
-            : (secret as Record<string, string>)["Ref"];
-          const names = secretNames.map((name) => (format === "terraform" ? `var.${variableName(name)}` : name));
+          const ref =
+            format === "terraform"
+              ? (secret as Record<string, string>)["Terraform::Expression"]
+              : (secret as Record<string, string>)["Ref"];
+          const names = secretNames.map((name) =>
+            format === "terraform" ? `var.${variableName(name)}` : name,
+          );
           expect(names).toContain(ref);
         }
       });

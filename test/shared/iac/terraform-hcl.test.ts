@@ -42,28 +42,39 @@ function fromHcl2Json(resource: Json): Json {
       const f: Json = {};
       if (failure["result"] !== undefined) f["result"] = failure["result"];
       const retry = one(failure["retry_configuration"]);
-      if (retry) f["retryConfiguration"] = retry["retry_mode"] === undefined ? {} : { retryMode: retry["retry_mode"] };
+      if (retry)
+        f["retryConfiguration"] = retry["retry_mode"] === undefined ? {} : { retryMode: retry["retry_mode"] };
       if (failure["condition"] !== undefined) f["conditions"] = many(failure["condition"]).map(condition);
       s["onFailure"] = f;
     }
     return s;
   });
   if (resource["variable"] !== undefined)
-    out["variables"] = many(resource["variable"]).map((v) => rename(v, { name: "name", default_value: "defaultValue", description: "description" }));
+    out["variables"] = many(resource["variable"]).map((v) =>
+      rename(v, { name: "name", default_value: "defaultValue", description: "description" }),
+    );
   if (resource["trigger"] !== undefined)
     out["triggers"] = many(resource["trigger"]).map((t) => {
       const git = one(t["git_configuration"]) ?? {};
       const g: Json = { sourceActionName: git["source_action_name"] };
-      if (git["push"] !== undefined) g["push"] = many(git["push"]).map((p) => filters(p, ["tags", "branches", "file_paths"]));
+      if (git["push"] !== undefined)
+        g["push"] = many(git["push"]).map((p) => filters(p, ["tags", "branches", "file_paths"]));
       if (git["pull_request"] !== undefined)
-        g["pullRequest"] = many(git["pull_request"]).map((p) => ({ ...(p["events"] ? { events: p["events"] } : {}), ...filters(p, ["branches", "file_paths"]) }));
+        g["pullRequest"] = many(git["pull_request"]).map((p) => ({
+          ...(p["events"] ? { events: p["events"] } : {}),
+          ...filters(p, ["branches", "file_paths"]),
+        }));
       return { providerType: t["provider_type"], gitConfiguration: g };
     });
   return out;
 }
 
 function rename(obj: Json, names: Record<string, string>): Json {
-  return Object.fromEntries(Object.entries(names).filter(([tf]) => obj[tf] !== undefined).map(([tf, api]) => [api, obj[tf]]));
+  return Object.fromEntries(
+    Object.entries(names)
+      .filter(([tf]) => obj[tf] !== undefined)
+      .map(([tf, api]) => [api, obj[tf]]),
+  );
 }
 function store(s: Json): Json {
   const out = rename(s, { type: "type", location: "location" });
@@ -73,13 +84,33 @@ function store(s: Json): Json {
 }
 function filters(obj: Json, keys: string[]): Json {
   return Object.fromEntries(
-    keys.filter((k) => obj[k] !== undefined).map((k) => [k === "file_paths" ? "filePaths" : k, rename(one(obj[k]) ?? {}, { includes: "includes", excludes: "excludes" })]),
+    keys
+      .filter((k) => obj[k] !== undefined)
+      .map((k) => [
+        k === "file_paths" ? "filePaths" : k,
+        rename(one(obj[k]) ?? {}, { includes: "includes", excludes: "excludes" }),
+      ]),
   );
 }
 const names = (list: unknown): unknown => (Array.isArray(list) ? list.map((name) => ({ name })) : undefined);
 function action(a: Json): Json {
-  const out = rename(a, { name: "name", run_order: "runOrder", configuration: "configuration", commands: "commands", output_variables: "outputVariables", role_arn: "roleArn", region: "region", namespace: "namespace", timeout_in_minutes: "timeoutInMinutes" });
-  out["actionTypeId"] = rename(a, { category: "category", owner: "owner", provider: "provider", version: "version" });
+  const out = rename(a, {
+    name: "name",
+    run_order: "runOrder",
+    configuration: "configuration",
+    commands: "commands",
+    output_variables: "outputVariables",
+    role_arn: "roleArn",
+    region: "region",
+    namespace: "namespace",
+    timeout_in_minutes: "timeoutInMinutes",
+  });
+  out["actionTypeId"] = rename(a, {
+    category: "category",
+    owner: "owner",
+    provider: "provider",
+    version: "version",
+  });
   if (a["input_artifacts"] !== undefined) out["inputArtifacts"] = names(a["input_artifacts"]);
   if (a["output_artifacts"] !== undefined) out["outputArtifacts"] = names(a["output_artifacts"]);
   return out;
@@ -88,8 +119,20 @@ function condition(c: Json): Json {
   const out: Json = rename(c, { result: "result" });
   if (c["rule"] !== undefined)
     out["rules"] = many(c["rule"]).map((r) => {
-      const rule = rename(r, { name: "name", configuration: "configuration", commands: "commands", role_arn: "roleArn", region: "region", timeout_in_minutes: "timeoutInMinutes" });
-      rule["ruleTypeId"] = rename(one(r["rule_type_id"]) ?? {}, { category: "category", owner: "owner", provider: "provider", version: "version" });
+      const rule = rename(r, {
+        name: "name",
+        configuration: "configuration",
+        commands: "commands",
+        role_arn: "roleArn",
+        region: "region",
+        timeout_in_minutes: "timeoutInMinutes",
+      });
+      rule["ruleTypeId"] = rename(one(r["rule_type_id"]) ?? {}, {
+        category: "category",
+        owner: "owner",
+        provider: "provider",
+        version: "version",
+      });
       if (r["input_artifacts"] !== undefined) rule["inputArtifacts"] = names(r["input_artifacts"]);
       return rule;
     });
@@ -101,12 +144,16 @@ function expected(text: string, unmapped: readonly JsonPath[]): Json {
   const root = JSON.parse(text) as Json;
   for (const path of unmapped) {
     let parent: unknown = root;
-    for (const segment of path.slice(0, -1)) parent = (parent as Record<string | number, unknown> | undefined)?.[segment];
-    if (parent && typeof parent === "object") delete (parent as Record<string | number, unknown>)[path[path.length - 1]!];
+    for (const segment of path.slice(0, -1))
+      parent = (parent as Record<string | number, unknown> | undefined)?.[segment];
+    if (parent && typeof parent === "object")
+      delete (parent as Record<string | number, unknown>)[path[path.length - 1]!];
   }
   const pipeline = root["pipeline"] as Json;
   delete pipeline["version"];
-  return JSON.parse(JSON.stringify(pipeline), (key, value: unknown) => (isSecretKey(key) ? "(secret)" : value)) as Json;
+  return JSON.parse(JSON.stringify(pipeline), (key, value: unknown) =>
+    isSecretKey(key) ? "(secret)" : value,
+  ) as Json;
 }
 
 describe("Terraform export, read by HashiCorp's HCL parser and formatter", () => {
@@ -117,14 +164,19 @@ describe("Terraform export, read by HashiCorp's HCL parser and formatter", () =>
         const out = exportIac(fixture.document, { ...options, parameterize });
         const text = out.text ?? "";
         expect(await format(text)).toBe(text);
-        const json = (await parse("main.tf", text)) as { resource: { aws_codepipeline: Record<string, Json[]> } };
+        const json = (await parse("main.tf", text)) as {
+          resource: { aws_codepipeline: Record<string, Json[]> };
+        };
         const resources = Object.values(json.resource.aws_codepipeline);
         expect(resources).toHaveLength(1);
         if (parameterize) continue;
         const got = JSON.parse(JSON.stringify(fromHcl2Json(resources[0]![0]!)), (key, value: unknown) =>
           isSecretKey(key) ? "(secret)" : value,
         ) as Json;
-        const want = expected(exportPipeline(fixture.document, { pipelineType: fixture.pipelineType }).text ?? "", out.unmapped);
+        const want = expected(
+          exportPipeline(fixture.document, { pipelineType: fixture.pipelineType }).text ?? "",
+          out.unmapped,
+        );
         expect(got).toEqual(want);
       }
     });
