@@ -59,7 +59,7 @@ function wrap(key: string, node: YamlNode): YAMLMap {
 }
 
 /** The yaml library's custom tags for every short form, on scalars, sequences and mappings. */
-const CUSTOM_TAGS = Object.entries(SHORT_FORMS).flatMap(([name, key]) => [
+export const CUSTOM_TAGS = Object.entries(SHORT_FORMS).flatMap(([name, key]) => [
   {
     tag: `!${name}`,
     resolve: (text: string): unknown => {

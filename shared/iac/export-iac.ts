@@ -14,6 +14,7 @@ import { parseJsonTemplate, stringifyJsonTemplate } from "./cfn-json";
 import { parseYamlTemplate, stringifyYamlTemplate } from "./cfn-yaml";
 import { iacSourceOf } from "./iac-source";
 import { importIac } from "./import-iac";
+import { patchTemplateText } from "./template-patch";
 import { deployTimeValuesOf } from "./deploy-time-validation";
 import { describeDeployTimeValue, deployTimeTool } from "./deploy-time-values";
 import type { TemplateParameter } from "./parameters";
@@ -127,12 +128,17 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
     parameterize,
     ...(baseTemplate ? { source: baseTemplate } : {}),
   });
+  const patched =
+    cfnSource && baseTemplate && cfnSource.syntax === syntax && options.format !== "cdk-ts"
+      ? patchCfn(cfnSource, baseTemplate, built.template, options.pipelineType, parameterize)
+      : undefined;
   const text =
-    options.format === "cfn-yaml"
+    patched ??
+    (options.format === "cfn-yaml"
       ? stringifyYamlTemplate(built.template)
       : options.format === "cfn-json"
         ? stringifyJsonTemplate(built.template)
-        : renderCdkStack(built.template, built.parameters);
+        : renderCdkStack(built.template, built.parameters));
   return {
     text,
     diagnostics: [],
@@ -141,6 +147,30 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
     parameters: built.parameters,
     unmapped: built.unmapped.map((u) => u.path),
   };
+}
+
+/**
+ * The source text with the edits in place. The comparison is between two templates built the
+ * same way (from the pipeline as the source holds it, and as it is now), so only edits show up,
+ * never differences of spelling (`Version: 1` read as a number, flow or block style).
+ */
+function patchCfn(
+  source: CfnSource,
+  base: CfnBase,
+  after: Record<string, unknown>,
+  pipelineType: PipelineType,
+  parameterize: boolean,
+): string | undefined {
+  const again = importIac(source.text, { resource: source.resource });
+  if (again.document === undefined) return undefined;
+  const exported = exportPipeline(again.document, { pipelineType, dropUnsupported: false }).text;
+  const input = exported === undefined ? undefined : parseDocument(exported).document;
+  if (input === undefined) return undefined;
+  const before = buildCfnTemplate(input.pipeline as unknown as Record<string, unknown>, input.root["tags"], {
+    parameterize,
+    source: base,
+  });
+  return patchTemplateText(source.text, source.syntax, before.template, after, source.resource);
 }
 
 /** The source template's value, when it still parses and has the resource. */

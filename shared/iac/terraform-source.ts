@@ -64,20 +64,19 @@ export function spliceTerraform(
   if (block === undefined) return undefined;
   const text = source.text;
   const indent = text.slice(lineStart(text, block.start), block.start);
-  const meta: HclOut[] = block.body
-    .filter(
-      (item) =>
-        item.kind !== "comment" && META_ARGUMENTS.includes(item.kind === "attribute" ? item.name : item.type),
-    )
-    .map((item) => {
-      const itemIndent = text.slice(lineStart(text, item.start), item.start);
-      const raw = text
-        .slice(item.start, item.end)
-        .split("\n")
-        .map((line, i) => (i > 0 && line.startsWith(itemIndent) ? line.slice(itemIndent.length) : line))
-        .join("\n");
-      return { kind: "raw", text: raw };
-    });
+  // Meta-arguments go back where they were among the resource's arguments.
+  const members = block.body.filter((item) => item.kind !== "comment");
+  const merged: HclOut[] = [...body];
+  members.forEach((item, index) => {
+    if (item.kind === "comment" || !META_ARGUMENTS.includes(item.kind === "attribute" ? item.name : item.type)) return;
+    const itemIndent = text.slice(lineStart(text, item.start), item.start);
+    const raw = text
+      .slice(item.start, item.end)
+      .split("\n")
+      .map((line, i) => (i > 0 && line.startsWith(itemIndent) ? line.slice(itemIndent.length) : line))
+      .join("\n");
+    merged.splice(Math.min(index, merged.length), 0, { kind: "raw", text: raw });
+  });
   const comments = commentsAbove(items, block, marker);
   const from = lineStart(text, comments[0]?.start ?? block.start);
   const rendered = writeBody(
@@ -86,7 +85,7 @@ export function spliceTerraform(
         kind: "comment",
         text: `${marker}${JSON.stringify({ path: u.path, index: u.index, value: u.value })}`,
       })),
-      { kind: "block", type: "resource", labels: [TERRAFORM_RESOURCE_TYPE, label], body: [...meta, ...body] },
+      { kind: "block", type: "resource", labels: [TERRAFORM_RESOURCE_TYPE, label], body: merged },
     ],
     indent,
   ).join("\n");
