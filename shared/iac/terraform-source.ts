@@ -4,7 +4,7 @@
  * (`count`, `lifecycle`, `depends_on`…) are copied as written, new variables are appended, and the
  * rest of the file is left byte for byte.
  */
-import { parseHcl, type HclBlock, type HclItem } from "./hcl-parse";
+import { parseHcl, type HclAttribute, type HclBlock, type HclItem } from "./hcl-parse";
 import { writeBody, type HclOut } from "./hcl-write";
 import { META_ARGUMENTS, TERRAFORM_RESOURCE_TYPE } from "./terraform-schema";
 import type { UnmappedMember } from "./unmapped";
@@ -65,10 +65,10 @@ export function spliceTerraform(
   const text = source.text;
   const indent = text.slice(lineStart(text, block.start), block.start);
   // Meta-arguments go back where they were among the resource's arguments.
-  const members = block.body.filter((item) => item.kind !== "comment");
+  const members = block.body.filter((item): item is HclAttribute | HclBlock => item.kind !== "comment");
   const merged: HclOut[] = [...body];
   members.forEach((item, index) => {
-    if (item.kind === "comment" || !META_ARGUMENTS.includes(item.kind === "attribute" ? item.name : item.type)) return;
+    if (!META_ARGUMENTS.includes(item.kind === "attribute" ? item.name : item.type)) return;
     const itemIndent = text.slice(lineStart(text, item.start), item.start);
     const raw = text
       .slice(item.start, item.end)
