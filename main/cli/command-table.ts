@@ -1,6 +1,7 @@
 import type { CliCommand } from "./command";
 import { deployCommand } from "./deploy";
 import { exportCommand } from "./export-command";
+import { importCommand } from "./import-command";
 import { pullCommand } from "./pull";
 import { runsCommand } from "./runs";
 import { sandboxCommand } from "./sandbox-command";
@@ -13,6 +14,7 @@ import { validateCommand } from "./validate-command";
 export const COMMANDS: readonly CliCommand[] = [
   validateCommand,
   exportCommand,
+  importCommand,
   sandboxCommand,
   deployCommand,
   pullCommand,

@@ -3,7 +3,9 @@
  * stack. Every format starts from the create-pipeline input that the JSON export writes (so V1/V2
  * refusal and the explicit drop of V2 features are the same), then translates it.
  */
-import { exportPipeline } from "../formats/export-pipeline";
+import { stringifyCanonical } from "../formats/canonical-json";
+import { exportPipeline, type ExportResult } from "../formats/export-pipeline";
+import { objectFromEntries, orderedEntries } from "../formats/key-order";
 import { parseDocument } from "../formats/parse-document";
 import type { JsonPath, PipelineDocument, PipelineType } from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
@@ -30,7 +32,11 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** How to export. */
 export interface IacExportOptions {
   format: ExportFormat;
-  pipelineType: PipelineType;
+  /**
+   * The type to export as. Absent: the document's own; a document without one (a template that
+   * leaves PipelineType to its default) is written without it, as it was.
+   */
+  pipelineType?: PipelineType;
   /** For V1: delete V2-only features instead of refusing. */
   dropUnsupported?: boolean;
   /** Make account-specific values template parameters with the current values as defaults. */
@@ -63,16 +69,29 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * The create-pipeline input of `doc`, as the JSON export writes it. Without a type, the document's
+ * own; a document without `pipelineType` keeps none (checked as V2, which refuses nothing).
+ */
+function createInput(doc: PipelineDocument, type: PipelineType | undefined, dropUnsupported: boolean): ExportResult {
+  const own = doc.pipeline.pipelineType;
+  const resolved = type ?? (own === "V1" || own === "V2" ? own : undefined);
+  const result = exportPipeline(doc, { pipelineType: resolved ?? "V2", dropUnsupported });
+  if (resolved !== undefined || result.text === undefined) return result;
+  const input = parseDocument(result.text).document;
+  if (input === undefined) return result;
+  const pipeline = objectFromEntries(orderedEntries(input.pipeline).filter(([key]) => key !== "pipelineType"));
+  const root = objectFromEntries(orderedEntries(input.root).map(([k, v]) => [k, k === "pipeline" ? pipeline : v]));
+  return { ...result, text: `${stringifyCanonical(root)}\n` };
+}
+
 function fromRoot(doc: PipelineDocument, path: JsonPath): JsonPath {
   return doc.shape === "bare" && path[0] === "pipeline" ? path.slice(1) : path;
 }
 
 /** Exports `doc` in `options.format`. Never throws. */
 export function exportIac(doc: PipelineDocument, options: IacExportOptions): IacExportResult {
-  const base = exportPipeline(doc, {
-    pipelineType: options.pipelineType,
-    ...(options.dropUnsupported === undefined ? {} : { dropUnsupported: options.dropUnsupported }),
-  });
+  const base = createInput(doc, options.pipelineType, options.dropUnsupported === true);
   const empty = { dropped: base.dropped, notes: [], parameters: [], unmapped: [] };
   if (base.text === undefined) return { diagnostics: base.diagnostics, ...empty };
   const input = parseDocument(base.text).document;
@@ -158,12 +177,12 @@ function patchCfn(
   source: CfnSource,
   base: CfnBase,
   after: Record<string, unknown>,
-  pipelineType: PipelineType,
+  pipelineType: PipelineType | undefined,
   parameterize: boolean,
 ): string | undefined {
   const again = importIac(source.text, { resource: source.resource });
   if (again.document === undefined) return undefined;
-  const exported = exportPipeline(again.document, { pipelineType, dropUnsupported: false }).text;
+  const exported = createInput(again.document, pipelineType, false).text;
   const input = exported === undefined ? undefined : parseDocument(exported).document;
   if (input === undefined) return undefined;
   const before = buildCfnTemplate(input.pipeline as unknown as Record<string, unknown>, input.root["tags"], {
@@ -192,14 +211,14 @@ function templateOf(source: CfnSource): CfnBase | undefined {
 function unchanged(
   source: CfnSource | TerraformSource,
   exported: string,
-  pipelineType: PipelineType,
+  pipelineType: PipelineType | undefined,
 ): boolean {
   const again = importIac(source.text, {
     resource: source.resource,
     ...(source.format === "terraform" ? { fileName: "source.tf" } : {}),
   });
   if (again.document === undefined) return false;
-  const before = exportPipeline(again.document, { pipelineType, dropUnsupported: false });
+  const before = createInput(again.document, pipelineType, false);
   return before.text === exported;
 }
 
