@@ -148,7 +148,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.err(`pipewright export: cannot write ${values.output} (${errorCode(error)})\n`);
     return EXIT_ERRORS;
   }
-  io.err(`${file}: exported ${ownType ?? "the"} pipeline${format === "json" ? "" : ` as ${format}`} to ${values.output}\n`);
+  io.err(
+    `${file}: exported ${ownType ?? "the"} pipeline${format === "json" ? "" : ` as ${format}`} to ${values.output}\n`,
+  );
   return EXIT_OK;
 }
 

@@ -144,7 +144,12 @@ function buildResource(
     const at = oldOrder.indexOf(key);
     return at < 0 ? oldOrder.length : at;
   };
-  const props = objectFromEntries(generated.map((e, i) => [e, i] as const).sort((a, b) => rank(a[0][0]) - rank(b[0][0]) || a[1] - b[1]).map(([e]) => e));
+  const props = objectFromEntries(
+    generated
+      .map((e, i) => [e, i] as const)
+      .sort((a, b) => rank(a[0][0]) - rank(b[0][0]) || a[1] - b[1])
+      .map(([e]) => e),
+  );
   const oldMetadata = isObject(old["Metadata"]) ? old["Metadata"] : undefined;
   const metadataEntries = orderedEntries(oldMetadata ?? {}).filter(([k]) => k !== PIPEWRIGHT_METADATA);
   if (unmapped.length > 0) metadataEntries.push([PIPEWRIGHT_METADATA, { Unmapped: writeUnmapped(unmapped) }]);

@@ -73,15 +73,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
  * The create-pipeline input of `doc`, as the JSON export writes it. Without a type, the document's
  * own; a document without `pipelineType` keeps none (checked as V2, which refuses nothing).
  */
-function createInput(doc: PipelineDocument, type: PipelineType | undefined, dropUnsupported: boolean): ExportResult {
+function createInput(
+  doc: PipelineDocument,
+  type: PipelineType | undefined,
+  dropUnsupported: boolean,
+): ExportResult {
   const own = doc.pipeline.pipelineType;
   const resolved = type ?? (own === "V1" || own === "V2" ? own : undefined);
   const result = exportPipeline(doc, { pipelineType: resolved ?? "V2", dropUnsupported });
   if (resolved !== undefined || result.text === undefined) return result;
   const input = parseDocument(result.text).document;
   if (input === undefined) return result;
-  const pipeline = objectFromEntries(orderedEntries(input.pipeline).filter(([key]) => key !== "pipelineType"));
-  const root = objectFromEntries(orderedEntries(input.root).map(([k, v]) => [k, k === "pipeline" ? pipeline : v]));
+  const pipeline = objectFromEntries(
+    orderedEntries(input.pipeline).filter(([key]) => key !== "pipelineType"),
+  );
+  const root = objectFromEntries(
+    orderedEntries(input.root).map(([k, v]) => [k, k === "pipeline" ? pipeline : v]),
+  );
   return { ...result, text: `${stringifyCanonical(root)}\n` };
 }
 

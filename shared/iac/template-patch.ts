@@ -33,7 +33,9 @@ function isPlainScalar(value: unknown): boolean {
 /** Structural equality, member order ignored. */
 export function sameValue(a: unknown, b: unknown): boolean {
   if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]))
+    );
   }
   if (isObject(a) && isObject(b)) {
     const keys = Object.keys(a);
@@ -45,7 +47,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
 /** The smallest changes turning `before` into `after`. */
 function changes(before: unknown, after: unknown, path: Path, out: Change[]): void {
   if (sameValue(before, after)) return;
-  const bothObjects = isObject(before) && isObject(after) && !isDeployTimeValue(before) && !isDeployTimeValue(after);
+  const bothObjects =
+    isObject(before) && isObject(after) && !isDeployTimeValue(before) && !isDeployTimeValue(after);
   if (bothObjects) {
     const keysBefore = Object.keys(before);
     const keysAfter = Object.keys(after);
@@ -107,14 +110,21 @@ function valueAt(root: unknown, path: Path): unknown {
   return value;
 }
 
-function patchYaml(text: string, list: readonly Change[], after: Record<string, unknown>, resource: string): string | undefined {
+function patchYaml(
+  text: string,
+  list: readonly Change[],
+  after: Record<string, unknown>,
+  resource: string,
+): string | undefined {
   const doc = parseDocument(text, { version: "1.1", customTags: CUSTOM_TAGS, uniqueKeys: true });
   if (doc.errors.length > 0) return undefined;
   // Each change rewrites its own node, or the nearest enclosing block collection that can be.
   const targets: Path[] = [];
   for (const change of list) {
     let path = change.path;
-    while (!replaceable(doc.getIn(path, true) as ParsedNode | undefined, change.scalar && path === change.path)) {
+    while (
+      !replaceable(doc.getIn(path, true) as ParsedNode | undefined, change.scalar && path === change.path)
+    ) {
       if (path.length <= 2) return undefined;
       path = path.slice(0, -1);
     }
@@ -123,7 +133,8 @@ function patchYaml(text: string, list: readonly Change[], after: Record<string, 
   const within = (inner: Path, outer: Path): boolean =>
     inner.length > outer.length && outer.every((segment, i) => inner[i] === segment);
   const unique = targets.filter(
-    (t, i) => !targets.some((o, j) => within(t, o) || (j < i && o.length === t.length && within([...t, 0], o))),
+    (t, i) =>
+      !targets.some((o, j) => within(t, o) || (j < i && o.length === t.length && within([...t, 0], o))),
   );
   const edits = unique.map((path) => {
     const node = doc.getIn(path, true) as ParsedNode;
@@ -143,6 +154,7 @@ function patchYaml(text: string, list: readonly Change[], after: Record<string, 
   });
   void resource;
   let out = text;
-  for (const edit of edits.sort((a, b) => b.from - a.from)) out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
+  for (const edit of edits.sort((a, b) => b.from - a.from))
+    out = out.slice(0, edit.from) + edit.text + out.slice(edit.to);
   return out;
 }

@@ -21,7 +21,9 @@ describe("pipewright import", () => {
     writeFileSync(out, OLD);
     const refused = await runPipewright(["import", TWO_PIPELINES, "-o", out]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain("The template has 2 pipelines; choose one: WebPipeline (line 25), DocsPipeline (line 62)");
+    expect(refused.stderr).toContain(
+      "The template has 2 pipelines; choose one: WebPipeline (line 25), DocsPipeline (line 62)",
+    );
     expect(refused.stderr).toContain("choose one with --resource WebPipeline | DocsPipeline");
     expect(readFileSync(out, "utf8")).toBe(OLD);
 
@@ -38,7 +40,9 @@ describe("pipewright import", () => {
     // The create-pipeline JSON cannot hold !GetAtt: refused with the member's line.
     const json = await runPipewright(["export", out, "--format", "json"]);
     expect(json.code).toBe(1);
-    expect(json.stderr).toMatch(/out\.json:\d+:\d+: error deploy-time-value-not-exportable: .*: !GetAtt PipelineRole\.Arn/);
+    expect(json.stderr).toMatch(
+      /out\.json:\d+:\d+: error deploy-time-value-not-exportable: .*: !GetAtt PipelineRole\.Arn/,
+    );
   }, 60_000);
 
   it("reads a Terraform file, keeping expressions, and names the line of what it cannot read", async () => {
@@ -51,11 +55,16 @@ describe("pipewright import", () => {
     const dynamic = join(temp.dir, "dynamic.tf");
     writeFileSync(
       dynamic,
-      readFileSync(TERRAFORM, "utf8").replace('  stage {\n    name = "Build"', '  dynamic "stage" {\n    for_each = var.stages\n  }\n\n  stage {\n    name = "Build"'),
+      readFileSync(TERRAFORM, "utf8").replace(
+        '  stage {\n    name = "Build"',
+        '  dynamic "stage" {\n    for_each = var.stages\n  }\n\n  stage {\n    name = "Build"',
+      ),
     );
     const refused = await runPipewright(["import", dynamic, "--resource", "web"]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/dynamic\.tf:34:1: error template-unsupported: resource aws_codepipeline\.web: A dynamic block is not supported/);
+    expect(refused.stderr).toMatch(
+      /dynamic\.tf:34:1: error template-unsupported: resource aws_codepipeline\.web: A dynamic block is not supported/,
+    );
   }, 60_000);
 
   it("refuses a file that is not a template, and a template without a pipeline", async () => {
@@ -63,7 +72,9 @@ describe("pipewright import", () => {
     writeFileSync(notes, "shopping:\n  - milk\n");
     const run1 = await runPipewright(["import", notes]);
     expect(run1.code).toBe(1);
-    expect(run1.stderr).toContain("Not a CloudFormation template (YAML or JSON with a Resources section) or a Terraform file");
+    expect(run1.stderr).toContain(
+      "Not a CloudFormation template (YAML or JSON with a Resources section) or a Terraform file",
+    );
     const bucket = join(temp.dir, "bucket.yaml");
     writeFileSync(bucket, "Resources:\n  Bucket:\n    Type: AWS::S3::Bucket\n");
     const run2 = await runPipewright(["import", bucket]);
@@ -74,14 +85,24 @@ describe("pipewright import", () => {
 
 describe("pipewright export --format", () => {
   it("writes CloudFormation with the secret as a NoEcho parameter, Terraform and CDK", async () => {
-    const yaml = await runPipewright(["export", GITHUB, "--format", "cfn-yaml", "--parameterize", "--type", "V1"]);
+    const yaml = await runPipewright([
+      "export",
+      GITHUB,
+      "--format",
+      "cfn-yaml",
+      "--parameterize",
+      "--type",
+      "V1",
+    ]);
     expect(yaml.code).toBe(0);
     expect(yaml.stdout).toContain("  SourceApplicationSourceOAuthToken:\n    Type: String\n");
     expect(yaml.stdout).toContain("    NoEcho: true\n");
     expect(yaml.stdout).toContain("OAuthToken: !Ref SourceApplicationSourceOAuthToken");
     expect(yaml.stdout).toContain("RoleArn: !Ref PipelineRoleArn");
     expect(yaml.stdout).not.toContain("****");
-    expect(yaml.stderr).toContain("note: secret parameter SourceApplicationSourceOAuthToken: give its value when deploying");
+    expect(yaml.stderr).toContain(
+      "note: secret parameter SourceApplicationSourceOAuthToken: give its value when deploying",
+    );
 
     const out = join(temp.dir, "main.tf");
     const tf = await runPipewright(["export", GITHUB, "--format", "terraform", "--type", "V1", "-o", out]);
@@ -92,10 +113,12 @@ describe("pipewright export --format", () => {
 
     const cdk = await runPipewright(["export", GITHUB, "--format", "cdk-ts", "--type", "V1"]);
     expect(cdk.code).toBe(0);
-    expect(cdk.stdout).toContain("new codepipeline.CfnPipeline(this, \"Pipeline\", {");
+    expect(cdk.stdout).toContain('new codepipeline.CfnPipeline(this, "Pipeline", {');
 
     const wrong = await runPipewright(["export", GITHUB, "--format", "pulumi"]);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toContain("--format must be one of json, cfn-yaml, cfn-json, terraform, cdk-ts: pulumi");
+    expect(wrong.stderr).toContain(
+      "--format must be one of json, cfn-yaml, cfn-json, terraform, cdk-ts: pulumi",
+    );
   }, 90_000);
 });

@@ -1,0 +1,149 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { exportIac, importIac } from "../../../shared/iac";
+import { updateDocumentPipeline } from "../../../shared/pipeline/document";
+import type { PipelineDeclaration } from "../../../shared/pipeline/model";
+import { validateDocument } from "../../../shared/validate";
+
+const fixture = (name: string): string =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/iac/${name}`, import.meta.url)), "utf8");
+const YAML = fixture("two-pipelines.yaml");
+const TF = fixture("pipelines.tf");
+
+function imported(text: string, resource: string, fileName = "template.yaml") {
+  const result = importIac(text, { resource, fileName });
+  expect(result.diagnostics).toEqual([]);
+  return result.document!;
+}
+
+function edit(doc: ReturnType<typeof imported>, change: (p: PipelineDeclaration) => void) {
+  return updateDocumentPipeline(doc, (p) => {
+    const copy = structuredClone(p);
+    change(copy);
+    return copy;
+  });
+}
+
+describe("CloudFormation import", () => {
+  it("keeps short-form intrinsics in place as their JSON form", () => {
+    const doc = imported(YAML, "WebPipeline");
+    expect(doc.pipeline.name).toEqual({ "Fn::Sub": "${AWS::StackName}-web" });
+    expect(doc.pipeline.roleArn).toEqual({ "Fn::GetAtt": ["PipelineRole", "Arn"] });
+    expect(doc.pipeline.artifactStore?.location).toEqual({ Ref: "ArtifactBucket" });
+    expect(doc.pipeline.stages[1]?.actions[0]?.configuration?.["ProjectName"]).toEqual({
+      "Fn::If": ["IsProd", "web-prod", "web-dev"],
+    });
+    // YAML's `Version: 1` and `PollForSourceChanges: false` arrive as the strings CloudFormation passes on.
+    expect(doc.pipeline.stages[0]?.actions[0]?.actionTypeId.version).toBe("1");
+    expect(doc.pipeline.stages[0]?.actions[0]?.configuration?.["PollForSourceChanges"]).toBe("false");
+  });
+
+  it("validates intrinsics as resolved at deploy time, never as wrong values", () => {
+    const diagnostics = validateDocument(imported(YAML, "WebPipeline"));
+    expect(diagnostics.filter((d) => d.severity !== "info")).toEqual([]);
+    expect(diagnostics.map((d) => d.message)).toContain(
+      "Resolved at deploy time by CloudFormation, so it is not checked here: !GetAtt PipelineRole.Arn",
+    );
+  });
+
+  it("still reports what does not depend on a deploy-time value", () => {
+    const doc = edit(imported(YAML, "WebPipeline"), (p) => {
+      p.stages[1]!.actions[0]!.inputArtifacts = [{ name: "Missing" }];
+    });
+    expect(validateDocument(doc).map((d) => d.code)).toContain("artifact-not-found");
+  });
+
+  it("reads a JSON template, and points at the line of an unsupported construct", () => {
+    const json = JSON.stringify(
+      {
+        Resources: {
+          P: {
+            Type: "AWS::CodePipeline::Pipeline",
+            Properties: { RoleArn: "arn:aws:iam::111122223333:role/r", Stages: { "Fn::If": ["C", [], []] } },
+          },
+        },
+      },
+      null,
+      2,
+    );
+    const result = importIac(json, { fileName: "t.json" });
+    expect(result.document).toBeUndefined();
+    expect(result.diagnostics[0]).toMatchObject({ code: "template-unsupported", location: { line: 7 } });
+    expect(result.diagnostics[0]?.message).toContain(
+      "An intrinsic function in place of a list is not supported",
+    );
+  });
+
+  it("names the line of a YAML error and of an unknown tag", () => {
+    const bad = importIac(
+      "Resources:\n  P:\n    Type: AWS::CodePipeline::Pipeline\n    Properties: !Foo x\n",
+    );
+    expect(bad.diagnostics[0]).toMatchObject({ code: "template-syntax", location: { line: 4 } });
+    expect(bad.diagnostics[0]?.message).toContain("Unsupported YAML tag");
+    const broken = importIac("Resources:\n  P: [unclosed\n");
+    expect(broken.diagnostics[0]).toMatchObject({ code: "template-syntax" });
+  });
+
+  it("exports an unedited import as the template itself, and an edited value as that value only", () => {
+    const doc = imported(YAML, "WebPipeline");
+    expect(exportIac(doc, { format: "cfn-yaml" }).text).toBe(YAML);
+    const changed = edit(doc, (p) => {
+      p.stages[0]!.actions[0]!.configuration!["BranchName"] = "release";
+    });
+    const text = exportIac(changed, { format: "cfn-yaml" }).text ?? "";
+    expect(text).toBe(YAML.replace("BranchName: main", "BranchName: release"));
+  });
+
+  it("rewrites only the edited action when its members change", () => {
+    const doc = edit(imported(YAML, "WebPipeline"), (p) => {
+      p.stages[1]!.actions[0]!.timeoutInMinutes = 30;
+    });
+    const text = exportIac(doc, { format: "cfn-yaml" }).text ?? "";
+    const before = YAML.split("\n");
+    const after = text.split("\n");
+    const firstDiff = before.findIndex((line, i) => line !== after[i]);
+    expect(before.slice(0, firstDiff).join("\n")).toContain("        - Name: Build\n          Actions:");
+    expect(text).toContain("              TimeoutInMinutes: 30\n");
+    expect(text.endsWith(YAML.slice(YAML.indexOf("      DisableInboundStageTransitions:")))).toBe(true);
+  });
+});
+
+describe("Terraform import", () => {
+  it("keeps expressions and exports the unedited file byte for byte", () => {
+    const doc = imported(TF, "web", "main.tf");
+    expect(doc.pipeline.artifactStore?.location).toEqual({ "Terraform::Expression": "var.artifact_bucket" });
+    expect(validateDocument(doc).filter((d) => d.severity !== "info")).toEqual([]);
+    expect(exportIac(doc, { format: "terraform" }).text).toBe(TF);
+  });
+
+  it("writes an edit back into the file, keeping the other resource and the lifecycle block", () => {
+    const doc = edit(imported(TF, "web", "main.tf"), (p) => {
+      p.stages[0]!.actions[0]!.configuration!["BranchName"] = "release";
+    });
+    const text = exportIac(doc, { format: "terraform" }).text ?? "";
+    expect(text).toContain('BranchName       = "release"');
+    expect(text).toContain("  lifecycle {\n    ignore_changes = [stage[0].action[0].configuration]\n  }");
+    expect(text.slice(text.indexOf('resource "aws_codepipeline" "api"'))).toBe(
+      TF.slice(TF.indexOf('resource "aws_codepipeline" "api"')),
+    );
+  });
+
+  it("refuses a CloudFormation value in a Terraform export, naming it", () => {
+    const doc = imported(YAML, "WebPipeline");
+    const out = exportIac(doc, { format: "terraform" });
+    expect(out.text).toBeUndefined();
+    expect(out.diagnostics.map((d) => d.message)).toContain(
+      "Terraform cannot resolve a value that CloudFormation resolves; replace it or export to CloudFormation: !GetAtt PipelineRole.Arn",
+    );
+  });
+});
+
+describe("deploy-time validation", () => {
+  it("names only rules the validator has", async () => {
+    const { RULES } = await import("../../../shared/validate");
+    const { CROSS_REFERENCE_READS } = await import("../../../shared/iac/deploy-time-validation");
+    const codes = new Set(RULES.map((r) => r.code));
+    expect(Object.keys(CROSS_REFERENCE_READS).filter((code) => !codes.has(code))).toEqual([]);
+  });
+});
