@@ -9,7 +9,15 @@ function decode(raw: unknown): Settings {
   const r = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
   const theme = r["theme"];
   const limit = r["recentLimit"];
+  const keys = r["ownerTagKeys"];
+  const ownerTagKeys =
+    Array.isArray(keys) &&
+    keys.length <= 20 &&
+    keys.every((k) => typeof k === "string" && k.length > 0 && k.length <= 128)
+      ? { ownerTagKeys: keys as string[] }
+      : {};
   return {
+    ...ownerTagKeys,
     theme: theme === "light" || theme === "dark" || theme === "system" ? theme : DEFAULT_SETTINGS.theme,
     recentLimit:
       typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= 50

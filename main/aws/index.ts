@@ -37,7 +37,7 @@ export {
   type DeployResult,
   type DeployStep,
 } from "./deploy";
-export { ownershipWarnings, type DeployWarning, type DeployWarningCode } from "./deploy-impact";
+export { OWNERSHIP_WARNINGS, ownershipWarnings, type DeployWarning, type DeployWarningCode } from "./deploy-impact";
 export { pullPipeline, type PulledPipeline } from "./pull";
 export { setVersionInText } from "./file-version";
 export { connectionFromFlags, type ConnectionFlags } from "./connection-from-env";

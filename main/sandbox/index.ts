@@ -13,6 +13,7 @@ import { Engine } from "./engine";
 import { listen } from "./server";
 import { loadScenarioFile, ScenarioBook, type Scenario } from "./scenario";
 import { openStore } from "./store";
+import { tagAsService } from "./operations/tags";
 
 export { ManualClock, ScaledClock, type Clock } from "./clock";
 export type { Scenario, ScenarioRule, ActionOutcomeOverride } from "./scenario";
@@ -50,6 +51,11 @@ export interface Sandbox {
   flush(): Promise<void>;
   /** Stops the server and the engine and saves the state. */
   close(): Promise<void>;
+  /**
+   * Test-only: adds `aws:` tags to a pipeline the way CloudFormation does for a stack's resources
+   * (TagResource refuses them, as AWS does). See operations/tags.ts.
+   */
+  tagAsService(pipelineName: string, tags: ReadonlyArray<{ key: string; value: string }>): void;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -98,6 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clock: activeClock,
     notes,
     flush: () => store.flush(),
+    tagAsService: (pipelineName, tags) => tagAsService(ctx, pipelineName, tags),
     close() {
       closed ??= (async () => {
         await new Promise<void>((resolve) => {
