@@ -35,6 +35,7 @@ export function openTemplate(path: string, text: string, resource: string | unde
       code: "choose-resource",
       message: `The template has ${result.choices.length} pipelines; choose the one to open: ${path}`,
       choices: result.choices,
+      file: path,
     });
   }
   const first = result.diagnostics[0];

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useAppStore } from "../store";
 import { Dialog } from "./Dialog";
+import { valueText } from "../../shared/iac/deploy-time-values";
 
 /**
  * Open and Save As where there is no native file dialog (web mode): the path is typed, or, for Open,
@@ -9,7 +10,7 @@ import { Dialog } from "./Dialog";
 export function PathDialog({ kind }: { kind: "open" | "saveAs" }) {
   const recent = useAppStore((s) => s.recent);
   const currentPath = useAppStore((s) => s.doc?.path ?? null);
-  const suggested = useAppStore((s) => s.doc?.document.pipeline.name ?? "pipeline");
+  const suggested = useAppStore((s) => valueText(s.doc?.document.pipeline.name) || "pipeline");
   const open = useAppStore((s) => s.openRequested);
   const saveAs = useAppStore((s) => s.saveAsRequested);
   const close = useAppStore((s) => s.dialogClosed);

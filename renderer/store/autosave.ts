@@ -1,5 +1,6 @@
 import type { ApiClient } from "../api/client";
 import type { AppStore } from "./index";
+import { valueText } from "../../shared/iac/deploy-time-values";
 
 /** Autosave waits this long after the last edit, so a burst of typing is written once, within 1 s. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -15,14 +16,14 @@ export function startAutosave(store: AppStore, api: ApiClient, delayMs = AUTOSAV
     const doc = state.doc;
     const report = JSON.stringify([
       doc?.dirty ?? false,
-      doc?.document.pipeline.name ?? "",
+      valueText(doc?.document.pipeline.name),
       doc?.recoveryId ?? null,
     ]);
     if (report !== lastReported) {
       lastReported = report;
       void api.app.documentState({
         dirty: doc?.dirty ?? false,
-        title: (doc?.document.pipeline.name ?? "").slice(0, 200),
+        title: valueText(doc?.document.pipeline.name).slice(0, 200),
         recoveryId: doc?.recoveryId ?? null,
       });
     }

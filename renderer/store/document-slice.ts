@@ -20,6 +20,8 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
           overwriteOnSave: false,
           // A clean file's content is what it holds; a restored or new document's file is unknown.
           savedPipeline: opened.path !== null && !opened.dirty ? document.pipeline : null,
+          owner: opened.owner ?? null,
+          importedFrom: opened.importedFrom ?? null,
         },
         diskChange: null,
         // A new document starts a new history and selection.

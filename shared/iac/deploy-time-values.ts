@@ -144,3 +144,12 @@ function walk(value: unknown, path: Array<string | number>, found: DeployTimeVal
 export function isWithin(path: JsonPath, prefix: JsonPath): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
+
+/**
+ * A member's text for display and file names: the string itself, a deploy-time value as it reads
+ * (`!Sub ${AWS::StackName}-web`), anything else (a wrong type in a hand-edited file) as "".
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === "string") return value;
+  return isDeployTimeValue(value) ? describeDeployTimeValue(value) : "";
+}

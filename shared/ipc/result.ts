@@ -99,8 +99,9 @@ export interface AppError {
   path?: JsonPath;
   /** For `validation-failed`: the document's diagnostics. */
   diagnostics?: Diagnostic[];
-  /** For `choose-resource`: the template's pipeline resources. */
+  /** For `choose-resource`: the template's pipeline resources, and the template's path. */
   choices?: Array<{ id: string; name?: string; line?: number }>;
+  file?: string;
 }
 
 /** Success with a value, or failure with an {@link AppError}. */
