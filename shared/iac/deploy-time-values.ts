@@ -106,6 +106,7 @@ function describeJson(value: unknown): string {
       .map(([k, v]) => `${k}: ${describeJson(v)}`)
       .join(", ")}}`;
   }
+  if (typeof value === "string" && /^[A-Za-z0-9:._/-]+$/.test(value)) return value;
   return JSON.stringify(value) ?? "null";
 }
 
