@@ -4,7 +4,7 @@
  * response; nothing a client sends can throw out of here.
  */
 import type { SandboxContext } from "./context";
-import { OPERATIONS, TARGET_PREFIX } from "./model/service-shapes";
+import { OPERATIONS, TARGET_PREFIX } from "../../shared/service-model";
 import { OPERATION_HANDLERS } from "./operations";
 import { errorBody, serializeResponse, ServiceError } from "./protocol";
 import { validateAgainstShape } from "./request-validation";

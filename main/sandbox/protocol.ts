@@ -2,7 +2,7 @@
  * AWS JSON 1.1 wire details: error bodies, status codes and timestamp encoding. Kept apart from
  * the HTTP server so operations can throw ServiceError without knowing about sockets.
  */
-import { ERROR_STATUS } from "./model/service-shapes";
+import { ERROR_STATUS } from "../../shared/service-model";
 
 export const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 

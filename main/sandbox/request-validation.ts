@@ -4,8 +4,7 @@
  * ("1 validation error detected: Value 'x' at 'pipeline.stages.1.member.name' failed to satisfy
  * constraint: ..."), so the member at fault is always named.
  */
-import { SHAPES } from "./model/service-shapes";
-import type { ShapeSpec } from "./model/shape-types";
+import { shapeNamed, type Shape } from "../../shared/service-model";
 
 /** The service reports at most this many problems in one message. */
 const MAX_REPORTED = 10;
@@ -14,8 +13,8 @@ interface Context {
   problems: string[];
 }
 
-function shapeOf(name: string): ShapeSpec {
-  const shape = SHAPES[name];
+function shapeOf(name: string): Shape {
+  const shape = shapeNamed(name);
   if (!shape) throw new Error(`service model has no shape ${name}`);
   return shape;
 }
@@ -37,7 +36,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const TYPE_WORD: Record<ShapeSpec["type"], string> = {
+const TYPE_WORD: Record<Shape["type"], string> = {
   structure: "an object",
   map: "an object",
   list: "a list",
@@ -61,7 +60,7 @@ function checkValue(ctx: Context, shapeName: string, value: unknown, path: strin
     case "structure": {
       if (!typeOk(isRecord(value))) return;
       const record = value as Record<string, unknown>;
-      for (const member of shape.required ?? []) {
+      for (const member of shape.required) {
         if (record[member] === undefined || record[member] === null) {
           report(ctx, null, path ? `${path}.${member}` : member, "Member must not be null");
         }

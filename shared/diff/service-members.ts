@@ -4,7 +4,7 @@
  * is never deployed; the deploy diff compares what AWS would actually hold.
  */
 import type { JsonPath, PipelineDeclaration } from "../pipeline/model";
-import { SERVICE_SHAPES } from "../validate/service-model.generated";
+import { shapeNamed } from "../service-model";
 import { isRecord } from "./json-compare";
 
 /** The pipeline pruned to modelled members, and the paths of what was dropped. */
@@ -15,7 +15,7 @@ export interface ServiceView {
 }
 
 function prune(value: unknown, shapeName: string, path: JsonPath, dropped: JsonPath[]): unknown {
-  const shape = SERVICE_SHAPES[shapeName];
+  const shape = shapeNamed(shapeName);
   if (!shape) return value;
   if (shape.type === "list") {
     return Array.isArray(value)

@@ -1,3 +1,4 @@
+import { enumOf } from "../service-model";
 import { findActionType, type ActionTypeSpec, type ArtifactCount } from "../catalog";
 import {
   INVALID_CONFIGURATION_VALUE,
@@ -6,7 +7,6 @@ import {
 } from "./configuration-fields";
 import { arrayMember, member, recordMember, show, stringMember, type JsonRecord } from "./json-value";
 import type { IndexedAction } from "./pipeline-index";
-import { SERVICE_SHAPES } from "./service-model.generated";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
 import { defineCacheTopic, recordFindings, replayFindings, type RelativeFinding } from "./validation-cache";
 
@@ -114,11 +114,8 @@ function checkValueLengths(context: RuleContext, action: IndexedAction, configur
   }
 }
 
-const SHAPE_OWNERS = SERVICE_SHAPES["ActionOwner"];
-const SHAPE_CATEGORIES = SERVICE_SHAPES["ActionCategory"];
-const OWNERS: readonly string[] = SHAPE_OWNERS?.type === "string" ? (SHAPE_OWNERS.enum ?? []) : [];
-const CATEGORIES: readonly string[] =
-  SHAPE_CATEGORIES?.type === "string" ? (SHAPE_CATEGORIES.enum ?? []) : [];
+const OWNERS = enumOf("ActionOwner");
+const CATEGORIES = enumOf("ActionCategory");
 
 /**
  * A well-formed id: valid owner and category, provider and version strings. Anything else is the

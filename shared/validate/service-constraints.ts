@@ -1,8 +1,7 @@
 import type { JsonPath } from "../pipeline/model";
 import { isRecord, kindOf, member, show, type JsonRecord } from "./json-value";
 import { defineRule, type RuleContext, type RuleGroup, type RuleInfo } from "./rule";
-import { SERVICE_SHAPES } from "./service-model.generated";
-import type { Shape, StringShape, StructureShape } from "./shape-types";
+import { SHAPES, type Shape, type StringShape, type StructureShape } from "../service-model";
 import {
   defineCacheTopic,
   recordFindings,
@@ -63,6 +62,21 @@ export const UNKNOWN_MEMBER = defineRule(
 );
 
 type Report = (rule: RuleInfo, path: JsonPath, message: string) => void;
+
+/**
+ * A quota the model does not carry: "Maximum number of tags for a resource: 50"
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html); the service answers more
+ * with TooManyTagsException.
+ */
+const QUOTAS: Readonly<Record<string, Shape>> = {
+  TagList: { type: "list", member: "Tag", max: 50 },
+};
+
+/** The shape the validator checks for a model name: the service's, or a quota on it. */
+function shapeFor(name: string): Shape | undefined {
+  if (Object.hasOwn(QUOTAS, name)) return QUOTAS[name];
+  return Object.hasOwn(SHAPES, name) ? SHAPES[name] : undefined;
+}
 
 const compiled = new Map<string, RegExp>();
 
@@ -231,7 +245,7 @@ function walkStructure(
 }
 
 function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink | undefined): void {
-  const shape: Shape | undefined = SERVICE_SHAPES[shapeName];
+  const shape = shapeFor(shapeName);
   if (shape === undefined) return;
   switch (shape.type) {
     case "structure": {
@@ -288,7 +302,7 @@ function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink |
           (label) => `${label} must have ${rangeText(shape.min, shape.max)} entries; it has: ${keys.length}`,
         );
       }
-      const keyShape = SERVICE_SHAPES[shape.key];
+      const keyShape = shapeFor(shape.key);
       for (const key of keys) {
         const child = extend(at, key);
         if (keyShape?.type === "string") checkString(walk, key, keyShape, child, " (the key)");
@@ -302,6 +316,7 @@ function walkShape(walk: Walk, value: unknown, shapeName: string, at: PathLink |
       else checkString(walk, value, shape, at);
       return;
     case "integer":
+    case "long":
       if (typeof value !== "number" || !Number.isInteger(value)) {
         emit(walk, WRONG_TYPE, at, (label) => `${label} must be an integer; ${found(value)}`);
       } else if (outside(value, shape.min, shape.max)) {

@@ -1,49 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validatePipeline } from "../../../shared/validate";
-import { SERVICE_SHAPES } from "../../../shared/validate/service-model.generated";
 import { actionOf, configOf } from "./rule-cases/case";
 import { validPipeline } from "./sample-pipelines";
-
-/** What the generator script exports (scripts/ is in no tsconfig project, so it is loaded by URL). */
-interface Generator {
-  buildShapeTable(model: unknown): unknown;
-  readServiceModel(): unknown;
-}
-
-const GENERATOR_URL = new URL("../../../scripts/gen-service-constraints.ts", import.meta.url).href;
-
-describe("the generated constraint table", () => {
-  it("is current with the service model (re-run scripts/gen-service-constraints.ts if not)", async () => {
-    const generator = (await import(/* @vite-ignore */ GENERATOR_URL)) as Generator;
-    expect(SERVICE_SHAPES).toEqual(generator.buildShapeTable(generator.readServiceModel()));
-  });
-
-  it("covers every member of PipelineDeclaration with the model's limits", () => {
-    const declaration = SERVICE_SHAPES["PipelineDeclaration"];
-    expect(declaration?.type === "structure" && Object.keys(declaration.members)).toEqual([
-      "name",
-      "roleArn",
-      "artifactStore",
-      "artifactStores",
-      "stages",
-      "version",
-      "executionMode",
-      "pipelineType",
-      "variables",
-      "triggers",
-    ]);
-    expect(SERVICE_SHAPES["ActionRunOrder"]).toEqual({ type: "integer", min: 1, max: 999 });
-    expect(SERVICE_SHAPES["ActionTimeout"]).toEqual({ type: "integer", min: 5, max: 86400 });
-    expect(SERVICE_SHAPES["PipelineVersion"]).toEqual({ type: "integer", min: 1 });
-  });
-
-  it("has only patterns JavaScript can compile", () => {
-    for (const shape of Object.values(SERVICE_SHAPES)) {
-      if (shape.type === "string" && shape.pattern !== undefined)
-        expect(() => new RegExp(shape.pattern ?? "")).not.toThrow();
-    }
-  });
-});
 
 describe("the model walk", () => {
   const findings = (edit: (p: Record<string, unknown>) => void) => {
