@@ -95,17 +95,30 @@ describe("CloudFormation import", () => {
     expect(text).toBe(YAML.replace("BranchName: main", "BranchName: release"));
   });
 
-  it("rewrites only the edited action when its members change", () => {
-    const doc = edit(imported(YAML, "WebPipeline"), (p) => {
-      p.stages[1]!.actions[0]!.timeoutInMinutes = 30;
-    });
-    const text = exportIac(doc, { format: "cfn-yaml" }).text ?? "";
-    const before = YAML.split("\n");
-    const after = text.split("\n");
-    const firstDiff = before.findIndex((line, i) => line !== after[i]);
-    expect(before.slice(0, firstDiff).join("\n")).toContain("        - Name: Build\n          Actions:");
-    expect(text).toContain("              TimeoutInMinutes: 30\n");
-    expect(text.endsWith(YAML.slice(YAML.indexOf("      DisableInboundStageTransitions:")))).toBe(true);
+  it("adds and removes members line by line, in YAML and in JSON", () => {
+    const change = (doc: ReturnType<typeof imported>) =>
+      edit(doc, (p) => {
+        p.stages[1]!.actions[0]!.timeoutInMinutes = 30;
+        delete p.stages[0]!.actions[0]!.configuration!["PollForSourceChanges"];
+      });
+    const yaml = exportIac(change(imported(YAML, "WebPipeline")), { format: "cfn-yaml" }).text;
+    expect(yaml).toBe(
+      YAML.replace("                PollForSourceChanges: false\n", "").replace(
+        "              RunOrder: 1\n",
+        "              RunOrder: 1\n              TimeoutInMinutes: 30\n",
+      ),
+    );
+    const json = exportIac(imported(YAML, "WebPipeline"), { format: "cfn-json" }).text ?? "";
+    const fromJson = importIac(json, { fileName: "t.json", resource: "WebPipeline" }).document!;
+    const patched = exportIac(change(fromJson), { format: "cfn-json" }).text ?? "";
+    const removed = json.split("\n").filter((line) => !patched.split("\n").includes(line));
+    // The member before a removed last one and before an added one only gain or lose a comma.
+    expect(removed.map((l) => l.trim())).toEqual([
+      '"BranchName": "main",',
+      '"PollForSourceChanges": "false"',
+      '"RunOrder": 1',
+    ]);
+    expect(patched).toContain('"TimeoutInMinutes": 30');
   });
 });
 
