@@ -9,7 +9,8 @@ import { parse } from "@cdktf/hcl2json";
 import { describe, expect, it } from "vitest";
 import { isSecretKey } from "../../../shared/diff/secret-values";
 import { exportPipeline } from "../../../shared/formats";
-import { exportIac } from "../../../shared/iac";
+import { exportIac, importIac } from "../../../shared/iac";
+import { updateDocumentPipeline } from "../../../shared/pipeline/document";
 import type { JsonPath } from "../../../shared/pipeline/model";
 import { PIPELINE_FIXTURES } from "./fixture-set";
 
@@ -170,8 +171,14 @@ describe("Terraform export, read by HashiCorp's HCL parser and formatter", () =>
         const resources = Object.values(json.resource.aws_codepipeline);
         expect(resources).toHaveLength(1);
         if (parameterize) continue;
+        // hcl2json writes Terraform's JSON syntax, where strings are templates too: a literal
+        // "${" stays escaped as "$${" (and "%{" as "%%{").
         const got = JSON.parse(JSON.stringify(fromHcl2Json(resources[0]![0]!)), (key, value: unknown) =>
-          isSecretKey(key) ? "(secret)" : value,
+          isSecretKey(key)
+            ? "(secret)"
+            : typeof value === "string"
+              ? value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{")
+              : value,
         ) as Json;
         const want = expected(
           exportPipeline(fixture.document, { pipelineType: fixture.pipelineType }).text ?? "",
@@ -181,4 +188,23 @@ describe("Terraform export, read by HashiCorp's HCL parser and formatter", () =>
       }
     });
   }
+
+  it("escapes template sequences, quotes, backslashes and line breaks so both parsers read the value back", async () => {
+    const fixture = PIPELINE_FIXTURES.find((f) => f.name.endsWith("s3-codedeploy.json"))!;
+    const tricky = 'echo "${HOME}" %{ if x } \\ done\nnext line\ttab';
+    const document = updateDocumentPipeline(fixture.document, (p) => {
+      const copy = structuredClone(p);
+      copy.stages[0]!.actions[0]!.configuration!["S3ObjectKey"] = tricky;
+      return copy;
+    });
+    const text = exportIac(document, { format: "terraform", pipelineType: "V2" }).text ?? "";
+    expect(await format(text)).toBe(text);
+    const json = (await parse("main.tf", text)) as { resource: { aws_codepipeline: Record<string, Json[]> } };
+    const resource = Object.values(json.resource.aws_codepipeline)[0]![0]!;
+    const action = (resource["stage"] as Json[])[0]!["action"] as Json[];
+    const value = (action[0]!["configuration"] as Record<string, string>)["S3ObjectKey"]!;
+    expect(value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{")).toBe(tricky);
+    const back = importIac(text, { fileName: "main.tf" }).document!;
+    expect(back.pipeline.stages[0]!.actions[0]!.configuration!["S3ObjectKey"]).toBe(tricky);
+  });
 });
