@@ -6,8 +6,8 @@
 import { diffPipelines, serviceView, type PipelineDiff } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
-import type { Connection } from "./connection";
 import { deployTimeValuesOf, describeDeployTimeValue, RESOLVED_AT_DEPLOY_TIME } from "../../shared/iac";
+import { SANDBOX_REGION, type Connection } from "./connection";
 import { assessImpact, OWNERSHIP_WARNINGS, type DeployWarning } from "./deploy-impact";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
@@ -82,8 +82,9 @@ function withoutVersion(pipeline: PipelineDeclaration): PipelineDeclaration {
   ) as PipelineDeclaration;
 }
 
+/** Tags sent on create: a create-pipeline input's, or those `pipewright pull` kept beside get-pipeline output. */
 function tagsOf(document: PipelineDocument): Tag[] {
-  if (document.shape !== "create-input" || !Array.isArray(document.root.tags)) return [];
+  if (document.shape === "bare" || !Array.isArray(document.root.tags)) return [];
   return (document.root.tags as unknown[]).filter(
     (t): t is Tag =>
       typeof t === "object" &&
@@ -131,7 +132,10 @@ export async function planDeploy(
   connection: Connection,
   options: { ownerTagKeys?: readonly string[] } = {},
 ): Promise<AwsResult<DeployPlan>> {
-  const diagnostics = validateDocument(document);
+  // The Region deployed to decides which action Regions are cross-Region (the sandbox answers
+  // as SANDBOX_REGION).
+  const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
+  const diagnostics = validateDocument(document, { pipelineRegion: region });
   const name = document.pipeline.name;
   const deployTime = deployTimeValuesOf(document.pipeline);
   if (deployTime.length > 0) {

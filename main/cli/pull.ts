@@ -8,8 +8,9 @@ import { errorCode } from "./pipeline-file";
 const HELP = `Usage: pipewright pull <name> [-o <file>] [--force] [--profile P] [--region R] [--sandbox URL]
 
 Fetches a pipeline (GetPipeline) and writes it as "aws codepipeline get-pipeline" output:
-{"pipeline", "metadata"}, canonical 2-space JSON. Its pipeline.version is the version a later
-"pipewright deploy" of the file is based on.
+{"pipeline", "metadata"}, canonical 2-space JSON, plus the pipeline's tags (ListTagsForResource)
+as "tags" when it has any, so a deploy of the file keeps them. Its pipeline.version is the version
+a later "pipewright deploy" of the file is based on.
 
 Options:
   -o, --output <file>  write to <file> (atomically) instead of stdout
@@ -63,6 +64,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
     if (!pulled.ok) {
       io.err(`pipewright pull: ${pulled.error.message}\n`);
       return EXIT_ERRORS;
+    }
+    if (pulled.value.tagsError !== undefined) {
+      io.err(
+        `pipewright pull: warning: the pipeline's tags could not be read, so the file has none: ${pulled.value.tagsError.message}\n`,
+      );
     }
     if (values.output === undefined) {
       io.out(pulled.value.text);

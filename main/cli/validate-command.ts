@@ -10,7 +10,7 @@ import {
 } from "./diagnostic-report";
 import { readPipelineFile } from "./pipeline-file";
 
-const HELP = `Usage: pipewright validate <file...> [--format text|json]
+const HELP = `Usage: pipewright validate <file...> [--format text|json] [--region R]
 
 Checks pipeline files (create-pipeline input, get-pipeline output or a bare pipeline) and prints
 every problem as "file:line:col: severity code: message", then a summary line.
@@ -18,6 +18,9 @@ every problem as "file:line:col: severity code: message", then a summary line.
 Options:
   --format text|json  text (default) or a JSON array of {file, line, column, severity, code,
                       message, path}
+  --region R          the Region the pipeline is deployed to (default: AWS_REGION, then
+                      AWS_DEFAULT_REGION); an action whose region is another one is cross-Region.
+                      Without any, the Region is inferred from the file where it can be
   -h, --help          show this help
 
 Exit status: 0 no errors (warnings and info allowed), 1 errors found, 2 wrong command line.
@@ -27,7 +30,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: "string", default: "text" }, help: { type: "boolean", short: "h" } },
+    options: {
+      format: { type: "string", default: "text" },
+      region: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
   });
   if (values.help) {
     io.out(HELP);
@@ -37,12 +44,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--format must be text or json: ${values.format}`);
   }
   if (positionals.length === 0) throw new UsageError("name at least one pipeline file to validate");
+  const region = values.region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined);
+  const options = region === undefined ? {} : { pipelineRegion: region };
 
   const reported: ReportedDiagnostic[] = [];
   for (const file of positionals) {
     const read = await readPipelineFile(file);
     const diagnostics = read.document
-      ? [...read.diagnostics, ...validateDocument(read.document)]
+      ? [...read.diagnostics, ...validateDocument(read.document, options)]
       : read.diagnostics;
     const placed = placeDiagnostics(file, read.text, diagnostics);
     reported.push(...placed);

@@ -3,7 +3,7 @@
  * the RuleExecutionDetail of ListRuleExecutions, member for member as the model names them.
  */
 import type { StageDeclaration } from "../../shared/pipeline/model";
-import { HOOK_OF } from "./condition-flow";
+import { HOOK_OF } from "./condition-checks";
 import type { ConditionCheckRecord, ConditionKind, PipelineRecord, RuleRunRecord } from "./records";
 import { epochSeconds as date } from "./protocol";
 

@@ -1,17 +1,90 @@
 /**
- * The engine the operations drive: ExecutionFlow moves runs along, RecoveryFlow and ConditionFlow
- * add what the service does by itself (onFailure results, stage conditions); this adds the
- * requests that interrupt or redirect runs (approvals, stop and abandon, retry, pipeline updates,
- * restarts).
+ * The engine the operations drive, assembled from its parts: the run machine moves runs along;
+ * the action runner runs each action; condition checks and stage recovery do what the service
+ * does by itself at a stage's hooks (stage conditions, onFailure results); run controls take the
+ * requests that interrupt or redirect runs. Needs no HTTP server: give it a state and a Clock
+ * (a ManualClock to step time) and drive it directly.
  */
-import { ConditionFlow } from "./condition-flow";
-import { isActive, latestInStage } from "./execution-queries";
-import { fail } from "./protocol";
-import type { ActionRunRecord, ExecutionRecord, PipelineRecord } from "./records";
+import { ActionRunner } from "./action-runner";
+import type { Clock } from "./clock";
+import { ConditionChecks } from "./condition-checks";
+import { EngineCore, type EngineOptions, type StartRequest } from "./engine-core";
+import type { ActionRunRecord, ExecutionRecord, PipelineRecord, SandboxState } from "./records";
+import { RunControls } from "./run-controls";
+import { RunMachine } from "./run-machine";
+import { StageRecovery } from "./stage-recovery";
+import { JobQueue, jobKindOf } from "./job-queue";
+import { fillTemplate } from "./job-data";
+import { entityUrl } from "./provider-links";
+import type { ActionDeclaration } from "../../shared/pipeline/model";
 
-export type { EngineOptions, StartRequest } from "./execution-flow";
+export type { EngineOptions, StartRequest } from "./engine-core";
 
-export class Engine extends ConditionFlow {
+export class Engine {
+  private readonly core: EngineCore;
+  /** Jobs of custom and partner actions, for the job worker operations. */
+  readonly jobs: JobQueue;
+  private readonly actions: ActionRunner;
+  private readonly machine: RunMachine;
+  private readonly conditions: ConditionChecks;
+  private readonly controls: RunControls;
+
+  constructor(state: SandboxState, options: EngineOptions) {
+    const core = new EngineCore(state, options);
+    this.core = core;
+    const settled = (pipeline: PipelineRecord, execution: ExecutionRecord) =>
+      this.machine.actionSettled(pipeline, execution);
+    this.jobs = new JobQueue(core, settled);
+    this.actions = new ActionRunner(core, this.jobs, settled);
+    // The machine calls its hooks only once a run is under way, after the constructor has
+    // assigned the checks they delegate to.
+    this.machine = new RunMachine(core, this.actions, {
+      entered: (pipeline, execution) => this.conditions.entered(pipeline, execution),
+      actionsSucceeded: (pipeline, execution, stage) =>
+        this.conditions.actionsSucceeded(pipeline, execution, stage),
+      actionsFailed: (pipeline, execution, stage, summary) =>
+        this.conditions.actionsFailed(pipeline, execution, stage, summary),
+    });
+    const recovery = new StageRecovery(core, this.machine);
+    this.conditions = new ConditionChecks(core, this.machine, recovery);
+    this.controls = new RunControls(core, this.machine, recovery, (pipeline, execution, onlyApprovals) => {
+      this.actions.abandon(pipeline, execution, onlyApprovals);
+      this.conditions.abandon(pipeline, execution);
+    });
+  }
+
+  get clock(): Clock {
+    return this.core.clock;
+  }
+
+  start(pipeline: PipelineRecord, request: StartRequest): ExecutionRecord {
+    return this.machine.start(pipeline, request);
+  }
+
+  /** Lets waiting runs into their stages, e.g. after a transition was enabled. */
+  pump(pipeline: PipelineRecord): void {
+    this.machine.pump(pipeline);
+  }
+
+  /**
+   * GetPipelineState's entity link of an action: the built-in provider's console page, or a
+   * custom type's entityUrlTemplate ("the static link that provides information about the service
+   * provider for the action").
+   */
+  entityUrl(action: ActionDeclaration, region: string): string | undefined {
+    if (jobKindOf(action) === undefined) return entityUrl(action, region);
+    const type = this.core.options.actionTypes?.get(action.actionTypeId);
+    return fillTemplate(type?.urls.entityUrlTemplate, action.configuration ?? {}, type);
+  }
+
+  transitionOpen(
+    pipeline: PipelineRecord,
+    stageName: string,
+    transitionType: "Inbound" | "Outbound",
+  ): boolean {
+    return this.machine.transitionOpen(pipeline, stageName, transitionType);
+  }
+
   /** PutApprovalResult: closes an open approval with the reviewer's decision. */
   decideApproval(
     pipeline: PipelineRecord,
@@ -20,145 +93,43 @@ export class Engine extends ConditionFlow {
     summary: string,
     by: string,
   ): void {
-    const execution = pipeline.executions.find((e) => e.id === run.executionId);
-    const handle = this.timers.get(run.id);
-    if (handle) this.clock.cancel(handle);
-    this.timers.delete(run.id);
-    run.approvalOpen = false;
-    run.status = approved ? "Succeeded" : "Failed";
-    run.summary = summary;
-    run.updatedBy = by;
-    run.lastUpdateTime = this.clock.now();
-    run.output.executionResult.externalExecutionSummary = summary;
-    if (!approved) {
-      run.output.executionResult.errorDetails = {
-        code: "JobFailed",
-        message: `Rejected: ${summary || "no reason given"}`,
-      };
-    }
-    if (execution) this.actionSettled(pipeline, execution);
+    this.actions.decideApproval(pipeline, run, approved, summary, by);
   }
 
-  /**
-   * StopPipelineExecution. Stop-and-wait lets running actions finish but abandons open manual
-   * approvals at once, since nothing would ever finish them; abandon ends everything now.
-   */
   stop(pipeline: PipelineRecord, execution: ExecutionRecord, abandon: boolean, reason?: string): void {
-    if (!isActive(execution)) {
-      fail("PipelineExecutionNotStoppableException", `Execution is not in progress: ${execution.status}`);
-    }
-    if (execution.status === "Stopping" && !abandon) {
-      fail("DuplicatedStopRequestException", `Execution is already stopping: ${execution.id}`);
-    }
-    execution.stopTrigger = reason === undefined ? {} : { reason };
-    if (execution.waiting) {
-      execution.waiting = false;
-      execution.status = "Stopped";
-      this.touch(execution);
-      return this.pump(pipeline);
-    }
-    const stage = execution.stages[execution.position];
-    execution.stopMode = abandon ? "abandon" : "wait";
-    execution.status = "Stopping";
-    if (stage) stage.status = "Stopping";
-    this.abandonRunning(pipeline, execution, !abandon);
-    this.actionSettled(pipeline, execution);
+    this.controls.stop(pipeline, execution, abandon, reason);
   }
 
-  /** RetryStageExecution; the caller has checked the stage exists in the current version. */
   retry(
     pipeline: PipelineRecord,
     execution: ExecutionRecord,
     stageName: string,
     mode: "FAILED_ACTIONS" | "ALL_ACTIONS",
   ): void {
-    const index = execution.stages.findIndex((s) => s.name === stageName);
-    const stage = execution.stages[index];
-    if (!stage || execution.version !== pipeline.versions.length) {
-      fail(
-        "StageNotRetryableException",
-        `The pipeline changed since this run; start a new run instead: ${execution.id}`,
-      );
-    }
-    if (latestInStage(pipeline, stageName) !== execution) {
-      fail(
-        "NotLatestPipelineExecutionException",
-        `A later run has entered stage ${stageName}: ${execution.id}`,
-      );
-    }
-    if (isActive(execution) || (stage.status !== "Failed" && stage.status !== "Stopped")) {
-      fail(
-        "StageNotRetryableException",
-        `Only a failed or stopped stage can be retried; ${stageName} is: ${stage.status ?? "not run"}`,
-      );
-    }
-    if (stage.failedCondition === "BEFORE_ENTRY") {
-      fail(
-        "StageNotRetryableException",
-        `Stage ${stageName} failed its entry conditions and ran no actions; start a new run instead`,
-      );
-    }
-    if (execution.executionMode !== "PARALLEL" && this.occupant(pipeline, stageName, execution)) {
-      fail("ConflictException", `Another run is in stage ${stageName}`);
-    }
-    stage.manualRetries += 1;
-    stage.latestRetryTrigger = "ManualStageRetry";
-    this.restartStage(pipeline, execution, index, mode);
+    this.controls.retry(pipeline, execution, stageName, mode);
   }
 
-  /**
-   * UpdatePipeline. As the user guide says, running actions finish normally and the run then
-   * ends; its status is Cancelled, which the model defines as "the pipeline's definition was
-   * updated before the pipeline execution could be completed". Runs waiting between stages, and
-   * open manual approvals, end at once.
-   */
+  overrideCondition(
+    pipeline: PipelineRecord,
+    execution: ExecutionRecord,
+    stageName: string,
+    kind: "BEFORE_ENTRY" | "ON_SUCCESS",
+    by: string,
+  ): void {
+    this.conditions.overrideCondition(pipeline, execution, stageName, kind, by);
+  }
+
   cancelForUpdate(pipeline: PipelineRecord): void {
-    for (const execution of pipeline.executions) {
-      if (!isActive(execution)) continue;
-      execution.statusSummary = "Cancelled because the pipeline definition was updated";
-      if (execution.waiting) {
-        execution.waiting = false;
-        execution.status = "Cancelled";
-        this.touch(execution);
-        continue;
-      }
-      // Set before abandoning, so open condition checks end Cancelled rather than Abandoned.
-      execution.stopMode = "cancel";
-      this.abandonRunning(pipeline, execution, true);
-      this.actionSettled(pipeline, execution);
-    }
+    this.controls.cancelForUpdate(pipeline);
   }
 
-  /**
-   * After a restart nothing is running any more, as after a service interruption: open runs
-   * end Stopped, their running actions Abandoned, with the reason in the stop trigger.
-   */
   interruptAll(): number {
-    let count = 0;
-    for (const pipeline of this.state.pipelines) {
-      for (const execution of pipeline.executions) {
-        if (!isActive(execution)) continue;
-        count += 1;
-        this.abandonRunning(pipeline, execution, false);
-        const stage = execution.stages[execution.position];
-        if (stage && !execution.waiting) stage.status = "Stopped";
-        execution.waiting = false;
-        execution.status = "Stopped";
-        execution.stopTrigger = { reason: "Sandbox restarted while the run was in progress" };
-        execution.statusSummary = "Stopped: the sandbox restarted while the run was in progress";
-        this.touch(execution);
-      }
-    }
-    return count;
+    return this.controls.interruptAll();
   }
 
   /** Forgets a deleted pipeline's timers. */
   forget(pipeline: PipelineRecord): void {
-    for (const run of pipeline.actionRuns) {
-      const handle = this.timers.get(run.id);
-      if (handle) this.clock.cancel(handle);
-      this.timers.delete(run.id);
-    }
-    this.forgetRules(pipeline);
+    this.actions.forget(pipeline);
+    this.conditions.forget(pipeline);
   }
 }

@@ -49,3 +49,31 @@ export function recordsOf<T extends { seq: number; executionId: string }>(
 export function runsOf(pipeline: PipelineRecord, execution: ExecutionRecord): ActionRunRecord[] {
   return recordsOf(pipeline.actionRuns, execution);
 }
+
+/** The latest attempt of one action in one execution. */
+export function latestRun(
+  pipeline: PipelineRecord,
+  execution: ExecutionRecord,
+  stageName: string,
+  actionName: string,
+): ActionRunRecord | undefined {
+  const runs = runsOf(pipeline, execution);
+  for (let i = runs.length - 1; i >= 0; i--) {
+    const run = runs[i];
+    if (run && run.stageName === stageName && run.actionName === actionName) return run;
+  }
+  return undefined;
+}
+
+/**
+ * The action runs whose outputs an execution's actions can use: its own, and for a rollback those
+ * of the run it rolls back to, since the rollback redoes one stage with that run's revisions and
+ * never reruns the stages before it.
+ */
+export function visibleRuns(pipeline: PipelineRecord, execution: ExecutionRecord): ActionRunRecord[] {
+  const target =
+    execution.rollbackTargetId === undefined
+      ? undefined
+      : pipeline.executions.find((e) => e.id === execution.rollbackTargetId);
+  return target ? [...runsOf(pipeline, target), ...runsOf(pipeline, execution)] : runsOf(pipeline, execution);
+}

@@ -60,6 +60,7 @@ export interface SourceRevisionRecord {
 export interface ArtifactRevisionRecord {
   name: string;
   revisionId?: string;
+  revisionChangeIdentifier?: string;
   revisionSummary?: string;
   revisionUrl?: string;
   created: number;
@@ -83,7 +84,17 @@ export interface ExecutionRecord {
   sourceRevisions: SourceRevisionRecord[];
   artifactRevisions: ArtifactRevisionRecord[];
   variables: { name: string; resolvedValue: string }[];
-  revisionOverrides: { actionName: string; revisionType: string; revisionValue: string }[];
+  /**
+   * Revisions the run was told to use per source action (StartPipelineExecution sourceRevisions,
+   * PutActionRevision, which also gives the change identifier and creation time).
+   */
+  revisionOverrides: {
+    actionName: string;
+    revisionType: string;
+    revisionValue: string;
+    changeIdentifier?: string;
+    created?: number;
+  }[];
   stages: StageRun[];
   /** Index of the stage the run is in or waiting before; stages.length once past the last. */
   position: number;
@@ -120,7 +131,8 @@ export interface ActionRunRecord {
   input: {
     actionTypeId: { category: string; owner: string; provider: string; version: string };
     configuration: Record<string, string>;
-    resolvedConfiguration: Record<string, string>;
+    /** Absent when a reference could not be resolved (the execution then failed before it ran). */
+    resolvedConfiguration?: Record<string, string>;
     roleArn?: string;
     region: string;
     inputArtifacts: ArtifactDetailRecord[];
@@ -139,6 +151,8 @@ export interface ActionRunRecord {
   };
   summary?: string;
   updatedBy?: string;
+  /** What a job worker last reported of its progress (ExecutionDetails.percentComplete). */
+  percentComplete?: number;
 }
 
 /** One check of a stage hook's conditions for one run: what StageConditionState reports. */
@@ -177,7 +191,8 @@ export interface RuleRunRecord {
   input: {
     ruleTypeId: { category: string; owner?: string; provider: string; version?: string };
     configuration: Record<string, string>;
-    resolvedConfiguration: Record<string, string>;
+    /** Absent when a reference could not be resolved (the execution then failed before it ran). */
+    resolvedConfiguration?: Record<string, string>;
     roleArn?: string;
     region: string;
     inputArtifacts: ArtifactDetailRecord[];

@@ -5,9 +5,11 @@
  * provider does what the scenario says (succeed by default).
  */
 import type { RuleDeclaration } from "../../shared/pipeline/model";
-import { fakeHex, inputArtifactDetails, resolveConfiguration, type RunContext } from "./action-runs";
+import { inputArtifactDetails } from "./action-runs";
 import type { ActionRunRecord, RuleRunRecord } from "./records";
+import { fakeHex, type RunContext } from "./run-context";
 import type { PlannedRuleOutcome } from "./scenario";
+import { resolveConfiguration, unresolvedMessage } from "./variables";
 
 /** ExecutionSummary allows 2048 characters and ErrorDetails.message 5000; rule values allow 10000. */
 const SUMMARY_MAX = 2048;
@@ -17,22 +19,24 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
+/** A rule execution's input; `unresolved` lists references nothing answered (the rule then fails). */
 export function ruleInput(
   rule: RuleDeclaration,
   ctx: RunContext,
   runs: readonly ActionRunRecord[],
-): RuleRunRecord["input"] {
+): { input: RuleRunRecord["input"]; unresolved: string[] } {
   const configuration = rule.configuration ?? {};
   const region = rule.region ?? ctx.region;
+  const resolution = resolveConfiguration(configuration, ctx, runs);
   const input: RuleRunRecord["input"] = {
     ruleTypeId: { ...rule.ruleTypeId },
     configuration: { ...configuration },
-    resolvedConfiguration: resolveConfiguration(configuration, ctx, runs),
     region,
     inputArtifacts: inputArtifactDetails(rule.inputArtifacts ?? [], ctx, runs, region),
   };
+  if (resolution.unresolved.length === 0) input.resolvedConfiguration = resolution.configuration;
   if (rule.roleArn !== undefined) input.roleArn = rule.roleArn;
-  return input;
+  return { input, unresolved: resolution.unresolved };
 }
 
 /** The external execution a provider would report: an alarm's or a function's console page. */
@@ -121,15 +125,26 @@ export function checkVariable(resolved: Readonly<Record<string, string>>): RuleV
   return { passed, message: passed ? `Variable check passed: ${shown}` : `Variable check failed: ${shown}` };
 }
 
-/** Ends a rule run with its verdict: the scenario's, or the VariableCheck's own. */
-export function settleRule(run: RuleRunRecord, plan: PlannedRuleOutcome, now: number): void {
+/**
+ * Ends a rule run with its verdict: unresolved references fail it as they fail an action; otherwise
+ * the scenario's verdict, or the VariableCheck's own.
+ */
+export function settleRule(
+  run: RuleRunRecord,
+  plan: PlannedRuleOutcome,
+  now: number,
+  unresolved: readonly string[] = [],
+): void {
   const result = run.output.executionResult;
+  const resolved = run.input.resolvedConfiguration;
   const verdict: RuleVerdict =
-    run.input.ruleTypeId.provider === "VariableCheck"
-      ? checkVariable(run.input.resolvedConfiguration)
-      : plan.outcome === "fail"
-        ? { passed: false, message: plan.errorMessage ?? `Rule ${run.ruleName} failed (simulated)` }
-        : { passed: true, message: `${run.ruleName} succeeded (simulated)` };
+    unresolved.length > 0 || resolved === undefined
+      ? { passed: false, message: unresolvedMessage("Rule", run.ruleName, unresolved) }
+      : run.input.ruleTypeId.provider === "VariableCheck"
+        ? checkVariable(resolved)
+        : plan.outcome === "fail"
+          ? { passed: false, message: plan.errorMessage ?? `Rule ${run.ruleName} failed (simulated)` }
+          : { passed: true, message: `${run.ruleName} succeeded (simulated)` };
   run.lastUpdateTime = now;
   if (plan.externalExecutionUrl !== undefined) result.externalExecutionUrl = plan.externalExecutionUrl;
   const summary = clip(plan.summary ?? verdict.message, SUMMARY_MAX);

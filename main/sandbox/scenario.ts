@@ -49,6 +49,13 @@ const conditionRuleSchema = z
     externalExecutionUrl: outcomeFields.externalExecutionUrl,
   })
   .strict();
+/** Which host a CodeConnections connection reaches, as CodeConnections' ProviderType names it. */
+const connectionSchema = z
+  .object({
+    connectionArn: z.string(),
+    providerType: z.enum(["Bitbucket", "GitHub", "GitHubEnterpriseServer", "GitLab", "GitLabSelfManaged"]),
+  })
+  .strict();
 const scenarioSchema = z
   .object({
     defaults: z.partialRecord(
@@ -57,6 +64,7 @@ const scenarioSchema = z
     ),
     rules: z.array(ruleSchema),
     conditionRules: z.array(conditionRuleSchema),
+    connections: z.array(connectionSchema),
   })
   .partial()
   .strict();
@@ -67,6 +75,7 @@ export type ScenarioConditionRule = z.infer<typeof conditionRuleSchema>;
 /** The stage hook a condition rule runs in, as the pipeline declaration names it. */
 export type ConditionHook = "beforeEntry" | "onSuccess" | "onFailure";
 export type Scenario = z.infer<typeof scenarioSchema>;
+export type ConnectionProviderType = z.infer<typeof connectionSchema>["providerType"];
 
 /** The decided behaviour of one action execution. */
 export interface PlannedOutcome {
@@ -211,6 +220,12 @@ export class ScenarioBook {
       ...this.scenario,
       conditionRules: [...(this.scenario.conditionRules ?? []), ...parsed],
     };
+  }
+
+  /** The host a connection reaches; GitHub unless the scenario says otherwise. */
+  connectionProvider(connectionArn: string): ConnectionProviderType {
+    const found = (this.scenario.connections ?? []).filter((c) => c.connectionArn === connectionArn).at(-1);
+    return found?.providerType ?? "GitHub";
   }
 
   /** What one rule of a stage condition does now: succeeds after its provider's time by default. */

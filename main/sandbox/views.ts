@@ -4,6 +4,7 @@
  * 1.1 encoding, produced here so responses serialise with a plain JSON.stringify; undefined
  * members simply do not reach the wire.
  */
+import type { ActionDeclaration } from "../../shared/pipeline/model";
 import type { SandboxContext } from "./context";
 import type { Engine } from "./engine";
 import { isActive, latestInStage } from "./execution-queries";
@@ -82,19 +83,27 @@ export function actionDetailView(run: ActionRunRecord): Record<string, unknown> 
   };
 }
 
+/**
+ * An action's state. A source action that succeeded reports the revision it read and the commit's
+ * `revisionUrl`. The service's recorded answers (pipelines-view-cli) show `currentRevision` with the
+ * revision id alone, but the model requires `revisionChangeId` and `created` in ActionRevision, so
+ * they are given too: the artifact's change identifier (ETag, commit date) and when the run read it.
+ */
 function actionStateView(
   pipeline: PipelineRecord,
   stageName: string,
-  actionName: string,
+  action: ActionDeclaration,
   ctx: SandboxContext,
+  engine: Engine,
 ) {
   let run: ActionRunRecord | undefined;
   for (let i = pipeline.actionRuns.length - 1; i >= 0 && !run; i--) {
     const candidate = pipeline.actionRuns[i];
-    if (candidate?.stageName === stageName && candidate.actionName === actionName) run = candidate;
+    if (candidate?.stageName === stageName && candidate.actionName === action.name) run = candidate;
   }
-  const state: Record<string, unknown> = { actionName };
-  if (!run) return state;
+  const state: Record<string, unknown> = { actionName: action.name };
+  const entity = engine.entityUrl(action, action.region ?? ctx.region);
+  if (!run) return { ...state, entityUrl: entity };
   const result = run.output.executionResult;
   state.latestExecution = {
     actionExecutionId: run.id,
@@ -107,16 +116,22 @@ function actionStateView(
     externalExecutionUrl: result.externalExecutionUrl,
     errorDetails: result.errorDetails,
     logStreamARN: result.logStreamARN,
+    percentComplete: run.percentComplete,
   };
-  if (run.category === "Source" && run.status === "Succeeded" && result.externalExecutionId) {
-    state.currentRevision = {
-      revisionId: result.externalExecutionId,
-      revisionChangeId: result.externalExecutionId.slice(0, 12),
-      created: date(run.lastUpdateTime),
-    };
-    state.revisionUrl = result.externalExecutionUrl;
+  if (run.category === "Source" && run.status === "Succeeded") {
+    const execution = pipeline.executions.find((e) => e.id === run.executionId);
+    const revision = execution?.sourceRevisions.find((r) => r.actionName === action.name);
+    const artifact = execution?.artifactRevisions.find((a) => a.revisionId === revision?.revisionId);
+    if (revision?.revisionId !== undefined) {
+      state.currentRevision = {
+        revisionId: revision.revisionId,
+        revisionChangeId: (artifact?.revisionChangeIdentifier ?? revision.revisionId).slice(0, 100),
+        created: date(run.lastUpdateTime),
+      };
+    }
+    state.revisionUrl = revision?.revisionUrl;
   }
-  state.entityUrl = `https://${ctx.region}.console.aws.amazon.com/codesuite/codepipeline/pipelines/${pipeline.name}/view`;
+  state.entityUrl = entity;
   return state;
 }
 
@@ -147,7 +162,7 @@ export function pipelineStateView(
         lastChangedAt: date(transition?.lastChangedAt),
         disabledReason: transition?.enabled === false ? transition.disabledReason : undefined,
       },
-      actionStates: stage.actions.map((action) => actionStateView(pipeline, stage.name, action.name, ctx)),
+      actionStates: stage.actions.map((action) => actionStateView(pipeline, stage.name, action, ctx, engine)),
       latestExecution:
         latest && latestStage?.status
           ? { pipelineExecutionId: latest.id, status: latestStage.status, type: latest.executionType }

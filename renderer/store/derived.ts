@@ -9,7 +9,10 @@ import type { Diagnostic } from "../../shared/validate/diagnostic";
 import type { AppState } from "./state";
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
-const diagnosticsByDocument = new WeakMap<PipelineDocument, readonly Diagnostic[]>();
+const diagnosticsByDocument = new WeakMap<
+  PipelineDocument,
+  { region: string | undefined; found: readonly Diagnostic[] }
+>();
 // Documents are immutable and edits keep untouched stages and actions as the same objects, so
 // validation and layout redo only what an edit changed (with results equal to starting afresh).
 const validationCache = createValidationCache();
@@ -39,20 +42,34 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   );
 }
 
+/**
+ * The Region a document is validated for: the connection's, or us-east-1 for the sandbox (the
+ * Region it answers as, which the artifact-store form assumes too). No connection: inferred.
+ */
+function regionOf(state: Partial<Pick<AppState, "connection">>): string | undefined {
+  const connection = state.connection;
+  if (connection === undefined) return undefined;
+  return connection.kind === "aws" ? connection.region : "us-east-1";
+}
+
 /** Every finding for the open document (parse findings from opening it, then validation). */
-export function selectDiagnostics(state: Pick<AppState, "doc">): readonly Diagnostic[] {
+export function selectDiagnostics(
+  state: Pick<AppState, "doc"> & Partial<Pick<AppState, "connection">>,
+): readonly Diagnostic[] {
   const doc = state.doc;
   if (doc === null) return NO_DIAGNOSTICS;
-  let found = diagnosticsByDocument.get(doc.document);
-  if (found === undefined) {
-    // Parse findings describe the file as it was opened; once edited they no longer apply.
-    const parse = doc.dirty ? doc.diagnostics.filter((d) => d.severity === "info") : doc.diagnostics;
-    found = [...parse, ...validateDocument(doc.document, { cache: validationCache })];
-    // Typing that changes no finding keeps the list as it was, so nothing showing it re-renders.
-    if (sameDiagnostics(found, lastDiagnostics)) found = lastDiagnostics;
-    lastDiagnostics = found;
-    diagnosticsByDocument.set(doc.document, found);
-  }
+  const region = regionOf(state);
+  const known = diagnosticsByDocument.get(doc.document);
+  if (known !== undefined && known.region === region) return known.found;
+  // Parse findings describe the file as it was opened; once edited they no longer apply.
+  const parse = doc.dirty ? doc.diagnostics.filter((d) => d.severity === "info") : doc.diagnostics;
+  const options =
+    region === undefined ? { cache: validationCache } : { cache: validationCache, pipelineRegion: region };
+  let found: readonly Diagnostic[] = [...parse, ...validateDocument(doc.document, options)];
+  // Typing that changes no finding keeps the list as it was, so nothing showing it re-renders.
+  if (sameDiagnostics(found, lastDiagnostics)) found = lastDiagnostics;
+  lastDiagnostics = found;
+  diagnosticsByDocument.set(doc.document, { region, found });
   return found;
 }
 
@@ -69,7 +86,8 @@ let lastLayout: { key: readonly unknown[]; value: Layout } | null = null;
 
 /** The canvas layout for the open document and the designer's view options (one cached result). */
 export function selectLayout(
-  state: Pick<AppState, "doc" | "collapsedStages" | "showArtifactEdges">,
+  state: Pick<AppState, "doc" | "collapsedStages" | "showArtifactEdges"> &
+    Partial<Pick<AppState, "connection">>,
 ): Layout | null {
   const doc = state.doc;
   if (doc === null) return null;

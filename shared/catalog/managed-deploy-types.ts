@@ -101,7 +101,11 @@ export const MANAGED_DEPLOY_ACTION_TYPES: readonly ActionTypeSpec[] = [
       optional(
         "DeployStrategy",
         "Traffic shift: AllAtOnce (default), Canary<p>Percent<m>Minutes or Linear<p>PercentEvery<m>Minute(s).",
-        { pattern: "AllAtOnce|Canary[0-9]+Percent[0-9]+Minutes?|Linear[0-9]+PercentEvery[0-9]+Minutes?" },
+        {
+          pattern: "AllAtOnce|Canary[0-9]+Percent[0-9]+Minutes?|Linear[0-9]+PercentEvery[0-9]+Minutes?",
+          patternWords:
+            "AllAtOnce, Canary<percent>Percent<minutes>Minutes or Linear<percent>PercentEvery<minutes>Minutes, for example Canary10Percent5Minutes",
+        },
       ),
       optional(
         "Alarms",

@@ -20,7 +20,6 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
       }),
       optional("WaitTime", "Minutes to allow for a state change before the rule result applies."),
     ],
-    allowsSkip: false,
     docsUrl: `${USER_GUIDE}rule-reference-CloudWatchAlarm.html`,
   },
   {
@@ -42,7 +41,6 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
         "JSON array of {name, value, type} environment variables for the build.",
       ),
     ],
-    allowsSkip: false,
     docsUrl: `${USER_GUIDE}rule-reference-CodeBuild.html`,
   },
   {
@@ -53,7 +51,6 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
     description: "Passes when the rule's shell commands succeed on CodePipeline-managed compute.",
     configuration: [],
     members: ["commands"],
-    allowsSkip: false,
     docsUrl: `${USER_GUIDE}rule-reference-Commands.html`,
   },
   {
@@ -69,7 +66,6 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
       ),
       optional("TimeZone", 'Time zone the cron expression is read in, e.g. "PST".'),
     ],
-    allowsSkip: false,
     docsUrl: `${USER_GUIDE}rule-reference-DeploymentWindow.html`,
   },
   {
@@ -82,7 +78,6 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
       required("FunctionName", "Name of the Lambda function."),
       optional("UserParameters", "Key-value input passed to the function."),
     ],
-    allowsSkip: true,
     docsUrl: `${USER_GUIDE}rule-reference-LambdaInvoke.html`,
   },
   {
@@ -98,7 +93,6 @@ export const RULE_TYPES: readonly RuleTypeSpec[] = [
         allowedValues: ["EQ", "CONTAINS", "MATCHES", "NE"],
       }),
     ],
-    allowsSkip: true,
     docsUrl: `${USER_GUIDE}rule-reference-VariableCheck.html`,
   },
 ];

@@ -39,6 +39,8 @@ export interface ConfigField {
    * docs describe by shape rather than by list, e.g. Lambda deploy's `Canary10Percent5Minutes`.
    */
   pattern?: string;
+  /** What `pattern` allows, in words with an example, for messages (never the raw pattern). */
+  patternWords?: string;
 }
 
 /** An action type: what the palette offers and what validation checks per provider. */
@@ -79,11 +81,6 @@ export interface RuleTypeSpec {
   configuration: readonly ConfigField[];
   /** Rule-level members this type uses beyond configuration (the Commands rule: `commands`). */
   members?: readonly "commands"[];
-  /**
-   * A `beforeEntry` condition with result `SKIP` may use this rule (the user guide allows only
-   * LambdaInvoke and VariableCheck there).
-   */
-  allowsSkip: boolean;
   /** The AWS user guide page for this rule type. */
   docsUrl?: string;
 }

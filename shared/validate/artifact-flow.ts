@@ -2,19 +2,34 @@ import { arrayMember, stringMember } from "./json-value";
 import { runsBefore } from "./pipeline-index";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
 
-/** Two outputs anywhere in the pipeline share a name. */
+/**
+ * Two outputs anywhere in the pipeline share a name.
+ *
+ * AWS: "Output artifact names must be unique within a pipeline." — https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_OutputArtifact.html
+ */
 export const DUPLICATE_OUTPUT_ARTIFACT = defineRule(
   "duplicate-output-artifact",
   "error",
   "Output artifact names must be unique across the pipeline.",
 );
-/** An input names an artifact no action produces. */
+/**
+ * An input names an artifact no action produces.
+ *
+ * AWS: "The input artifact of an action must exactly match the output artifact declared in a
+ * preceding action" — https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_OutputArtifact.html
+ */
 export const ARTIFACT_NOT_FOUND = defineRule(
   "artifact-not-found",
   "error",
   "An input artifact is not produced by any action.",
 );
-/** An input names an artifact produced only by a later or parallel action. */
+/**
+ * An input names an artifact produced only by a later or parallel action.
+ *
+ * AWS: "The input artifact of an action must exactly match the output artifact declared in a
+ * preceding action, but the input artifact does not have to be the next action in strict sequence
+ * from the action that provided the output artifact." — https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_OutputArtifact.html
+ */
 export const ARTIFACT_USED_BEFORE_PRODUCED = defineRule(
   "artifact-used-before-produced",
   "error",
@@ -51,13 +66,13 @@ function checkInputs(context: RuleContext): void {
         context.report(
           ARTIFACT_NOT_FOUND,
           path,
-          `Input artifact is not produced by any earlier action; wire it to an existing output: ${name}`,
+          `No action produces this input artifact; use the name of an earlier action's output artifact, for example SourceOutput: ${name}`,
         );
       } else if (!runsBefore(producer, action)) {
         context.report(
           ARTIFACT_USED_BEFORE_PRODUCED,
           path,
-          `Input artifact is produced by ${producer.name ?? "an action"} only later or in parallel; move that action earlier or give it a lower runOrder: ${name}`,
+          `This input artifact comes from ${producer.name ?? "an action"}, which runs later or at the same time; move that action to an earlier stage or give it a lower run order: ${name}`,
         );
       }
     });

@@ -1,11 +1,25 @@
 import { enumOf } from "../service-model";
 import { findActionType, type ActionTypeSpec, type ArtifactCount } from "../catalog";
 import {
+  PROVIDER_NOT_IN_CATEGORY,
+  TIMEOUT_NOT_ALLOWED,
+  UNKNOWN_ACTION_TYPE,
+  checkTimeout,
+  checkUnknownType,
+} from "./action-type-rules";
+import {
+  COMMANDS_MISSING,
+  COMPUTE_MEMBER_IGNORED,
+  MULTI_LINE_COMMAND,
+  checkComputeMembers,
+} from "./compute-rules";
+import {
+  CONDITIONAL_CONFIGURATION_MISSING,
   INVALID_CONFIGURATION_VALUE,
   MISSING_REQUIRED_CONFIGURATION,
   checkConfigurationFields,
 } from "./configuration-fields";
-import { arrayMember, member, recordMember, show, stringMember, type JsonRecord } from "./json-value";
+import { arrayMember, member, recordMember, stringMember, type JsonRecord } from "./json-value";
 import type { IndexedAction } from "./pipeline-index";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
 import { defineCacheTopic, recordFindings, replayFindings, type RelativeFinding } from "./validation-cache";
@@ -15,40 +29,50 @@ const MAX_CONFIGURATION_VALUE = 1000;
 /** Artifact limits of any Custom or ThirdParty type the catalog does not list ([UG22]). */
 const GENERIC_ARTIFACTS: ArtifactCount = { min: 0, max: 5 };
 
-/** The action type is not in the catalog. */
-export const UNKNOWN_ACTION_TYPE = defineRule(
-  "unknown-action-type",
-  "warning",
-  "The action type is not in Pipewright's catalog; only generic checks apply.",
-);
-/** Too few or too many input artifacts for the provider. */
+/**
+ * Too few or too many input artifacts for the provider. Each action type declares its artifact
+ * bounds to the service, which checks them.
+ *
+ * AWS: "inputArtifactDetails … minimumCount — The minimum number of artifacts allowed for the
+ * action type." — https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ArtifactDetails.html
+ * AWS: "AWS | Build | CodeBuild | 1 to 5 | 0 to 5" —
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-action-artifacts.html
+ */
 export const INPUT_ARTIFACT_COUNT = defineRule(
   "input-artifact-count",
   "error",
   "The action has fewer or more input artifacts than its provider accepts.",
 );
-/** Too few or too many output artifacts for the provider. */
+
+/**
+ * Too few or too many output artifacts for the provider.
+ *
+ * AWS: "maximumCount — The maximum number of artifacts allowed for the action type." —
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ArtifactDetails.html
+ * AWS: "AWS | Source | S3 | 0 | 1" —
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-action-artifacts.html
+ */
 export const OUTPUT_ARTIFACT_COUNT = defineRule(
   "output-artifact-count",
   "error",
   "The action has fewer or more output artifacts than its provider accepts.",
 );
-/** `timeoutInMinutes` on an action type that does not take it. */
-export const TIMEOUT_NOT_ALLOWED = defineRule(
-  "timeout-not-allowed",
-  "error",
-  "timeoutInMinutes is accepted only on manual approval actions.",
-);
-/** A configuration value over the documented 1000-character quota. */
+
+/**
+ * A configuration value over the documented 1000-character quota. The live service has accepted up
+ * to 50000 since 2022 (its own ValidationException says so; values over that are a
+ * `length-out-of-range` error), so this only warns.
+ *
+ * AWS: "Maximum length of the action configuration value … 1000 characters" —
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+ * Observed: "Map value must satisfy constraint: [Member must have length less than or equal to
+ * 50000, …]" — https://github.com/aws/aws-cdk/issues/19767
+ */
 export const CONFIGURATION_VALUE_TOO_LONG = defineRule(
   "configuration-value-too-long",
   "warning",
   "A configuration value is longer than the documented 1000-character quota.",
 );
-
-function typeLabel(action: IndexedAction): string {
-  return `${action.owner ?? "?"}/${action.category ?? "?"}/${action.provider ?? "?"}/${stringMember(action.typeId, "version") ?? "?"}`;
-}
 
 function rangeText(count: ArtifactCount): string {
   return count.min === count.max ? `exactly ${count.min}` : `${count.min} to ${count.max}`;
@@ -93,9 +117,9 @@ function checkConfiguration(context: RuleContext, action: IndexedAction, spec: A
     const value = stringMember(recordMember(action.action, "configuration"), condition.key);
     if (value !== undefined && condition.equals.includes(value) && inputs < condition.min) {
       context.report(
-        INPUT_ARTIFACT_COUNT,
+        CONDITIONAL_CONFIGURATION_MISSING,
         action.path,
-        `${spec.provider} needs at least ${condition.min} input artifact when ${condition.key} is ${value}; this action has: ${inputs}`,
+        `Add an input artifact: with ${condition.key} ${value}, ${spec.provider} reads it from an input artifact; this action has: ${inputs}`,
       );
     }
   }
@@ -108,7 +132,7 @@ function checkValueLengths(context: RuleContext, action: IndexedAction, configur
       context.report(
         CONFIGURATION_VALUE_TOO_LONG,
         [...action.path, "configuration", key],
-        `Configuration value is ${value.length} characters; the documented quota is ${MAX_CONFIGURATION_VALUE}, so the service may reject it: ${key}`,
+        `This configuration value is ${value.length} characters long; the documented quota is ${MAX_CONFIGURATION_VALUE}, so shorten it (for example move long JSON into a file in an input artifact): ${key}`,
       );
     }
   }
@@ -130,51 +154,45 @@ function isWellFormed(action: IndexedAction): boolean {
   );
 }
 
-function timeoutAllowed(action: IndexedAction, spec: ActionTypeSpec | undefined): boolean {
-  if (action.category === "Approval" && action.provider === "Manual") return true;
-  return spec?.members?.includes("timeoutInMinutes") ?? false;
-}
-
 function checkAction(context: RuleContext, action: IndexedAction): void {
   const spec = findActionType(action.typeId);
   if (spec !== undefined) {
     checkArtifactCounts(context, action, spec.provider, spec.inputArtifacts, spec.outputArtifacts);
     checkConfiguration(context, action, spec);
   } else if (isWellFormed(action)) {
-    context.report(
-      UNKNOWN_ACTION_TYPE,
-      [...action.path, "actionTypeId"],
-      `Pipewright does not know this action type, so its configuration is not checked; check owner, category, provider and version: ${typeLabel(action)}`,
-    );
+    checkUnknownType(context, action);
     if (action.owner === "Custom" || action.owner === "ThirdParty") {
       checkArtifactCounts(context, action, `A ${action.owner} action`, GENERIC_ARTIFACTS, GENERIC_ARTIFACTS);
     }
   }
   const configuration = recordMember(action.action, "configuration");
   if (configuration !== undefined) checkValueLengths(context, action, configuration);
-  if (member(action.action, "timeoutInMinutes") !== undefined && !timeoutAllowed(action, spec)) {
-    context.report(
-      TIMEOUT_NOT_ALLOWED,
-      [...action.path, "timeoutInMinutes"],
-      `Remove timeoutInMinutes: only manual approval actions accept it, not ${typeLabel(action)}: ${show(member(action.action, "timeoutInMinutes"))}`,
-    );
-  }
+  checkTimeout(context, action, spec);
+  checkComputeMembers(context, action);
 }
 
 /** An action's catalog findings, relative to the action: `checkAction` reads the action alone. */
 const ACTION_FINDINGS = defineCacheTopic<readonly RelativeFinding[]>("catalog:action");
 
-/** Per-provider checks driven by the catalog: artifact counts, required and allowed configuration. */
+/**
+ * Per-action checks driven by the catalog: the action type, artifact counts, required and allowed
+ * configuration, and the Commands (compute) action's own members.
+ */
 export const CATALOG_RULES: RuleGroup = {
   topic: "catalog",
   rules: [
     UNKNOWN_ACTION_TYPE,
+    PROVIDER_NOT_IN_CATEGORY,
     INPUT_ARTIFACT_COUNT,
     OUTPUT_ARTIFACT_COUNT,
     MISSING_REQUIRED_CONFIGURATION,
+    CONDITIONAL_CONFIGURATION_MISSING,
     INVALID_CONFIGURATION_VALUE,
     TIMEOUT_NOT_ALLOWED,
     CONFIGURATION_VALUE_TOO_LONG,
+    COMMANDS_MISSING,
+    MULTI_LINE_COMMAND,
+    COMPUTE_MEMBER_IGNORED,
   ],
   check(context: RuleContext): void {
     const cache = context.cache;

@@ -3,17 +3,49 @@ import type { JsonPath } from "../pipeline/model";
 import { member, show, stringMember, type JsonRecord } from "./json-value";
 import { defineRule, type RuleContext } from "./rule";
 
-/** A configuration key the provider requires is absent. */
+/**
+ * A configuration key the provider always requires is absent. Each action type declares its
+ * configuration properties with a `required` flag, which the service checks on create and update.
+ *
+ * AWS: "Every action must have a valid action configuration, which depends on the provider type for
+ * that action." — https://docs.aws.amazon.com/codepipeline/latest/userguide/action-requirements.html
+ * AWS: "required — Whether the configuration property is a required value." —
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionConfigurationProperty.html
+ */
 export const MISSING_REQUIRED_CONFIGURATION = defineRule(
   "missing-required-configuration",
   "error",
   "A configuration key the provider requires is missing.",
 );
-/** A configuration value outside the provider's allowed values. */
+
+/**
+ * A key (or an input artifact) the provider needs only in some setups (another key's value, or
+ * several input artifacts) is absent. An action type can declare a property only as always required or not, so the
+ * service accepts the pipeline and the action fails when it runs: a warning.
+ *
+ * AWS: "PrimarySource … Required: Conditional … This parameter is required if multiple input
+ * artifacts are specified for a CodeBuild action." —
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CodeBuild.html
+ */
+export const CONDITIONAL_CONFIGURATION_MISSING = defineRule(
+  "conditional-configuration-missing",
+  "warning",
+  "Something the provider needs in this setup (a configuration key or an input artifact) is missing; the action would fail when it runs.",
+);
+
+/**
+ * A configuration value outside the values the provider's reference page lists. An action type
+ * declares no allowed values to the service (only name, required, key, secret, queryable, type),
+ * so the service accepts the pipeline and the action fails when it runs: a warning.
+ *
+ * AWS: "ActionMode … Valid values are: CHANGE_SET_EXECUTE, CHANGE_SET_REPLACE, CREATE_UPDATE,
+ * DELETE_ONLY, REPLACE_ON_FAILURE" —
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/action-reference-CloudFormation.html
+ */
 export const INVALID_CONFIGURATION_VALUE = defineRule(
   "invalid-configuration-value",
-  "error",
-  "A configuration value is not one the provider accepts.",
+  "warning",
+  "A configuration value is not one the provider's documentation lists; the action would fail when it runs.",
 );
 /**
  * Checks a configuration map against catalog fields: required keys (including keys required only
@@ -44,9 +76,9 @@ export function checkConfigurationFields(
           ? ` when ${when.key} is ${trigger ?? ""}`
           : ` when it has ${inputCount} input artifacts`;
       context.report(
-        MISSING_REQUIRED_CONFIGURATION,
+        field.required ? MISSING_REQUIRED_CONFIGURATION : CONDITIONAL_CONFIGURATION_MISSING,
         where,
-        `Add the configuration key ${owner} requires${reason}: ${field.key}`,
+        `Add the configuration key ${field.key} (${lowerFirst(field.description)}); ${owner} needs it${reason}: ${field.key}`,
       );
     }
     if (value !== undefined && !value.includes("#{")) {
@@ -55,17 +87,22 @@ export function checkConfigurationFields(
         context.report(
           INVALID_CONFIGURATION_VALUE,
           [...ownerPath, "configuration", field.key],
-          `${field.key} must be ${describeAllowed(field)}: ${show(bad)}`,
+          `${field.key} should be ${describeAllowed(field)}: ${show(bad)}`,
         );
       }
     }
   }
 }
 
+function lowerFirst(text: string): string {
+  const trimmed = text.replace(/\.$/, "");
+  return trimmed.charAt(0).toLowerCase() + trimmed.slice(1);
+}
+
 function describeAllowed(field: ConfigField): string {
   const parts: string[] = [];
   if (field.allowedValues !== undefined) parts.push(`one of ${field.allowedValues.join(", ")}`);
-  if (field.pattern !== undefined) parts.push(`a value matching ${field.pattern}`);
+  if (field.pattern !== undefined) parts.push(field.patternWords ?? "a value of the documented form");
   const each =
     field.listSeparator !== undefined ? `a "${field.listSeparator}"-separated list, each item ` : "";
   return each + parts.join(" or ");

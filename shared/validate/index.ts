@@ -28,6 +28,12 @@ export interface ValidateOptions {
    * is ever changed in place (immutable documents, as the editor keeps them).
    */
   readonly cache?: ValidationCache;
+  /**
+   * The Region the pipeline is (or will be) in: the connection's Region in the app, `--region` or
+   * AWS_REGION in the CLI, the request's Region in the sandbox. Without it, cross-Region checks
+   * infer the Region from the document where they can (and say so in an info finding).
+   */
+  readonly pipelineRegion?: string;
 }
 
 /**
@@ -51,6 +57,7 @@ export function validatePipeline(pipeline: unknown, options: ValidateOptions = {
       diagnostics.push({ code: rule.code, severity: rule.severity, path, message });
     },
     ...(options.cache === undefined ? {} : { cache: options.cache }),
+    ...(options.pipelineRegion === undefined ? {} : { pipelineRegion: options.pipelineRegion }),
   };
   for (const group of PIPELINE_RULE_GROUPS) group.check(context);
   return diagnostics;

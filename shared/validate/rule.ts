@@ -21,6 +21,11 @@ export interface RuleContext {
   report(rule: RuleInfo, path: JsonPath, message: string): void;
   /** Findings of unchanged objects from earlier validations, when the caller keeps one. */
   readonly cache?: ValidationCache;
+  /**
+   * The Region the pipeline lives (or will be deployed) in, when the caller knows it: the app's
+   * connection, the CLI's `--region`, the sandbox request's Region. The document does not say.
+   */
+  readonly pipelineRegion?: string;
 }
 
 /** A topic's rules and the single pass that checks them. */

@@ -2,59 +2,104 @@ import { member } from "./json-value";
 import type { IndexedAction } from "./pipeline-index";
 import { defineRule, type RuleContext, type RuleGroup } from "./rule";
 
-/** Service quotas on pipeline size ([UG22:limits]: 2–50 stages, 1–50 actions a stage, 500 in all). */
+/** Fixed quotas on pipeline size (limits.html: 2–50 stages, 1–50 actions a stage, 500 in all). */
 const MIN_STAGES = 2;
 const MAX_STAGES = 50;
 const MAX_STAGE_ACTIONS = 50;
 const MAX_ACTIONS = 500;
 
-/** Fewer than two stages. */
+/**
+ * Fewer than two stages.
+ *
+ * AWS: "Number of stages in a pipeline | Minimum of 2, maximum of 50" (a fixed quota) — https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+ * AWS: "A pipeline must contain at least two stages." — https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-requirements.html
+ */
 export const TOO_FEW_STAGES = defineRule("too-few-stages", "error", "A pipeline needs at least two stages.");
-/** More than fifty stages. */
+/**
+ * More than fifty stages.
+ *
+ * AWS: "Number of stages in a pipeline | Minimum of 2, maximum of 50" (in the table of quotas that
+ * "are fixed and cannot be changed") — https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+ */
 export const TOO_MANY_STAGES = defineRule(
   "too-many-stages",
   "error",
   "A pipeline may have at most 50 stages.",
 );
-/** Over 50 actions in a stage or 500 in the pipeline. */
+/**
+ * Over 50 actions in a stage or 500 in the pipeline.
+ *
+ * AWS: "Number of actions in a stage | Minimum of 1, maximum of 50" and "Maximum number of actions
+ * per pipeline | 500" — https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+ */
 export const TOO_MANY_ACTIONS = defineRule(
   "too-many-actions",
   "error",
   "A stage may have at most 50 actions and a pipeline at most 500.",
 );
-/** A stage without actions. */
+/**
+ * A stage without actions.
+ *
+ * AWS: "Number of actions in a stage | Minimum of 1, maximum of 50" — https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+ */
 export const EMPTY_STAGE = defineRule("empty-stage", "error", "Every stage needs at least one action.");
-/** A non-source action in the first stage. */
+/**
+ * A non-source action in the first stage.
+ *
+ * AWS: "The first stage of a pipeline must contain at least one source action. It can contain
+ * source actions only." — https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-requirements.html
+ */
 export const FIRST_STAGE_NOT_SOURCE = defineRule(
   "first-stage-not-source",
   "error",
   "The first stage may hold only source actions.",
 );
-/** A source action outside the first stage. */
+/**
+ * A source action outside the first stage.
+ *
+ * AWS: "Only the first stage of a pipeline can contain source actions." — https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-requirements.html
+ */
 export const SOURCE_NOT_IN_FIRST_STAGE = defineRule(
   "source-not-in-first-stage",
   "error",
   "Source actions belong in the first stage only.",
 );
-/** The first stage has no source action. */
+/**
+ * The first stage has no source action.
+ *
+ * AWS: "The first stage of a pipeline must contain at least one source action." — https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-requirements.html
+ */
 export const NO_SOURCE_ACTION = defineRule(
   "no-source-action",
   "error",
   "The first stage must contain at least one source action.",
 );
-/** Two stages share a name. */
+/**
+ * Two stages share a name.
+ *
+ * AWS: "Stage names must be unique within a pipeline." — https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+ */
 export const DUPLICATE_STAGE_NAME = defineRule(
   "duplicate-stage-name",
   "error",
   "Stage names must be unique in a pipeline.",
 );
-/** Two actions of one stage share a name. */
+/**
+ * Two actions of one stage share a name.
+ *
+ * AWS: "Action names must be unique within a stage." — https://docs.aws.amazon.com/codepipeline/latest/userguide/limits.html
+ */
 export const DUPLICATE_ACTION_NAME = defineRule(
   "duplicate-action-name",
   "error",
   "Action names must be unique within a stage.",
 );
-/** A stage's runOrder values skip a number. */
+/**
+ * A stage's runOrder values skip a number: allowed, but usually left over from an edit.
+ *
+ * AWS: "The numbering of serial actions do not have to be in strict sequence." —
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/action-requirements.html
+ */
 export const RUN_ORDER_GAP = defineRule(
   "run-order-gap",
   "info",

@@ -27,7 +27,7 @@ export function validateTags(root: unknown): Diagnostic[] {
   const tags = member(root, "tags");
   if (tags === undefined) return diagnostics;
   const path: JsonPath = ["tags"];
-  checkShape(tags, "TagList", path, (rule, at, message) =>
+  checkShape(tags, "TagList", path, { label: "Tags" }, (rule, at, message) =>
     diagnostics.push({ code: rule.code, severity: rule.severity, path: at, message }),
   );
   return diagnostics;

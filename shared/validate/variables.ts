@@ -10,37 +10,77 @@ const PIPELINE_VARIABLES_NAMESPACE = "variables";
 /** `#{namespace.key}`: namespaces cannot contain a dot, so the first dot splits. */
 const REFERENCE = /#\{([A-Za-z0-9@_-]+)\.([^}]+)\}/g;
 
-/** An action declares the reserved `codepipeline` namespace. */
+/**
+ * An action declares the reserved `codepipeline` namespace.
+ *
+ * AWS: "The codepipeline reserved namespace — This is the namespace assigned to the set of implicit
+ * variables available at the start of each pipeline execution. This namespace is codepipeline." —
+ * https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html
+ */
 export const RESERVED_NAMESPACE_USED = defineRule(
   "reserved-namespace",
   "error",
   "The namespace codepipeline is reserved for the pipeline's own variables.",
 );
-/** Two actions declare the same namespace. */
+/**
+ * Two actions declare the same namespace.
+ *
+ * AWS: "Namespaces must be unique across the pipeline definition and cannot conflict with any
+ * artifact names." — https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html
+ * Observed: "Namespaces must be unique across the pipeline definition. The following occur more
+ * than once in the pipeline. … Error Code: InvalidActionDeclarationException" —
+ * https://github.com/aws/aws-cdk/issues/6111
+ */
 export const DUPLICATE_NAMESPACE = defineRule(
   "duplicate-namespace",
   "error",
   "Action namespaces must be unique across the pipeline.",
 );
-/** Two pipeline variables share a name. */
+/**
+ * Two pipeline variables share a name.
+ *
+ * AWS: "variables — A list that defines the pipeline variables for a pipeline resource." (each is
+ * referenced as #{variables.name}, so a second one of the same name can never be read; that the
+ * service refuses it is not documented, so this warns) —
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_PipelineDeclaration.html
+ */
 export const DUPLICATE_VARIABLE_NAME = defineRule(
   "duplicate-variable-name",
-  "error",
+  "warning",
   "Pipeline variable names must be unique.",
 );
-/** A namespace equal to an output artifact name. */
+/**
+ * A namespace equal to an output artifact name.
+ *
+ * AWS: "Namespaces must be unique across the pipeline definition and cannot conflict with any
+ * artifact names." — https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html
+ */
 export const NAMESPACE_ARTIFACT_CLASH = defineRule(
   "namespace-artifact-clash",
   "error",
   "A namespace must not have the same name as an output artifact.",
 );
-/** A `#{ns.var}` reference to nothing. */
+/**
+ * A `#{namespace.variable}` reference to a namespace no action declares, or a pipeline variable
+ * the pipeline does not declare.
+ *
+ * AWS: "If the namespace isn't specified, the variables produced by that action cannot be
+ * referenced in any action configuration." — https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html
+ * Observed: "The following pipeline execution variables are referencing a namespace that does not
+ * exist. … Error Code: InvalidActionDeclarationException" — https://github.com/aws/aws-cdk/issues/17272
+ */
 export const UNRESOLVED_VARIABLE_REFERENCE = defineRule(
   "unresolved-variable-reference",
   "error",
   "A #{namespace.variable} reference names no declared pipeline variable or action namespace.",
 );
-/** A reference to the namespace of an action that does not run earlier. */
+/**
+ * A reference to the namespace of an action that does not run earlier.
+ *
+ * AWS: "To reference variables produced by an action, the referencing action must occur after the
+ * action that produces the variables. This means it is either in a later stage than the action
+ * producing the variables, or in the same stage but at a higher run order." — https://docs.aws.amazon.com/codepipeline/latest/userguide/reference-variables.html
+ */
 export const VARIABLE_USED_BEFORE_PRODUCED = defineRule(
   "variable-used-before-produced",
   "error",
@@ -58,14 +98,14 @@ function checkDeclarations(context: RuleContext): void {
       context.report(
         RESERVED_NAMESPACE_USED,
         path,
-        `Choose another namespace; #{codepipeline.…} always means the pipeline's own variables: ${namespace}`,
+        `Choose another Variable namespace, for example BuildVariables; codepipeline is reserved for the pipeline's own variables: ${namespace}`,
       );
     }
     if (namespaces.has(namespace)) {
       context.report(
         DUPLICATE_NAMESPACE,
         path,
-        `Choose another namespace; an earlier action already declares: ${namespace}`,
+        `Choose another Variable namespace, for example ${namespace}2; an earlier action already uses this one: ${namespace}`,
       );
     }
     namespaces.add(namespace);
@@ -73,7 +113,7 @@ function checkDeclarations(context: RuleContext): void {
       context.report(
         NAMESPACE_ARTIFACT_CLASH,
         path,
-        `Rename the namespace or the artifact; a namespace must not share an output artifact's name: ${namespace}`,
+        `Rename the Variable namespace (for example ${namespace}Vars) or the output artifact; a namespace must not share an artifact's name: ${namespace}`,
       );
     }
   }
@@ -180,7 +220,7 @@ function checkSite(context: RuleContext, site: ReferenceSite, variables: () => R
         context.report(
           UNRESOLVED_VARIABLE_REFERENCE,
           path(),
-          `Declare a pipeline variable named ${key} or fix the reference: ${reference}`,
+          `Add a pipeline variable named ${key} (Pipeline variables, for example {"name": "${key}"}) or fix the reference: ${reference}`,
         );
       }
       continue;
@@ -190,7 +230,7 @@ function checkSite(context: RuleContext, site: ReferenceSite, variables: () => R
       context.report(
         UNRESOLVED_VARIABLE_REFERENCE,
         path(),
-        `No action declares the namespace ${namespace}; set it on the action that produces the variable: ${reference}`,
+        `No action has the Variable namespace ${namespace}; set it on the action that produces the variable, or fix the reference: ${reference}`,
       );
     } else if (producer === site.action) {
       context.report(

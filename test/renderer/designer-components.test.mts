@@ -95,7 +95,7 @@ describe("designer components", () => {
     expect(bucket.getAttribute("aria-required")).toBe("true");
     fireEvent.change(bucket, { target: { value: "" } });
     expect(s().doc?.document.pipeline.stages[0]?.actions[0]?.configuration?.["S3Bucket"]).toBeUndefined();
-    await waitFor(() => expect(within(form).getByText(/requires: S3Bucket/)).toBeTruthy());
+    await waitFor(() => expect(within(form).getByText(/S3 needs it: S3Bucket/)).toBeTruthy());
     expect(bucket.getAttribute("aria-invalid")).toBe("true");
     fireEvent.change(bucket, { target: { value: "my-bucket" } });
     expect(s().doc?.document.pipeline.stages[0]?.actions[0]?.configuration?.["S3Bucket"]).toBe("my-bucket");

@@ -18,6 +18,16 @@ import { listExecutionRecords, requireExecution } from "./execution-records";
 /** Runs a pipeline may have open at once before starts are refused. */
 const MAX_ACTIVE_EXECUTIONS = 100;
 
+/** Refuses a new run while the pipeline has the most open runs it may have. */
+export function requireRoomForRun(pipeline: PipelineRecord): void {
+  if (pipeline.executions.filter(isActive).length >= MAX_ACTIVE_EXECUTIONS) {
+    fail(
+      "ConcurrentPipelineExecutionsLimitExceededException",
+      `The pipeline already has the maximum number of open executions: ${MAX_ACTIVE_EXECUTIONS}`,
+    );
+  }
+}
+
 interface StartInput {
   name: string;
   variables?: { name: string; value: string }[];
@@ -63,12 +73,7 @@ export const startPipelineExecution: OperationHandler = (ctx, raw) => {
       );
     }
   }
-  if (pipeline.executions.filter(isActive).length >= MAX_ACTIVE_EXECUTIONS) {
-    fail(
-      "ConcurrentPipelineExecutionsLimitExceededException",
-      `The pipeline already has the maximum number of open executions: ${MAX_ACTIVE_EXECUTIONS}`,
-    );
-  }
+  requireRoomForRun(pipeline);
   const execution = ctx.engine.start(pipeline, {
     trigger: { triggerType: "StartPipelineExecution", triggerDetail: ctx.principal },
     variables,

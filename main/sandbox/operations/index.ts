@@ -1,5 +1,6 @@
 /** The operation table: every operation the sandbox implements, by its X-Amz-Target name. */
 import type { OperationHandler } from "../context";
+import { putActionRevision } from "./action-revision";
 import { putApprovalResult } from "./approvals";
 import { listRuleExecutions, overrideStageCondition } from "./conditions";
 import {
@@ -10,9 +11,17 @@ import {
   startPipelineExecution,
   stopPipelineExecution,
 } from "./executions";
+import { acknowledgeJob, getJobDetails, pollForJobs, putJobFailureResult, putJobSuccessResult } from "./jobs";
 import { createPipeline, deletePipeline, getPipeline, listPipelines, updatePipeline } from "./pipelines";
 import { retryStageExecution, rollbackStage } from "./recovery";
 import { listTagsForResource, tagResource, untagResource } from "./tags";
+import {
+  acknowledgeThirdPartyJob,
+  getThirdPartyJobDetails,
+  pollForThirdPartyJobs,
+  putThirdPartyJobFailureResult,
+  putThirdPartyJobSuccessResult,
+} from "./third-party-jobs";
 import { disableStageTransition, enableStageTransition } from "./transitions";
 
 export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
@@ -37,4 +46,15 @@ export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
+  PutActionRevision: putActionRevision,
+  PollForJobs: pollForJobs,
+  AcknowledgeJob: acknowledgeJob,
+  GetJobDetails: getJobDetails,
+  PutJobSuccessResult: putJobSuccessResult,
+  PutJobFailureResult: putJobFailureResult,
+  PollForThirdPartyJobs: pollForThirdPartyJobs,
+  AcknowledgeThirdPartyJob: acknowledgeThirdPartyJob,
+  GetThirdPartyJobDetails: getThirdPartyJobDetails,
+  PutThirdPartyJobSuccessResult: putThirdPartyJobSuccessResult,
+  PutThirdPartyJobFailureResult: putThirdPartyJobFailureResult,
 };

@@ -41,7 +41,7 @@ export const createPipeline: OperationHandler = (ctx, input) => {
   if (findPipeline(ctx, declaration.name)) {
     fail("PipelineNameInUseException", `A pipeline with this name already exists: ${declaration.name}`);
   }
-  checkStructure(declaration);
+  checkStructure(declaration, ctx.region);
   if (ctx.state.pipelines.length >= MAX_PIPELINES) {
     fail(
       "LimitExceededException",
@@ -84,7 +84,7 @@ export const getPipeline: OperationHandler = (ctx, input) => {
 export const updatePipeline: OperationHandler = (ctx, input) => {
   const declaration = input.pipeline as PipelineDeclaration;
   const pipeline = requirePipeline(ctx, declaration.name);
-  checkStructure(declaration);
+  checkStructure(declaration, ctx.region);
   const stored = storedDeclaration(declaration, pipeline.versions.length + 1);
   ctx.engine.cancelForUpdate(pipeline);
   pipeline.versions.push(stored);

@@ -21,9 +21,13 @@ function describe(path: readonly (string | number)[]): string {
     .replace(/^\./, "");
 }
 
-/** Throws the matching Invalid*Exception when the declaration has an error; warnings pass. */
-export function checkStructure(pipeline: unknown): void {
-  const problem = validatePipeline(pipeline).find((d) => d.severity === "error");
+/**
+ * Throws the matching Invalid*Exception when the declaration has an error; warnings pass.
+ * `region` is the request's Region: an action's `region` equal to it is not cross-Region.
+ */
+export function checkStructure(pipeline: unknown, region?: string): void {
+  const options = region === undefined ? {} : { pipelineRegion: region };
+  const problem = validatePipeline(pipeline, options).find((d) => d.severity === "error");
   if (!problem) return;
   const where =
     problem.path.length > 0

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { makeTempDir, REPO_ROOT, runPipewright } from "./run-cli";
+import { BIN, makeTempDir, REPO_ROOT, runPipewright, runProcess } from "./run-cli";
 
 const FIXTURE = join(REPO_ROOT, "test/fixtures/aws/s3-codedeploy.json");
 const fixture = (): { pipeline: { stages: Array<{ name: string }> } } =>
@@ -122,5 +122,48 @@ describe("pipewright validate", () => {
     const badFormat = await runPipewright(["validate", "--format", "xml", FIXTURE]);
     expect(badFormat.code).toBe(2);
     expect(badFormat.stderr).toContain("--format must be text or json: xml");
+  });
+
+  describe("checks action Regions against the pipeline's Region", () => {
+    /** The fixture with its deploy action set to run in eu-west-1, as the console writes it. */
+    function regioned(): string {
+      const doc = fixture() as unknown as {
+        pipeline: { stages: Array<{ actions: Array<Record<string, unknown>> }> };
+      };
+      const deploy = doc.pipeline.stages[1]?.actions[0];
+      if (deploy === undefined) throw new Error("fixture changed: no deploy action");
+      deploy["region"] = "eu-west-1";
+      return write("regioned.json", `${JSON.stringify(doc, null, 2)}\n`);
+    }
+    const env = (extra: Record<string, string>): NodeJS.ProcessEnv => {
+      const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AWS_")));
+      return { ...clean, ...extra };
+    };
+    const validate = (args: string[], extra: Record<string, string> = {}) =>
+      runProcess(process.execPath, [BIN, "validate", ...args], temp.dir, env(extra));
+
+    it("infers the Region when none is given, and says so in an info line", async () => {
+      const run = await validate([regioned()]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/info pipeline-region-inferred: .*eu-west-1/);
+    });
+
+    it("accepts the action when --region is the pipeline's own", async () => {
+      const run = await validate([regioned(), "--region", "eu-west-1"]);
+      expect(run).toMatchObject({ code: 0, stdout: "Checked 1 file: 0 errors, 0 warnings, 0 info\n" });
+    });
+
+    it("reports a cross-Region action without artifact stores for AWS_REGION's pipeline", async () => {
+      const run = await validate([regioned()], { AWS_REGION: "us-east-1" });
+      expect(run.code).toBe(1);
+      expect(run.stdout).toMatch(
+        /error cross-region-store-missing: This action runs in eu-west-1, outside the pipeline's Region us-east-1/,
+      );
+    });
+
+    it("prefers --region over AWS_REGION", async () => {
+      const run = await validate([regioned(), "--region", "eu-west-1"], { AWS_REGION: "us-east-1" });
+      expect(run.code).toBe(0);
+    });
   });
 });

@@ -4,6 +4,7 @@ import { OPERATIONS, SHAPES } from "../../../shared/service-model";
 import { validateAgainstShape } from "../../../main/sandbox/request-validation";
 import { conditionPipeline, rule, when } from "./condition-fixtures";
 import { threeStagePipeline } from "./fixtures";
+import { CUSTOM_TYPE, PARTNER_TYPE, workerPipeline } from "./job-fixtures";
 import { openHarness, waitFor, type Harness } from "./harness";
 import { rawCall, target } from "./wire";
 
@@ -76,6 +77,74 @@ async function conditionResponses(): Promise<void> {
     pipelineName: "shapes-conditions",
     filter: { pipelineExecutionId: id },
   });
+}
+
+/** Drives every job worker operation and PutActionRevision, so their answers reach the wire too. */
+async function jobResponses(): Promise<void> {
+  h.sandbox.scenario.set({ defaults: { Source: { durationSeconds: 0 } } });
+  await call("CreatePipeline", { pipeline: workerPipeline("shapes-jobs") });
+  const [job] = await waitFor("a custom job", async () => {
+    const out = (await call("PollForJobs", { actionTypeId: CUSTOM_TYPE, maxBatchSize: 1 })) as {
+      jobs: { id: string; nonce: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  await call("AcknowledgeJob", { jobId: job?.id, nonce: job?.nonce });
+  await call("GetJobDetails", { jobId: job?.id });
+  await call("PutJobSuccessResult", {
+    jobId: job?.id,
+    continuationToken: "step-2",
+    executionDetails: { summary: "half", percentComplete: 50 },
+  });
+  const [next] = await waitFor("the continued job", async () => {
+    const out = (await call("PollForJobs", { actionTypeId: CUSTOM_TYPE })) as {
+      jobs: { id: string; nonce: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  await call("PutJobFailureResult", {
+    jobId: next?.id,
+    failureDetails: { type: "JobFailed", message: "no" },
+  });
+  await call("CreatePipeline", { pipeline: workerPipeline("shapes-partner", PARTNER_TYPE) });
+  const [partner] = await waitFor("a partner job", async () => {
+    const out = (await call("PollForThirdPartyJobs", { actionTypeId: PARTNER_TYPE })) as {
+      jobs: { jobId: string; clientId: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  const clientToken = partner?.clientId;
+  const details = (await call("GetThirdPartyJobDetails", { jobId: partner?.jobId, clientToken })) as {
+    jobDetails: { nonce: string };
+  };
+  await call("AcknowledgeThirdPartyJob", {
+    jobId: partner?.jobId,
+    nonce: details.jobDetails.nonce,
+    clientToken,
+  });
+  await call("PutThirdPartyJobSuccessResult", {
+    jobId: partner?.jobId,
+    clientToken,
+    continuationToken: "again",
+  });
+  const [again] = await waitFor("the continued partner job", async () => {
+    const out = (await call("PollForThirdPartyJobs", { actionTypeId: PARTNER_TYPE })) as {
+      jobs: { jobId: string }[];
+    };
+    return out.jobs.length > 0 ? out.jobs : undefined;
+  });
+  await call("PutThirdPartyJobFailureResult", {
+    jobId: again?.jobId,
+    clientToken,
+    failureDetails: { type: "JobFailed", message: "no" },
+  });
+  await call("PutActionRevision", {
+    pipelineName: "shapes-jobs",
+    stageName: "Source",
+    actionName: "Checkout",
+    actionRevision: { revisionId: "b".repeat(40), revisionChangeId: "c1", created: 1767225600 },
+  });
+  await call("GetPipelineState", { name: "shapes-jobs" });
 }
 
 let h: Harness;
@@ -187,6 +256,7 @@ describe("responses match the model's output shapes", () => {
     await call("ListTagsForResource", { resourceArn: arn });
     await call("DeletePipeline", { name: "shapes" });
     await conditionResponses();
+    await jobResponses();
 
     // Every operation the sandbox implements (the model has all 44; the handlers say which exist).
     expect([...responses.keys()].sort()).toEqual(Object.keys(OPERATION_HANDLERS).sort());

@@ -63,11 +63,18 @@ describe("provider links in action executions", () => {
     const byName = new Map(actionExecutionDetails.map((d) => [d.actionName, d]));
 
     const build = byName.get("Compile")?.output?.executionResult;
-    expect(build?.externalExecutionId).toMatch(/^web app:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
-    expect(build?.externalExecutionUrl).toBe(
-      `https://us-east-1.console.aws.amazon.com/codesuite/codebuild/111122223333/projects/web%20app/build/${encodeURIComponent(build?.externalExecutionId ?? "")}/?region=us-east-1`,
+    // Build ids are `<project>:<uuid>`, linked as the service links them (see provider-links.ts).
+    expect(build?.externalExecutionId).toMatch(
+      /^web app:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/,
     );
-    expect(byName.get("Roll")?.output?.executionResult?.externalExecutionId).toMatch(/^d-[0-9A-F]{9}$/);
+    expect(build?.externalExecutionUrl).toBe(
+      `https://console.aws.amazon.com/codebuild/home?region=us-east-1#/builds/web%20app:${build?.externalExecutionId?.slice("web app:".length)}/view/new`,
+    );
+    const roll = byName.get("Roll")?.output?.executionResult;
+    expect(roll?.externalExecutionId).toMatch(/^d-[0-9A-F]{9}$/);
+    expect(roll?.externalExecutionUrl).toBe(
+      `https://console.aws.amazon.com/codedeploy/home?region=us-east-1#/deployments/${roll?.externalExecutionId}`,
+    );
 
     const commands = byName.get("Commands_action");
     const arn = commands?.output?.executionResult?.logStreamARN;
@@ -86,5 +93,19 @@ describe("provider links in action executions", () => {
     expect(latest?.logStreamARN).toBe(arn);
     // Source actions still report their commit, not a provider execution.
     expect(byName.get("Source")?.output?.executionResult?.externalExecutionId).toMatch(/^[0-9a-f]{40}$/);
+    // Each action links to its entity: the build project, the deployment's application.
+    const entity = (stage: string, action: string) =>
+      state.stageStates
+        ?.find((s) => s.stageName === stage)
+        ?.actionStates?.find((a) => a.actionName === action)?.entityUrl;
+    expect(entity("Build", "Compile")).toBe(
+      "https://console.aws.amazon.com/codebuild/home?region=us-east-1#/projects/web%20app/view",
+    );
+    expect(entity("Build", "Roll")).toBe(
+      "https://console.aws.amazon.com/codedeploy/home?region=us-east-1#/applications/web",
+    );
+    expect(entity("Source", "Source")).toBe(
+      "https://console.aws.amazon.com/codecommit/home?region=us-east-1#/repository/MyDemoRepo/browse/main/--/",
+    );
   });
 });

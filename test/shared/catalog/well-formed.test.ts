@@ -131,14 +131,6 @@ describe("rule type catalog", () => {
     expect(fieldProblems(spec.configuration)).toEqual([]);
     if (spec.docsUrl !== undefined) expect(spec.docsUrl).toMatch(DOCS_URL);
   });
-
-  it("allows SKIP only for LambdaInvoke and VariableCheck (stage-conditions.html)", () => {
-    expect(
-      RULE_TYPES.filter((r) => r.allowsSkip)
-        .map((r) => r.provider)
-        .sort(),
-    ).toEqual(["LambdaInvoke", "VariableCheck"]);
-  });
 });
 
 describe("the field checker itself", () => {

@@ -18,7 +18,7 @@ describe("validatePipeline findings", () => {
         severity: "error",
         path: ["stages", 2, "actions", 1, "inputArtifacts", 0, "name"],
         message:
-          "Input artifact is not produced by any earlier action; wire it to an existing output: BuildOutputs",
+          "No action produces this input artifact; use the name of an earlier action's output artifact, for example SourceOutput: BuildOutputs",
       },
     ]);
   });

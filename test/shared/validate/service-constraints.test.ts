@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { SHAPES } from "../../../shared/service-model";
 import { validatePipeline } from "../../../shared/validate";
+import { hasPatternWords } from "../../../shared/validate/field-words";
 import { actionOf, configOf } from "./rule-cases/case";
 import { validPipeline } from "./sample-pipelines";
 
@@ -12,7 +14,11 @@ describe("the model walk", () => {
 
   it("anchors patterns: a valid name with a bad tail is refused", () => {
     expect(findings((p) => (p["name"] = "Good/bad"))).toEqual([
-      ["pattern-mismatch", ["name"], "name must match the pattern [A-Za-z0-9.@\\-_]+: Good/bad"],
+      [
+        "pattern-mismatch",
+        ["name"],
+        "Pipeline name may contain only letters, digits and . @ - _ (no spaces), for example my-pipeline: Good/bad",
+      ],
     ]);
   });
 
@@ -27,14 +33,14 @@ describe("the model walk", () => {
       [
         "unknown-member",
         ["stages", 1, "actions", 0, "x-notes"],
-        "Action has a member the service does not know; remove it or check its spelling: x-notes",
+        "This action has a member AWS does not know; remove it or fix its spelling: x-notes",
       ],
     ]);
   });
 
   it("treats null as the wrong type, not as absent", () => {
     expect(findings((p) => (p["version"] = null))).toEqual([
-      ["wrong-type", ["version"], "version must be an integer; found: null"],
+      ["wrong-type", ["version"], "Version must be a whole number, for example 1; found: null"],
     ]);
   });
 
@@ -43,6 +49,31 @@ describe("the model walk", () => {
       ([code]) => code,
     );
     expect(codes).toEqual(["configuration-value-too-long"]);
+  });
+
+  it("refuses a configuration value over the live service's 50000 characters", () => {
+    const codes = findings((p) => (configOf(p, 1, 0)["ProjectName"] = "p".repeat(50_001))).map(
+      ([code]) => code,
+    );
+    expect(codes).toEqual(["length-out-of-range", "configuration-value-too-long"]);
+  });
+
+  it("has words for every pattern a pipeline file can meet, so no message shows a raw pattern", () => {
+    const seen = new Set<string>();
+    const patterns = new Set<string>();
+    const walk = (name: string): void => {
+      if (seen.has(name)) return;
+      seen.add(name);
+      const shape = SHAPES[name];
+      if (shape?.type === "structure") Object.values(shape.members).forEach(walk);
+      else if (shape?.type === "list") walk(shape.member);
+      else if (shape?.type === "map") [shape.key, shape.value].forEach(walk);
+      else if (shape?.type === "string" && shape.pattern !== undefined && shape.enum === undefined)
+        patterns.add(shape.pattern);
+    };
+    walk("PipelineDeclaration");
+    walk("TagList");
+    expect([...patterns].filter((p) => !hasPatternWords(p))).toEqual([]);
   });
 
   it("reads own members only, so __proto__ keys are data", () => {

@@ -56,15 +56,24 @@ describe("findV2OnlyFeatures", () => {
     expect(validatePipeline(pipeline)).toEqual([]);
   });
 
-  it("reports one v2-feature-in-v1 per feature in V1, and none in V2", () => {
+  it("reports one v2-feature-in-v1 per feature in V1, one warning each without a type, none in V2", () => {
     const v1 = everything();
+    v1["pipelineType"] = "V1";
     const v1Codes = validatePipeline(v1).filter((d) => d.code === "v2-feature-in-v1");
     expect(v1Codes.map((d) => d.path)).toEqual(
       findV2OnlyFeatures(v1 as unknown as PipelineDeclaration).map((f) => f.path),
     );
+    // Without pipelineType, AWS creates the pipeline as V2 ("will result in the pipeline having the
+    // V2 type", API_PipelineDeclaration): a warning per feature, not an error.
+    const untyped = everything();
+    const warned = validatePipeline(untyped).filter((d) => d.code === "v2-feature-without-type");
+    expect(warned.map((d) => [d.severity, d.path])).toEqual(
+      findV2OnlyFeatures(untyped as unknown as PipelineDeclaration).map((f) => ["warning", f.path]),
+    );
+    expect(validatePipeline(untyped).filter((d) => d.code === "v2-feature-in-v1")).toEqual([]);
     const v2 = everything();
     v2["pipelineType"] = "V2";
-    expect(validatePipeline(v2).filter((d) => d.code === "v2-feature-in-v1")).toEqual([]);
+    expect(validatePipeline(v2).filter((d) => d.code.startsWith("v2-feature"))).toEqual([]);
   });
 
   it("does not count SUPERSEDED or an absent mode", () => {

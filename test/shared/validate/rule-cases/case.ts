@@ -1,9 +1,12 @@
+import type { ValidateOptions } from "../../../../shared/validate";
 import { validPipeline, type Json } from "../sample-pipelines";
 
 /** One input and why it should (or should not) produce the code it is filed under. */
 export interface RuleCase {
   title: string;
   input: () => unknown;
+  /** How to validate it (the pipeline's Region, when the case depends on it). */
+  options?: ValidateOptions;
 }
 
 /** Cases for one code: inputs that must produce it, near misses that must not. */
@@ -21,6 +24,37 @@ export function edited(title: string, edit: (pipeline: Json) => void, base = val
       edit(pipeline);
       return pipeline;
     },
+  };
+}
+
+/** The same case, validated for a pipeline in `region` (as the app does for its connection). */
+export function inRegion(region: string, ruleCase: RuleCase): RuleCase {
+  return {
+    ...ruleCase,
+    title: `${ruleCase.title} (pipeline in ${region})`,
+    options: { pipelineRegion: region },
+  };
+}
+
+/** Sets `region` on every action of a test pipeline, as get-pipeline output of some pipelines has it. */
+export function regionOnEveryAction(pipeline: Json, region: string): void {
+  for (const stage of stagesOf(pipeline)) {
+    for (const action of list(object(stage)["actions"])) object(action)["region"] = region;
+  }
+}
+
+/** A Commands (compute) action reading `input`. */
+export function commandsAction(
+  name: string,
+  input: string,
+  commands: unknown = ["npm ci", "npm test"],
+): Json {
+  return {
+    name,
+    actionTypeId: { category: "Compute", owner: "AWS", provider: "Commands", version: "1" },
+    runOrder: 1,
+    commands,
+    inputArtifacts: [{ name: input }],
   };
 }
 

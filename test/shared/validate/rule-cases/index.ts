@@ -1,5 +1,7 @@
 import type { CodeCases } from "./case";
+import { COMPUTE_CASES } from "./compute";
 import { MODEL_CASES } from "./model";
+import { STAGE_CASES } from "./stages";
 import { STRUCTURE_CASES } from "./structure";
 import { V2_VARIABLE_CASES } from "./v2-variables";
 import { WIRING_CASES } from "./wiring";
@@ -12,4 +14,6 @@ export const RULE_CASES: Record<string, CodeCases> = {
   ...STRUCTURE_CASES,
   ...WIRING_CASES,
   ...V2_VARIABLE_CASES,
+  ...COMPUTE_CASES,
+  ...STAGE_CASES,
 };

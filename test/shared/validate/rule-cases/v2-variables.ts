@@ -32,13 +32,29 @@ function trigger(sourceActionName: string): Json {
 export const V2_VARIABLE_CASES: Record<string, CodeCases> = {
   "v2-feature-in-v1": {
     fail: [
-      edited("variables in a V1 pipeline", (p) => (p["variables"] = [{ name: "Env" }])),
-      edited("QUEUED mode with no pipelineType", (p) => (p["executionMode"] = "QUEUED")),
-      edited("a stage condition in a V1 pipeline", (p) => (stageOf(p, 2)["beforeEntry"] = condition("FAIL"))),
+      edited("variables in a V1 pipeline", (p) => {
+        p["pipelineType"] = "V1";
+        p["variables"] = [{ name: "Env" }];
+      }),
+      edited("QUEUED mode in a V1 pipeline", (p) => {
+        p["pipelineType"] = "V1";
+        p["executionMode"] = "QUEUED";
+      }),
+      edited("a stage condition in a V1 pipeline", (p) => {
+        p["pipelineType"] = "V1";
+        stageOf(p, 2)["beforeEntry"] = condition("FAIL");
+      }),
     ],
     pass: [
       { title: "the same features in a V2 pipeline", input: validV2Pipeline },
-      edited("SUPERSEDED in V1", (p) => (p["executionMode"] = "SUPERSEDED"), validPipeline),
+      edited(
+        "SUPERSEDED in V1",
+        (p) => {
+          p["pipelineType"] = "V1";
+          p["executionMode"] = "SUPERSEDED";
+        },
+        validPipeline,
+      ),
     ],
   },
   "trigger-source-not-found": {

@@ -3,6 +3,9 @@ import {
   actionOf,
   actionsOf,
   codeBuildAction,
+  commandsAction,
+  inRegion,
+  regionOnEveryAction,
   configOf,
   edited,
   s3SourceAction,
@@ -82,20 +85,7 @@ export const WIRING_CASES: Record<string, CodeCases> = {
     ],
   },
   "input-artifact-count": {
-    fail: [
-      edited("CodeBuild without input", (p) => (actionOf(p, 1, 0)["inputArtifacts"] = [])),
-      edited("Step Functions reading its input from a file but given no artifact", (p) =>
-        actionsOf(p, 2).push({
-          name: "StateMachine",
-          actionTypeId: { category: "Invoke", owner: "AWS", provider: "StepFunctions", version: "1" },
-          configuration: {
-            StateMachineArn: "arn:aws:states:us-east-1:111122223333:stateMachine:m",
-            InputType: "FilePath",
-            Input: "in.json",
-          },
-        }),
-      ),
-    ],
+    fail: [edited("CodeBuild without input", (p) => (actionOf(p, 1, 0)["inputArtifacts"] = []))],
     pass: [
       edited("CodeBuild with two inputs", (p) => {
         actionsOf(p, 0).push(s3SourceAction("Second", "Other"));
@@ -126,6 +116,16 @@ export const WIRING_CASES: Record<string, CodeCases> = {
   "missing-required-configuration": {
     fail: [
       edited("CodeBuild without ProjectName", (p) => (actionOf(p, 1, 0)["configuration"] = {})),
+      edited(
+        "an alarm rule without AlarmName",
+        (p) => (stageOf(p, 2)["beforeEntry"] = condition("FAIL", { ...ALARM_RULE, configuration: {} })),
+        validV2Pipeline,
+      ),
+    ],
+    pass: [edited("CodeBuild with ProjectName only", () => undefined)],
+  },
+  "conditional-configuration-missing": {
+    fail: [
       edited("CodeBuild with two inputs and no PrimarySource", (p) => {
         actionsOf(p, 0).push(s3SourceAction("Second", "Other"));
         actionOf(p, 1, 0)["inputArtifacts"] = [{ name: "SourceOutput" }, { name: "Other" }];
@@ -134,10 +134,16 @@ export const WIRING_CASES: Record<string, CodeCases> = {
         const { TemplatePath: _dropped, ...rest } = STACK;
         actionsOf(p, 2).push(cloudFormation(rest));
       }),
-      edited(
-        "an alarm rule without AlarmName",
-        (p) => (stageOf(p, 2)["beforeEntry"] = condition("FAIL", { ...ALARM_RULE, configuration: {} })),
-        validV2Pipeline,
+      edited("Step Functions reading its input from a file but given no artifact", (p) =>
+        actionsOf(p, 2).push({
+          name: "StateMachine",
+          actionTypeId: { category: "Invoke", owner: "AWS", provider: "StepFunctions", version: "1" },
+          configuration: {
+            StateMachineArn: "arn:aws:states:us-east-1:111122223333:stateMachine:m",
+            InputType: "FilePath",
+            Input: "in.json",
+          },
+        }),
       ),
     ],
     pass: [
@@ -227,51 +233,119 @@ export const WIRING_CASES: Record<string, CodeCases> = {
   },
   "cross-region-store-missing": {
     fail: [
-      edited("deploy in a region without a store", (p) => {
+      edited("deploy in a Region without a store", (p) => {
         delete p["artifactStore"];
         p["artifactStores"] = STORES;
         actionOf(p, 2, 1)["region"] = "ap-south-1";
       }),
-      edited(
-        "cross-region deploy with a single artifactStore",
-        (p) => (actionOf(p, 2, 1)["region"] = "eu-west-1"),
+      inRegion(
+        "us-east-1",
+        edited(
+          "cross-Region deploy with a single artifactStore",
+          (p) => (actionOf(p, 2, 1)["region"] = "eu-west-1"),
+        ),
+      ),
+      edited("actions in two Regions with a single artifactStore", (p) => {
+        actionOf(p, 1, 0)["region"] = "us-east-1";
+        actionOf(p, 2, 1)["region"] = "eu-west-1";
+      }),
+      inRegion(
+        "us-west-2",
+        edited("artifactStores without the pipeline's own Region", (p) => {
+          delete p["artifactStore"];
+          p["artifactStores"] = STORES;
+          actionOf(p, 2, 1)["region"] = "eu-west-1";
+        }),
       ),
     ],
     pass: [
-      edited("get-pipeline output: every action names the pipeline's own region", (p) => {
-        for (const stage of p["stages"] as { actions: Record<string, unknown>[] }[]) {
-          for (const action of stage.actions) action["region"] = "us-east-1";
-        }
-      }),
-      edited("deploy in a region with a store", (p) => {
-        delete p["artifactStore"];
-        p["artifactStores"] = STORES;
-        actionOf(p, 2, 1)["region"] = "eu-west-1";
-      }),
+      inRegion(
+        "us-east-1",
+        edited("get-pipeline output: every action names the pipeline's own Region", (p) =>
+          regionOnEveryAction(p, "us-east-1"),
+        ),
+      ),
+      inRegion(
+        "us-east-1",
+        edited(
+          "the console's region on the source action only",
+          (p) => (actionOf(p, 0, 0)["region"] = "us-east-1"),
+        ),
+      ),
+      inRegion(
+        "us-east-1",
+        edited("region only on a Commands action, the pipeline's own", (p) => {
+          p["pipelineType"] = "V2";
+          actionsOf(p, 1).push({ ...commandsAction("Test", "SourceOutput"), region: "us-east-1" });
+        }),
+      ),
+      inRegion(
+        "us-east-1",
+        edited("deploy in a Region with a store", (p) => {
+          delete p["artifactStore"];
+          p["artifactStores"] = STORES;
+          actionOf(p, 2, 1)["region"] = "eu-west-1";
+        }),
+      ),
     ],
   },
   "cross-region-not-allowed": {
     fail: [
-      edited("a source action with a region", (p) => {
+      inRegion(
+        "us-east-1",
+        edited("a source action in another Region", (p) => {
+          delete p["artifactStore"];
+          p["artifactStores"] = STORES;
+          actionOf(p, 0, 0)["region"] = "eu-west-1";
+        }),
+      ),
+      inRegion(
+        "us-east-1",
+        edited("a Commands action in another Region", (p) => {
+          delete p["artifactStore"];
+          p["artifactStores"] = STORES;
+          p["pipelineType"] = "V2";
+          actionsOf(p, 1).push({ ...commandsAction("Test", "SourceOutput"), region: "eu-west-1" });
+        }),
+      ),
+    ],
+    pass: [
+      inRegion(
+        "us-east-1",
+        edited("get-pipeline output of a cross-Region pipeline: every action has a Region", (p) => {
+          delete p["artifactStore"];
+          p["artifactStores"] = STORES;
+          regionOnEveryAction(p, "us-east-1");
+          actionOf(p, 2, 1)["region"] = "eu-west-1";
+        }),
+      ),
+      inRegion(
+        "us-east-1",
+        edited(
+          "the source names the pipeline's own Region",
+          (p) => (actionOf(p, 0, 0)["region"] = "us-east-1"),
+        ),
+      ),
+    ],
+  },
+  "pipeline-region-inferred": {
+    fail: [
+      edited(
+        "the console's region on the source, no Region given",
+        (p) => (actionOf(p, 0, 0)["region"] = "us-east-1"),
+      ),
+      edited("one artifact store in artifactStores, no Region given", (p) => {
         delete p["artifactStore"];
-        p["artifactStores"] = STORES;
-        actionOf(p, 0, 0)["region"] = "eu-west-1";
+        p["artifactStores"] = { "eu-west-1": { type: "S3", location: "artifacts-euw1" } };
+        actionOf(p, 2, 1)["region"] = "eu-west-1";
       }),
     ],
     pass: [
-      edited("get-pipeline output of a cross-region pipeline: every action has a region", (p) => {
-        delete p["artifactStore"];
-        p["artifactStores"] = STORES;
-        for (const stage of p["stages"] as { actions: Record<string, unknown>[] }[]) {
-          for (const action of stage.actions) action["region"] = "us-east-1";
-        }
-        actionOf(p, 2, 1)["region"] = "eu-west-1";
-      }),
-      edited("an AWS deploy action with a region", (p) => {
-        delete p["artifactStore"];
-        p["artifactStores"] = STORES;
-        actionOf(p, 2, 1)["region"] = "eu-west-1";
-      }),
+      inRegion(
+        "us-east-1",
+        edited("the Region is given", (p) => (actionOf(p, 0, 0)["region"] = "us-east-1")),
+      ),
+      edited("no action names a Region", () => undefined),
     ],
   },
 };

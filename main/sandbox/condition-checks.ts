@@ -15,7 +15,8 @@
 import { randomUUID } from "node:crypto";
 import type { Condition, RuleDeclaration } from "../../shared/pipeline/model";
 import type { RunContext } from "./action-runs";
-import { isActive, latestInStage, recordsOf, runsOf } from "./execution-queries";
+import type { EngineCore } from "./engine-core";
+import { isActive, latestInStage, recordsOf, visibleRuns } from "./execution-queries";
 import { fail } from "./protocol";
 import type {
   ActionRunRecord,
@@ -27,9 +28,10 @@ import type {
   RuleRunRecord,
   StageRun,
 } from "./records";
-import { RecoveryFlow } from "./recovery-flow";
 import { ruleInput, ruleProviderExecution, settleRule } from "./rule-runs";
+import type { RunMachine, StageHooks } from "./run-machine";
 import type { ConditionHook } from "./scenario";
+import type { StageRecovery } from "./stage-recovery";
 
 /** The declaration member each kind of check reads. */
 export const HOOK_OF: Readonly<Record<ConditionKind, ConditionHook>> = {
@@ -38,42 +40,45 @@ export const HOOK_OF: Readonly<Record<ConditionKind, ConditionHook>> = {
   ON_FAILURE: "onFailure",
 };
 
-export class ConditionFlow extends RecoveryFlow {
+/** The stage hooks with conditions: each hook checks its conditions, if any, before it goes on. */
+export class ConditionChecks implements StageHooks {
+  constructor(
+    private readonly core: EngineCore,
+    private readonly machine: RunMachine,
+    private readonly recovery: StageRecovery,
+  ) {}
+
   /** The conditions a check of this kind evaluates for the run's current stage (none for rollbacks). */
-  protected conditionsOf(
+  private conditionsOf(
     pipeline: PipelineRecord,
     execution: ExecutionRecord,
     kind: ConditionKind,
   ): Condition[] {
     if (execution.executionType !== "STANDARD") return [];
-    const stage = this.stageDeclaration(pipeline, execution, execution.position);
+    const stage = this.core.stageDeclaration(pipeline, execution, execution.position);
     return stage[HOOK_OF[kind]]?.conditions ?? [];
   }
 
-  protected override stageEntered(pipeline: PipelineRecord, execution: ExecutionRecord): void {
+  entered(pipeline: PipelineRecord, execution: ExecutionRecord): void {
     const conditions = this.conditionsOf(pipeline, execution, "BEFORE_ENTRY");
-    if (conditions.length === 0) return super.stageEntered(pipeline, execution);
+    if (conditions.length === 0) return this.machine.runGroup(pipeline, execution);
     this.startCheck(pipeline, execution, "BEFORE_ENTRY", conditions);
   }
 
-  protected override completeStage(
-    pipeline: PipelineRecord,
-    execution: ExecutionRecord,
-    stage: StageRun,
-  ): void {
+  actionsSucceeded(pipeline: PipelineRecord, execution: ExecutionRecord, stage: StageRun): void {
     const conditions = this.conditionsOf(pipeline, execution, "ON_SUCCESS");
-    if (conditions.length === 0) return super.completeStage(pipeline, execution, stage);
+    if (conditions.length === 0) return this.machine.leaveStage(pipeline, execution, stage, "Succeeded");
     this.startCheck(pipeline, execution, "ON_SUCCESS", conditions);
   }
 
-  protected override actionsFailed(
+  actionsFailed(
     pipeline: PipelineRecord,
     execution: ExecutionRecord,
     stage: StageRun,
     summary: string,
   ): void {
     const conditions = this.conditionsOf(pipeline, execution, "ON_FAILURE");
-    if (conditions.length === 0) return super.actionsFailed(pipeline, execution, stage, summary);
+    if (conditions.length === 0) return this.recovery.actionsFailed(pipeline, execution, stage, summary);
     this.startCheck(pipeline, execution, "ON_FAILURE", conditions);
   }
 
@@ -84,12 +89,12 @@ export class ConditionFlow extends RecoveryFlow {
     conditions: readonly Condition[],
   ): void {
     const stage = execution.stages[execution.position] as StageRun;
-    const now = this.clock.now();
+    const now = this.core.clock.now();
     const check: ConditionCheckRecord = {
       id: randomUUID(),
       executionId: execution.id,
       version: execution.version,
-      seq: this.nextSeq(),
+      seq: this.core.nextSeq(),
       stageName: stage.name,
       kind,
       status: "InProgress",
@@ -99,12 +104,12 @@ export class ConditionFlow extends RecoveryFlow {
     };
     pipeline.conditionChecks.push(check);
     stage.checking = kind;
-    const ctx = this.context(pipeline, execution);
-    const runs = runsOf(pipeline, execution);
+    const ctx = this.core.runContext(pipeline, execution);
+    const runs = visibleRuns(pipeline, execution);
     conditions.forEach((condition, index) => {
       for (const rule of condition.rules ?? []) this.startRule(pipeline, check, index, rule, ctx, runs);
     });
-    this.touch(execution);
+    this.core.touch(execution);
     // A condition without rules has nothing to wait for.
     this.ruleSettled(pipeline, execution, check);
   }
@@ -117,16 +122,16 @@ export class ConditionFlow extends RecoveryFlow {
     ctx: RunContext,
     runs: readonly ActionRunRecord[],
   ): void {
-    const plan = this.options.scenario.planRule(this.siteOf(pipeline, check, rule));
-    const now = this.clock.now();
+    const plan = this.core.scenario.planRule(this.siteOf(pipeline, check, rule));
+    const now = this.core.clock.now();
     const id = randomUUID();
-    const input = ruleInput(rule, ctx, runs);
+    const { input, unresolved } = ruleInput(rule, ctx, runs);
     const run: RuleRunRecord = {
       id,
       checkId: check.id,
       executionId: check.executionId,
       version: check.version,
-      seq: this.nextSeq(),
+      seq: this.core.nextSeq(),
       stageName: check.stageName,
       kind: check.kind,
       conditionIndex,
@@ -140,15 +145,16 @@ export class ConditionFlow extends RecoveryFlow {
     };
     pipeline.ruleRuns.push(run);
     const execution = ctx.execution;
-    this.timers.set(
-      id,
-      this.clock.schedule(run.dueAt, () => {
-        this.timers.delete(id);
-        if (run.status !== "InProgress") return;
-        settleRule(run, this.options.scenario.planRule(this.siteOf(pipeline, check, rule)), this.clock.now());
-        this.ruleSettled(pipeline, execution, check);
-      }),
-    );
+    this.core.schedule(id, run.dueAt, () => {
+      if (run.status !== "InProgress") return;
+      settleRule(
+        run,
+        this.core.scenario.planRule(this.siteOf(pipeline, check, rule)),
+        this.core.clock.now(),
+        unresolved,
+      );
+      this.ruleSettled(pipeline, execution, check);
+    });
   }
 
   private siteOf(pipeline: PipelineRecord, check: ConditionCheckRecord, rule: RuleDeclaration) {
@@ -177,9 +183,9 @@ export class ConditionFlow extends RecoveryFlow {
     execution: ExecutionRecord,
     check: ConditionCheckRecord,
   ): void {
-    this.options.onChange();
+    this.core.changed();
     if (check.status !== "InProgress") return;
-    const now = this.clock.now();
+    const now = this.core.clock.now();
     const rules = this.rulesOfCheck(pipeline, check);
     check.conditions.forEach((condition, index) => {
       const own = rules.filter((r) => r.conditionIndex === index);
@@ -199,7 +205,7 @@ export class ConditionFlow extends RecoveryFlow {
       }
     });
     check.lastUpdateTime = now;
-    if (check.conditions.some((c) => c.status === "InProgress")) return this.touch(execution);
+    if (check.conditions.some((c) => c.status === "InProgress")) return this.core.touch(execution);
     const failedIndex = check.conditions.findIndex((c) => c.status === "Failed");
     check.status = failedIndex < 0 ? "Succeeded" : "Failed";
     check.summary =
@@ -216,31 +222,37 @@ export class ConditionFlow extends RecoveryFlow {
   ): void {
     const stage = execution.stages[execution.position] as StageRun;
     delete stage.checking;
-    this.touch(execution);
+    this.core.touch(execution);
     if (!isActive(execution) || execution.stopMode) return;
     const conditions = this.conditionsOf(pipeline, execution, check.kind);
     const result = failedIndex === undefined ? undefined : conditions[failedIndex]?.result;
     const why = check.summary ?? "";
     switch (check.kind) {
       case "BEFORE_ENTRY":
-        if (failedIndex === undefined) return this.runGroup(pipeline, execution);
-        if (result === "SKIP") return this.skipStage(pipeline, execution, stage);
+        if (failedIndex === undefined) return this.machine.runGroup(pipeline, execution);
+        if (result === "SKIP") return this.machine.leaveStage(pipeline, execution, stage, "Skipped");
         stage.failedCondition = "BEFORE_ENTRY";
-        this.failStage(execution, stage, `Stage ${stage.name} entry conditions were not met: ${why}`);
-        return this.pump(pipeline);
+        this.machine.failStage(execution, stage, `Stage ${stage.name} entry conditions were not met: ${why}`);
+        return this.machine.pump(pipeline);
       case "ON_SUCCESS":
-        if (failedIndex === undefined) return super.completeStage(pipeline, execution, stage);
+        if (failedIndex === undefined)
+          return this.machine.leaveStage(pipeline, execution, stage, "Succeeded");
         stage.failedCondition = "ON_SUCCESS";
-        this.failStage(execution, stage, `Stage ${stage.name} success conditions were not met: ${why}`);
-        if (result === "ROLLBACK") this.startAutomatedRollback(pipeline, execution, stage);
-        return this.pump(pipeline);
+        this.machine.failStage(
+          execution,
+          stage,
+          `Stage ${stage.name} success conditions were not met: ${why}`,
+        );
+        if (result === "ROLLBACK") this.recovery.startAutomatedRollback(pipeline, execution, stage);
+        return this.machine.pump(pipeline);
       case "ON_FAILURE": {
-        const summary = this.groupFailureSummary(pipeline, execution, stage) ?? `Stage ${stage.name} failed`;
-        this.failStage(execution, stage, summary);
+        const summary =
+          this.machine.groupFailureSummary(pipeline, execution, stage) ?? `Stage ${stage.name} failed`;
+        this.machine.failStage(execution, stage, summary);
         if (failedIndex === undefined) {
-          const onFailure = this.stageDeclaration(pipeline, execution, execution.position).onFailure;
+          const onFailure = this.core.stageDeclaration(pipeline, execution, execution.position).onFailure;
           const chosen = onFailure?.result ?? conditions.find((c) => c.result !== undefined)?.result;
-          this.applyFailureResult(
+          this.recovery.applyFailureResult(
             pipeline,
             execution,
             stage,
@@ -248,26 +260,13 @@ export class ConditionFlow extends RecoveryFlow {
             onFailure?.retryConfiguration?.retryMode,
           );
         }
-        return this.pump(pipeline);
+        return this.machine.pump(pipeline);
       }
     }
   }
 
-  private skipStage(pipeline: PipelineRecord, execution: ExecutionRecord, stage: StageRun): void {
-    stage.status = "Skipped";
-    delete execution.retryMode;
-    this.touch(execution);
-    this.arrive(pipeline, execution, execution.position + 1);
-    this.pump(pipeline);
-  }
-
-  /** Ends the run's open checks too: a stopped, cancelled or interrupted run decides nothing more. */
-  protected override abandonRunning(
-    pipeline: PipelineRecord,
-    execution: ExecutionRecord,
-    onlyApprovals: boolean,
-  ): void {
-    super.abandonRunning(pipeline, execution, onlyApprovals);
+  /** Ends the run's open checks: a stopped, cancelled or interrupted run decides nothing more. */
+  abandon(pipeline: PipelineRecord, execution: ExecutionRecord): void {
     const status = execution.stopMode === "cancel" ? "Cancelled" : "Abandoned";
     for (const check of recordsOf(pipeline.conditionChecks, execution)) {
       if (check.status !== "InProgress") continue;
@@ -284,12 +283,10 @@ export class ConditionFlow extends RecoveryFlow {
     summary: string,
     by?: string,
   ): void {
-    const now = this.clock.now();
+    const now = this.core.clock.now();
     for (const run of this.rulesOfCheck(pipeline, check)) {
       if (run.status !== "InProgress") continue;
-      const handle = this.timers.get(run.id);
-      if (handle) this.clock.cancel(handle);
-      this.timers.delete(run.id);
+      this.core.cancel(run.id);
       run.status = "Abandoned";
       run.lastUpdateTime = now;
       if (by !== undefined) run.updatedBy = by;
@@ -303,7 +300,7 @@ export class ConditionFlow extends RecoveryFlow {
     check.status = status;
     check.summary = summary;
     check.lastUpdateTime = now;
-    this.options.onChange();
+    this.core.changed();
   }
 
   /**
@@ -345,11 +342,7 @@ export class ConditionFlow extends RecoveryFlow {
   }
 
   /** Forgets the timers of a deleted pipeline's rules. */
-  protected forgetRules(pipeline: PipelineRecord): void {
-    for (const run of pipeline.ruleRuns) {
-      const handle = this.timers.get(run.id);
-      if (handle) this.clock.cancel(handle);
-      this.timers.delete(run.id);
-    }
+  forget(pipeline: PipelineRecord): void {
+    for (const run of pipeline.ruleRuns) this.core.cancel(run.id);
   }
 }

@@ -4,11 +4,17 @@
  * in it), and the stage restart that manual and automatic retries share.
  */
 import type { ConditionResult, StageRetryMode } from "../../shared/pipeline/model";
-import { ExecutionFlow } from "./execution-flow";
+import type { EngineCore } from "./engine-core";
 import type { ExecutionRecord, PipelineRecord, StageRun } from "./records";
+import type { RunMachine } from "./run-machine";
 
-export class RecoveryFlow extends ExecutionFlow {
-  protected restartStage(
+export class StageRecovery {
+  constructor(
+    private readonly core: EngineCore,
+    private readonly machine: RunMachine,
+  ) {}
+
+  restartStage(
     pipeline: PipelineRecord,
     execution: ExecutionRecord,
     index: number,
@@ -21,19 +27,19 @@ export class RecoveryFlow extends ExecutionFlow {
     delete execution.stopMode;
     execution.retryMode = mode;
     execution.position = index;
-    this.markEntered(execution, stage);
-    this.runGroup(pipeline, execution);
+    this.machine.markEntered(execution, stage);
+    this.machine.runGroup(pipeline, execution);
   }
 
-  /** An onFailure without conditions applies its result whenever the stage's actions fail. */
-  protected override actionsFailed(
+  /** The stage's actions failed and no failure conditions are declared: fail, then apply onFailure. */
+  actionsFailed(
     pipeline: PipelineRecord,
     execution: ExecutionRecord,
     stage: StageRun,
     summary: string,
   ): void {
-    const onFailure = this.stageDeclaration(pipeline, execution, execution.position).onFailure;
-    this.failStage(execution, stage, summary);
+    const onFailure = this.core.stageDeclaration(pipeline, execution, execution.position).onFailure;
+    this.machine.failStage(execution, stage, summary);
     // The result goes before the pump: an automatic retry must re-take the stage before a
     // waiting run can enter it.
     if (onFailure && (onFailure.conditions?.length ?? 0) === 0) {
@@ -45,14 +51,14 @@ export class RecoveryFlow extends ExecutionFlow {
         onFailure.retryConfiguration?.retryMode,
       );
     }
-    this.pump(pipeline);
+    this.machine.pump(pipeline);
   }
 
   /**
    * RETRY retries the failed stage once, on the current pipeline version only; ROLLBACK starts an
    * automated rollback. Other results leave the run Failed.
    */
-  protected applyFailureResult(
+  applyFailureResult(
     pipeline: PipelineRecord,
     execution: ExecutionRecord,
     stage: StageRun,
@@ -74,14 +80,10 @@ export class RecoveryFlow extends ExecutionFlow {
    * same version. Not for rollback runs, older versions, PARALLEL pipelines or the source stage,
    * as for RollbackStage.
    */
-  protected startAutomatedRollback(
-    pipeline: PipelineRecord,
-    execution: ExecutionRecord,
-    stage: StageRun,
-  ): void {
+  startAutomatedRollback(pipeline: PipelineRecord, execution: ExecutionRecord, stage: StageRun): void {
     const current = execution.version === pipeline.versions.length;
     if (!current || execution.executionType !== "STANDARD") return;
-    const declaration = this.declarationOf(pipeline, execution);
+    const declaration = this.core.declarationOf(pipeline, execution);
     if (declaration.executionMode === "PARALLEL" || execution.position === 0) return;
     const index = execution.position;
     const target = [...pipeline.executions]
@@ -94,7 +96,7 @@ export class RecoveryFlow extends ExecutionFlow {
           e.stages[index]?.status === "Succeeded",
       );
     if (!target) return;
-    this.start(pipeline, {
+    this.machine.start(pipeline, {
       trigger: { triggerType: "AutomatedRollback", triggerDetail: execution.id },
       rollback: { stageName: stage.name, target },
     });
