@@ -16,6 +16,7 @@ import { App, DefaultStackSynthesizer, Stack, type IStackSynthesizer } from "aws
 import { CfnInclude } from "aws-cdk-lib/cloudformation-include";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportIac } from "../../../shared/iac";
+import { hasErrors, validateDocument } from "../../../shared/validate";
 import { PIPELINE_FIXTURES } from "./fixture-set";
 
 const work = mkdtempSync(join(tmpdir(), "pipewright-cfn-validate-"));
@@ -57,8 +58,14 @@ function validate(
 
 describe("CloudFormation exports pass aws-cdk-lib's CloudFormation Validate", () => {
   it("every fixture, YAML and JSON, with and without --parameterize: 0 findings", () => {
+    // `pipewright export` writes nothing for a pipeline with validation errors; those fixtures are
+    // the published examples AWS itself refuses (real-world/findings), and CloudFormation Validate
+    // reports the same mistakes in their templates.
+    const exportable = PIPELINE_FIXTURES.filter((f) => !hasErrors(validateDocument(f.document)));
+    const refused = PIPELINE_FIXTURES.filter((f) => !exportable.includes(f)).map((f) => f.name);
+    expect(refused.filter((name) => !name.startsWith(join("real-world", "findings")))).toEqual([]);
     const templates: Array<{ id: string; file: string }> = [];
-    for (const [i, fixture] of PIPELINE_FIXTURES.entries()) {
+    for (const [i, fixture] of exportable.entries()) {
       for (const format of ["cfn-yaml", "cfn-json"] as const) {
         for (const parameterize of [false, true]) {
           const out = exportIac(fixture.document, {
@@ -77,7 +84,7 @@ describe("CloudFormation exports pass aws-cdk-lib's CloudFormation Validate", ()
     const result = validate(templates, join(work, "out"));
     expect(result.error).toBeUndefined();
     expect(result.violations).toEqual([]);
-    expect(templates.length).toBe(PIPELINE_FIXTURES.length * 4);
+    expect(templates.length).toBe(exportable.length * 4);
   }, 300_000);
 
   it("reports a property the schema does not have (the check can fail)", () => {
