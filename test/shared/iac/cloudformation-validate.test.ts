@@ -17,7 +17,7 @@ import { CfnInclude } from "aws-cdk-lib/cloudformation-include";
 import { afterAll, describe, expect, it } from "vitest";
 import { exportIac } from "../../../shared/iac";
 import { hasErrors, validateDocument } from "../../../shared/validate";
-import { PIPELINE_FIXTURES } from "./fixture-set";
+import { PIPELINE_FIXTURES, withUnmappedMembers } from "./fixture-set";
 
 const work = mkdtempSync(join(tmpdir(), "pipewright-cfn-validate-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -61,9 +61,16 @@ describe("CloudFormation exports pass aws-cdk-lib's CloudFormation Validate", ()
     // `pipewright export` writes nothing for a pipeline with validation errors; those fixtures are
     // the published examples AWS itself refuses (real-world/findings), and CloudFormation Validate
     // reports the same mistakes in their templates.
-    const exportable = PIPELINE_FIXTURES.filter((f) => !hasErrors(validateDocument(f.document)));
-    const refused = PIPELINE_FIXTURES.filter((f) => !exportable.includes(f)).map((f) => f.name);
+    const exportable = [
+      ...PIPELINE_FIXTURES,
+      // Members without a property travel in the resource's Metadata, which must pass too.
+      { name: "unmapped-members", document: withUnmappedMembers(), pipelineType: "V2" as const },
+    ].filter((f) => !hasErrors(validateDocument(f.document)));
+    const refused = PIPELINE_FIXTURES.filter((f) => !exportable.some((e) => e.name === f.name)).map(
+      (f) => f.name,
+    );
     expect(refused.filter((name) => !name.startsWith(join("real-world", "findings")))).toEqual([]);
+    expect(exportable.map((f) => f.name)).toContain("unmapped-members");
     const templates: Array<{ id: string; file: string }> = [];
     for (const [i, fixture] of exportable.entries()) {
       for (const format of ["cfn-yaml", "cfn-json"] as const) {

@@ -7,7 +7,8 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { exportPipeline, parseDocument } from "../../../shared/formats";
-import type { PipelineDocument, PipelineType } from "../../../shared/pipeline/model";
+import { updateDocumentPipeline } from "../../../shared/pipeline/document";
+import type { PipelineDeclaration, PipelineDocument, PipelineType } from "../../../shared/pipeline/model";
 
 const FIXTURES = fileURLToPath(new URL("../../fixtures/", import.meta.url));
 const SKIPPED = ["executions", join("golden", "exports")];
@@ -43,3 +44,24 @@ export const PIPELINE_FIXTURES: readonly PipelineFixture[] = walk(FIXTURES).flat
     ? []
     : [{ name: relative(FIXTURES, path), document, pipelineType: exportType(document) }];
 });
+
+/**
+ * A fixture with members the IaC formats have no property for (unknown members, a rule timeout,
+ * blockers, environment variables, output files), to test that they travel and come back.
+ */
+export function withUnmappedMembers(): PipelineDocument {
+  const base = PIPELINE_FIXTURES.find((f) => f.name.endsWith("v2-stage-conditions.json"));
+  if (base === undefined) throw new Error("fixture v2-stage-conditions.json is missing");
+  return updateDocumentPipeline(base.document, (p) => {
+    const copy = structuredClone(p) as PipelineDeclaration & Record<string, unknown>;
+    copy["futurePipelineMember"] = { enabled: true };
+    const stage = copy.stages[1]!;
+    (stage as Record<string, unknown>)["futureStageMember"] = "x";
+    stage.blockers = [{ name: "b", type: "Schedule" }];
+    const action = stage.actions[0]!;
+    action.environmentVariables = [{ name: "A", value: "1" }];
+    action.outputArtifacts = [{ name: "BuildArtifact", files: ["dist/**"] }];
+    stage.onSuccess!.conditions[0]!.rules![0]!.timeoutInMinutes = 60;
+    return copy;
+  });
+}

@@ -160,3 +160,31 @@ describe("deploy-time validation", () => {
     expect(Object.keys(CROSS_REFERENCE_READS).filter((code) => !codes.has(code))).toEqual([]);
   });
 });
+
+describe("members a format has no property for", () => {
+  it("travel in Metadata (CloudFormation) or a comment (Terraform), are listed, and come back in place", async () => {
+    const { withUnmappedMembers } = await import("./fixture-set");
+    const { exportPipeline } = await import("../../../shared/formats");
+    const doc = withUnmappedMembers();
+    const want = exportPipeline(doc, { pipelineType: "V2" }).text;
+    for (const format of ["cfn-yaml", "terraform"] as const) {
+      const out = exportIac(doc, { format, pipelineType: "V2" });
+      expect(out.notes.join("\n")).toContain("pipeline.futurePipelineMember: ");
+      const back = importIac(out.text ?? "", { fileName: format === "terraform" ? "main.tf" : "t.yaml" });
+      expect(back.diagnostics).toEqual([]);
+      const got = exportPipeline(back.document!, { pipelineType: "V2" }).text;
+      expect(got?.replace(/\n\s*"version": \d+,?/, "")).toBe(want?.replace(/\n\s*"version": \d+,?/, ""));
+    }
+    const cfn = exportIac(doc, { format: "cfn-yaml", pipelineType: "V2" });
+    expect(
+      cfn.notes.some((n) =>
+        n.startsWith(
+          "pipeline.stages[1].onSuccess.conditions[0].rules[0].timeoutInMinutes: CloudFormation has no place",
+        ),
+      ),
+    ).toBe(true);
+    expect(cfn.text).toContain("    Metadata:\n      Pipewright:\n        Unmapped:\n");
+    const tf = exportIac(doc, { format: "terraform", pipelineType: "V2" });
+    expect(tf.text).toContain('# pipewright:unmapped {"path":["pipeline","stages",1,"blockers"]');
+  });
+});
