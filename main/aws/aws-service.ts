@@ -11,11 +11,13 @@ import type { Connection } from "./connection";
 import {
   applyDeploy,
   planDeploy,
+  recordDeploy,
   type ApplyOptions,
   type DeployPlan,
   type DeployResult,
   type DeployStep,
 } from "./deploy";
+import type { DeployTargets } from "./deploy-targets";
 import { fail, ok, type AwsResult } from "./errors";
 import { Gateway, type CallerIdentity, type GatewayOptions, type PipelineListItem } from "./gateway";
 import { listProfiles, type ProfileList } from "./profiles";
@@ -27,6 +29,8 @@ export interface DeployPreview extends DeployPlan {
 }
 
 export interface AwsServiceOptions extends GatewayOptions {
+  /** What was last deployed to each target from this data folder: the deploy guard's bases. */
+  targets?: DeployTargets;
   /** Deploy progress, for an event to the renderer. */
   onProgress?: (planId: string, step: DeployStep, detail?: string) => void;
   /** How long a preview stays deployable. Default 15 minutes. */
@@ -88,7 +92,9 @@ export class AwsService {
     connection: Connection,
     options: { ownerTagKeys?: readonly string[] } = {},
   ): Promise<AwsResult<DeployPreview>> {
-    const planned = await planDeploy(this.gateway, document, connection, options);
+    const name = typeof document.pipeline.name === "string" ? document.pipeline.name : "";
+    const base = await this.options.targets?.base(connection, name);
+    const planned = await planDeploy(this.gateway, document, connection, base, options);
     if (!planned.ok) return planned;
     this.prune();
     const planId = randomUUID();
@@ -116,13 +122,20 @@ export class AwsService {
     stored.abort = abort;
     try {
       const progress = this.options.onProgress;
-      return await applyDeploy(this.gateway, stored.plan, {
+      const applied = await applyDeploy(this.gateway, stored.plan, {
         ...options,
         signal: abort.signal,
         ...(progress
           ? { onProgress: (step: DeployStep, detail?: string) => progress(planId, step, detail) }
           : {}),
       });
+      if (applied.ok && this.options.targets !== undefined) {
+        await recordDeploy(this.options.targets, stored.plan, applied.value).catch((error: unknown) =>
+          // The deploy itself succeeded; without the record the next one falls back to the file's version.
+          console.error(`pipewright: could not record the deploy of ${stored.plan.name}:`, error),
+        );
+      }
+      return applied;
     } finally {
       this.plans.delete(planId);
     }

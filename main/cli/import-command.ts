@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { MAX_FILE_BYTES, serializeDocument } from "../../shared/formats";
 import { deployTimeValuesOf, describeDeployTimeValue, importIac } from "../../shared/iac";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
 import { errorCode } from "./pipeline-file";

@@ -11,6 +11,7 @@ const TOOLBAR = [
   "exportV2",
   "exportTemplate",
   "copyJson",
+  "rehearse",
   "commandPalette",
 ]
   .map((id) => findCommand(id))

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useAppStore } from "../store";
 import { Dialog } from "./Dialog";
-import { valueText } from "../../shared/iac/deploy-time-values";
+import { pipelineNameLabel } from "../../shared/iac/deploy-time-values";
 
 /**
  * Open and Save As where there is no native file dialog (web mode): the path is typed, or, for Open,
@@ -10,7 +10,10 @@ import { valueText } from "../../shared/iac/deploy-time-values";
 export function PathDialog({ kind }: { kind: "open" | "saveAs" }) {
   const recent = useAppStore((s) => s.recent);
   const currentPath = useAppStore((s) => s.doc?.path ?? null);
-  const suggested = useAppStore((s) => valueText(s.doc?.document.pipeline.name) || "pipeline");
+  // A name a template resolves at deploy time suggests its reference (`!Ref PipelineName`).
+  const suggested = useAppStore(
+    (s) => (s.doc === null ? "" : pipelineNameLabel(s.doc.document.pipeline)) || "pipeline",
+  );
   const open = useAppStore((s) => s.openRequested);
   const saveAs = useAppStore((s) => s.saveAsRequested);
   const close = useAppStore((s) => s.dialogClosed);

@@ -1,6 +1,6 @@
 import type { ApiClient } from "../api/client";
 import type { AppStore } from "./index";
-import { valueText } from "../../shared/iac/deploy-time-values";
+import { pipelineNameLabel } from "../../shared/iac/deploy-time-values";
 
 /** Autosave waits this long after the last edit, so a burst of typing is written once, within 1 s. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -14,16 +14,14 @@ export function startAutosave(store: AppStore, api: ApiClient, delayMs = AUTOSAV
   let lastReported = "";
   const unsubscribe = store.subscribe((state, previous) => {
     const doc = state.doc;
-    const report = JSON.stringify([
-      doc?.dirty ?? false,
-      valueText(doc?.document.pipeline.name),
-      doc?.recoveryId ?? null,
-    ]);
+    // The name field may hold anything a file put there; the title is text whatever it is.
+    const title = doc === null ? "" : pipelineNameLabel(doc.document.pipeline).slice(0, 200);
+    const report = JSON.stringify([doc?.dirty ?? false, title, doc?.recoveryId ?? null]);
     if (report !== lastReported) {
       lastReported = report;
       void api.app.documentState({
         dirty: doc?.dirty ?? false,
-        title: valueText(doc?.document.pipeline.name).slice(0, 200),
+        title,
         recoveryId: doc?.recoveryId ?? null,
       });
     }

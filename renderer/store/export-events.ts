@@ -5,7 +5,7 @@
 import { exportPipeline } from "../../shared/formats";
 import type { DesignerSlice } from "./designer-state";
 import type { AppState } from "./state";
-import { valueText } from "../../shared/iac/deploy-time-values";
+import { pipelineNameLabel } from "../../shared/iac/deploy-time-values";
 
 type Get = () => AppState;
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
@@ -30,7 +30,7 @@ export function exportEvents(set: Set, get: Get): Pick<DesignerSlice, "exportReq
       set({
         exportPrompt: null,
         exportReady: {
-          fileName: exportFileName(valueText(doc.document.pipeline.name), pipelineType),
+          fileName: exportFileName(pipelineNameLabel(doc.document.pipeline), pipelineType),
           text: result.text,
           dropped: result.dropped.map((f) => f.message),
         },

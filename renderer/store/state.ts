@@ -9,12 +9,13 @@ import type {
   TemplateSummary,
 } from "../../shared/ipc";
 import type { PipelineDeclaration, PipelineDocument } from "../../shared/pipeline/model";
-import type { Diagnostic } from "../../shared/validate/diagnostic";
+import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnostic";
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
 import type { IacSlice } from "./iac-slice";
 import type { PipelineOwner } from "../../shared/iac/ownership";
 import type { DesignerSlice } from "./designer-state";
+import type { RehearseSlice } from "./rehearse-slice";
 import type { RunsSlice } from "./runs-slice";
 
 /** The open document and what the shell knows about its file. */
@@ -37,6 +38,8 @@ export interface OpenDocument {
   owner: PipelineOwner | null;
   /** The template it was imported from, when it was opened from one. */
   importedFrom: NonNullable<OpenedDocument["importedFrom"]> | null;
+  /** Where findings are in the file as opened, while `document` is still the one opened. */
+  locations: { document: PipelineDocument; at: Record<string, SourceLocation> } | null;
 }
 
 /** Which modal dialog is open. */
@@ -105,4 +108,5 @@ export type AppState = DocumentSlice &
   ConnectionSlice &
   DeploySlice &
   RunsSlice &
-  IacSlice;
+  IacSlice &
+  RehearseSlice;

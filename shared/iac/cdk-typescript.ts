@@ -5,6 +5,7 @@
  * intrinsic functions are `cdk.Intrinsic` tokens, and the logical id is kept.
  * https://docs.aws.amazon.com/cdk/api/v2/docs/aws-cdk-lib.aws_codepipeline.CfnPipeline.html
  */
+import { orderedEntries } from "./template-keys";
 import { isDeployTimeValue } from "./deploy-time-values";
 import type { TemplateParameter } from "./parameters";
 import { PIPELINE_RESOURCE_TYPE } from "./cfn-schema";
@@ -62,7 +63,7 @@ function expression(
     return `[\n${value.map((v) => `${inner}${expression(v, inner, camelKeys, ctx)},`).join("\n")}\n${indent}]`;
   }
   if (isObject(value)) {
-    const entries = Object.entries(value);
+    const entries = orderedEntries(value);
     if (entries.length === 0) return "{}";
     const inner = indent + INDENT;
     const lines = entries.map(([k, v]) => {
@@ -85,7 +86,7 @@ function plain(value: unknown, indent: string): string {
       : `[\n${value.map((v) => `${inner}${plain(v, inner)},`).join("\n")}\n${indent}]`;
   }
   if (isObject(value)) {
-    const entries = Object.entries(value);
+    const entries = orderedEntries(value);
     if (entries.length === 0) return "{}";
     return `{\n${entries.map(([k, v]) => `${inner}${propertyKey(k)}: ${plain(v, inner)},`).join("\n")}\n${indent}}`;
   }

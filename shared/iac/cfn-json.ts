@@ -4,6 +4,7 @@
  */
 import { findNodeAtLocation, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { stringifyCanonical } from "../formats/canonical-json";
+import { parseModelJson } from "../formats/parse-document";
 import { LineIndex } from "../formats/source-position";
 import type { ParsedYaml } from "./cfn-yaml";
 
@@ -28,8 +29,8 @@ export function parseJsonTemplate(text: string): ParsedYaml {
     };
   }
   return {
-    // JSON.parse, not the tree's value: the same members as everywhere else ("__proto__" is data).
-    value: JSON.parse(text) as unknown,
+    // As every JSON file is read: "__proto__" is data, integer-like names are marked in file order.
+    value: parseModelJson(text),
     problems: [],
     lineOf(path) {
       const node = findNodeAtLocation(tree, [...path]);

@@ -5,7 +5,7 @@
  * that template (its other resources, parameters, conditions and outputs as they were). Import
  * reads one pipeline resource of a template into a create-pipeline input document.
  */
-import { objectFromEntries, orderedEntries } from "../formats/key-order";
+import { objectFromEntries, orderedEntries } from "./template-keys";
 import type { JsonPath } from "../pipeline/model";
 import { cfnToPipeline, type ImportProblem } from "./cfn-to-pipeline";
 import { CFN_ONLY_PROPERTIES, PIPELINE_RESOURCE_TYPE } from "./cfn-schema";

@@ -5,7 +5,7 @@
  * pipeline needs a list or an object (a conditional action, `!Split` for a list) the construct is
  * refused with its location, since the designer could not show or edit what it stands for.
  */
-import { objectFromEntries } from "../formats/key-order";
+import { objectFromEntries } from "./template-keys";
 import type { JsonPath } from "../pipeline/model";
 import { isDeployTimeValue, describeDeployTimeValue } from "./deploy-time-values";
 import { ARTIFACT_STORE, CFN_ONLY_PROPERTIES, PIPELINE_MEMBERS, type CfnShape } from "./cfn-schema";

@@ -20,7 +20,7 @@ import {
   type Node as YamlNode,
   type ParsedNode,
 } from "yaml";
-import { orderedKeys } from "../formats/key-order";
+import { orderedEntries } from "./template-keys";
 import { isDeployTimeValue } from "./deploy-time-values";
 
 /** Every function with a YAML short form, by its tag name. */
@@ -156,8 +156,7 @@ function toNode(value: unknown): YamlNode {
 
 function plainMap(value: object): YAMLMap {
   const map = new YAMLMap();
-  const record = value as Record<string, unknown>;
-  for (const key of orderedKeys(value)) map.items.push(new Pair(new Scalar(key), toNode(record[key])));
+  for (const [key, member] of orderedEntries(value)) map.items.push(new Pair(new Scalar(key), toNode(member)));
   return map;
 }
 

@@ -10,6 +10,7 @@
  * `{"Terraform::Expression": "var.bucket"}` with the expression's source text.
  */
 import type { JsonPath } from "../pipeline/model";
+import { pipelineNameText } from "../pipeline/names";
 
 /** The member that marks a Terraform expression kept as its source text. */
 export const TERRAFORM_EXPRESSION = "Terraform::Expression";
@@ -147,10 +148,9 @@ export function isWithin(path: JsonPath, prefix: JsonPath): boolean {
 }
 
 /**
- * A member's text for display and file names: the string itself, a deploy-time value as it reads
- * (`!Sub ${AWS::StackName}-web`), anything else (a wrong type in a hand-edited file) as "".
+ * A pipeline's name for titles and file names: the reference a template resolves it from
+ * (`!Sub ${AWS::StackName}-web`), else its text as {@link pipelineNameText} gives it.
  */
-export function valueText(value: unknown): string {
-  if (typeof value === "string") return value;
-  return isDeployTimeValue(value) ? describeDeployTimeValue(value) : "";
+export function pipelineNameLabel(pipeline: { readonly name?: unknown }): string {
+  return isDeployTimeValue(pipeline.name) ? describeDeployTimeValue(pipeline.name) : pipelineNameText(pipeline);
 }

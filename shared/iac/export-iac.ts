@@ -5,9 +5,9 @@
  */
 import { stringifyCanonical } from "../formats/canonical-json";
 import { exportPipeline, type ExportResult } from "../formats/export-pipeline";
-import { objectFromEntries, orderedEntries } from "../formats/key-order";
 import { parseDocument } from "../formats/parse-document";
-import type { JsonPath, PipelineDocument, PipelineType } from "../pipeline/model";
+import { documentRoot } from "../pipeline/document";
+import type { JsonPath, PipelineDeclaration, PipelineDocument, PipelineType } from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
 import type { V2Feature } from "../validate/v2-features";
 import { renderCdkStack } from "./cdk-typescript";
@@ -84,13 +84,10 @@ function createInput(
   if (resolved !== undefined || result.text === undefined) return result;
   const input = parseDocument(result.text).document;
   if (input === undefined) return result;
-  const pipeline = objectFromEntries(
-    orderedEntries(input.pipeline).filter(([key]) => key !== "pipelineType"),
-  );
-  const root = objectFromEntries(
-    orderedEntries(input.root).map(([k, v]) => [k, k === "pipeline" ? pipeline : v]),
-  );
-  return { ...result, text: `${stringifyCanonical(root)}\n` };
+  const pipeline = Object.fromEntries(
+    Object.entries(input.pipeline).filter(([key]) => key !== "pipelineType"),
+  ) as PipelineDeclaration;
+  return { ...result, text: `${stringifyCanonical(documentRoot({ ...input, pipeline }))}\n` };
 }
 
 function fromRoot(doc: PipelineDocument, path: JsonPath): JsonPath {
@@ -106,7 +103,7 @@ export function exportIac(doc: PipelineDocument, options: IacExportOptions): Iac
   if (input === undefined)
     return { diagnostics: [internal("the create-pipeline input does not parse")], ...empty };
   const pipeline = input.pipeline as unknown as Record<string, unknown>;
-  const tags = input.root["tags"];
+  const tags = input.envelope["tags"];
   const target = NAMES[options.format];
 
   // A value only another tool resolves cannot be written here.
@@ -193,7 +190,7 @@ function patchCfn(
   const exported = createInput(again.document, pipelineType, false).text;
   const input = exported === undefined ? undefined : parseDocument(exported).document;
   if (input === undefined) return undefined;
-  const before = buildCfnTemplate(input.pipeline as unknown as Record<string, unknown>, input.root["tags"], {
+  const before = buildCfnTemplate(input.pipeline as unknown as Record<string, unknown>, input.envelope["tags"], {
     parameterize,
     source: base,
   });

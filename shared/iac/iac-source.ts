@@ -14,7 +14,7 @@ export const IAC_SOURCE_MEMBER = "iacSource";
 /** A document's template source, when it has a well-formed one. */
 export function iacSourceOf(doc: PipelineDocument): CfnSource | TerraformSource | undefined {
   if (doc.shape === "bare") return undefined;
-  const source = doc.root[IAC_SOURCE_MEMBER];
+  const source = doc.envelope[IAC_SOURCE_MEMBER];
   if (typeof source !== "object" || source === null) return undefined;
   const s = source as Record<string, unknown>;
   if (typeof s["resource"] !== "string" || typeof s["text"] !== "string") return undefined;

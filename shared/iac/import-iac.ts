@@ -6,7 +6,7 @@
  * back with only the pipeline changed.
  */
 import { stringifyCanonical } from "../formats/canonical-json";
-import { objectFromEntries } from "../formats/key-order";
+import { objectFromEntries } from "./template-keys";
 import { parseDocument } from "../formats/parse-document";
 import { LineIndex } from "../formats/source-position";
 import type { JsonPath, PipelineDocument } from "../pipeline/model";

@@ -9,7 +9,7 @@
  * exactly these two forms into their own.
  */
 import { isSecretKey } from "../diff/secret-values";
-import { objectFromEntries, orderedEntries } from "../formats/key-order";
+import { objectFromEntries, orderedEntries } from "./template-keys";
 import { isDeployTimeValue } from "./deploy-time-values";
 
 /** One parameter of the exported template. */

@@ -3,7 +3,7 @@
  * resource, driven by the schema table in cfn-schema.ts. Members are written in the document's
  * order, so import reads them back in the same order.
  */
-import { objectFromEntries, orderedEntries } from "../formats/key-order";
+import { objectFromEntries, orderedEntries } from "./template-keys";
 import type { JsonPath } from "../pipeline/model";
 import { isDeployTimeValue, terraformSource } from "./deploy-time-values";
 import { ARTIFACT_STORE, PIPELINE_MEMBERS, type CfnShape } from "./cfn-schema";

@@ -3,7 +3,7 @@
  * (secrets always, account-specific values with `parameterize`) become `variable` blocks; a pipeline
  * imported from a Terraform file is written back into that file, the rest of it unchanged.
  */
-import { orderedEntries } from "../formats/key-order";
+import { orderedEntries } from "./template-keys";
 import type { JsonPath } from "../pipeline/model";
 import { isDeployTimeValue, terraformSource } from "./deploy-time-values";
 import type { HclValue } from "./hcl-parse";

@@ -4,7 +4,7 @@
  * deploy-time value wherever the pipeline has a single value. Constructs the designer could not
  * show (a `dynamic` block, a whole list or map from an expression) are refused with their line.
  */
-import { objectFromEntries } from "../formats/key-order";
+import { objectFromEntries } from "./template-keys";
 import { terraformExpression } from "./deploy-time-values";
 import type { HclAttribute, HclBlock, HclItem, HclValue } from "./hcl-parse";
 

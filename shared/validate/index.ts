@@ -80,8 +80,8 @@ export function validateDocument(doc: PipelineDocument, options: ValidateOptions
   // A pipeline imported from a template may hold values only the template's tool resolves.
   const withPipeline = applyDeployTimeValues(pipeline, prefix, diagnostics);
   if (bare) return withPipeline;
-  const root = member(source, "root");
-  return applyDeployTimeValues({ tags: member(root, "tags") }, [], withPipeline.concat(validateTags(root)));
+  const envelope = member(source, "envelope");
+  return applyDeployTimeValues({ tags: member(envelope, "tags") }, [], withPipeline.concat(validateTags(envelope)));
 }
 
 /** True when any finding is an error (warnings and info never block export or deploy). */

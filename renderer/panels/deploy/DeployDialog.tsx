@@ -6,7 +6,7 @@ import type { DeployDialogState } from "../../store/deploy-slice";
 import { ConflictView, MergeConflictsView } from "./ConflictView";
 import { DiffView } from "./DiffView";
 import { DriftGuard, ownerWarning } from "../iac/DriftGuard";
-import { valueText } from "../../../shared/iac/deploy-time-values";
+import { pipelineNameLabel } from "../../../shared/iac/deploy-time-values";
 
 const STEP_TEXT = {
   "waiting-for-idle": "Waiting for runs in progress to finish",
@@ -121,7 +121,7 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
 export function DeployDialog() {
   const state = useAppStore((s) => s.deploy);
   const connection = useAppStore((s) => s.connection);
-  const name = useAppStore((s) => valueText(s.doc?.document.pipeline.name));
+  const name = useAppStore((s) => (s.doc === null ? "" : pipelineNameLabel(s.doc.document.pipeline)));
   const cancelled = useAppStore((s) => s.deployCancelled);
   const requested = useAppStore((s) => s.deployRequested);
   const release = useAppStore((s) => s.releaseChangeRequested);

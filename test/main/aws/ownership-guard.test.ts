@@ -13,6 +13,8 @@ import { AwsService } from "../../../main/aws/aws-service";
 import { applyDeploy, Gateway, planDeploy, type Connection } from "../../../main/aws";
 import { startSandbox, type Sandbox } from "../../../main/sandbox";
 import { importIac } from "../../../shared/iac";
+import { stringifyCanonical } from "../../../shared/formats";
+import { documentRoot } from "../../../shared/pipeline";
 import type { PipelineDeclaration, PipelineDocument } from "../../../shared/pipeline/model";
 import { dummyAwsEnv } from "./support/aws-cli";
 import { createInput, edited, samplePipeline } from "./support/pipelines";
@@ -117,7 +119,7 @@ describe("deploying to an owned pipeline", () => {
     sdk.destroy();
     const plain = must(await planDeploy(gateway, document, connection));
     expect(owners(plain.warnings)).toEqual([]);
-    const plan = must(await planDeploy(gateway, document, connection, { ownerTagKeys: ["Owner-Tool"] }));
+    const plan = must(await planDeploy(gateway, document, connection, undefined, { ownerTagKeys: ["Owner-Tool"] }));
     expect(owners(plan.warnings)).toMatchObject([{ code: "managed-by-tag", owner: "Owner-Tool=terraform" }]);
     const service = new AwsService();
     expect(await service.pipelineOwner(connection, arn, "tf-owned", ["Owner-Tool"])).toEqual({
@@ -155,7 +157,7 @@ describe("pipewright deploy --allow-drift", () => {
     const document = await created("cli-owned");
     sandbox.tagAsService("cli-owned", [{ key: "aws:cloudformation:stack-name", value: "cli-stack" }]);
     const file = join(dir, "cli-owned.json");
-    await writeFile(file, `${JSON.stringify(document.root, null, 2)}\n`);
+    await writeFile(file, `${stringifyCanonical(documentRoot(document))}\n`);
     const refused = await cli(["deploy", file, "--sandbox", sandbox.endpoint, "--yes"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain(
