@@ -20,7 +20,7 @@ import {
   type Node as YamlNode,
   type ParsedNode,
 } from "yaml";
-import { orderedEntries } from "./template-keys";
+import { objectFromEntries, orderedEntries } from "./template-keys";
 import { isDeployTimeValue } from "./deploy-time-values";
 
 /** Every function with a YAML short form, by its tag name. */
@@ -105,7 +105,7 @@ export function parseYamlTemplate(text: string): ParsedYaml {
         ? `Unsupported YAML tag; CloudFormation's short forms are !Ref, !Sub, !GetAtt, !If and the other intrinsic functions: ${firstLine(e.message)}`
         : firstLine(e.message),
   }));
-  const value = problems.length === 0 ? doc.toJS({ maxAliasCount: 100 }) : undefined;
+  const value = problems.length === 0 ? ordered(doc.toJS({ maxAliasCount: 100, mapAsMap: true })) : undefined;
   return {
     value,
     problems,
@@ -115,6 +115,18 @@ export function parseYamlTemplate(text: string): ParsedYaml {
       return offset === undefined ? undefined : lines.linePos(offset).line;
     },
   };
+}
+
+/**
+ * YAML's maps (read as Maps, which keep the file's order) as objects with their members in that
+ * order, numbers as names included (template-keys.ts).
+ */
+function ordered(value: unknown): unknown {
+  if (value instanceof Map) return objectFromEntries([...value].map(([k, v]) => [String(k), ordered(v)]));
+  if (Array.isArray(value)) return value.map(ordered);
+  if (typeof value === "object" && value !== null)
+    return objectFromEntries(Object.entries(value).map(([k, v]) => [k, ordered(v)]));
+  return value;
 }
 
 function firstLine(message: string): string {

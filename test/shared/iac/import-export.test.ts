@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { exportPipeline, parseDocument } from "../../../shared/formats";
 import { exportIac, importIac } from "../../../shared/iac";
+import { KEY_MARK } from "../../../shared/pipeline";
 import { updateDocumentPipeline } from "../../../shared/pipeline/document";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 import { validateDocument } from "../../../shared/validate";
@@ -187,4 +189,60 @@ describe("members a format has no property for", () => {
     const tf = exportIac(doc, { format: "terraform", pipelineType: "V2" });
     expect(tf.text).toContain('# pipewright:unmapped {"path":["pipeline","stages",1,"blockers"]');
   });
+});
+
+describe("member names that are numbers", () => {
+  // JavaScript lists "7" before "b" in a plain object; the document model marks such names so the
+  // file's order holds (shared/pipeline/member-keys.ts), and templates must keep it too.
+  const source = `{
+  "pipeline": {
+    "name": "numbered-keys",
+    "roleArn": "arn:aws:iam::111122223333:role/p",
+    "artifactStore": { "type": "S3", "location": "bucket" },
+    "stages": [
+      {
+        "name": "Source",
+        "actions": [
+          {
+            "name": "Source",
+            "actionTypeId": { "category": "Source", "owner": "AWS", "provider": "S3", "version": "1" },
+            "configuration": { "S3Bucket": "src", "S3ObjectKey": "app.zip", "10": "ten", "2": "two" },
+            "outputArtifacts": [{ "name": "Out" }]
+          }
+        ]
+      },
+      {
+        "name": "Build",
+        "actions": [
+          {
+            "name": "Build",
+            "actionTypeId": { "category": "Build", "owner": "AWS", "provider": "CodeBuild", "version": "1" },
+            "configuration": { "ProjectName": "p", "7": "seven" },
+            "inputArtifacts": [{ "name": "Out" }]
+          }
+        ]
+      }
+    ],
+    "pipelineType": "V2"
+  }
+}
+`;
+
+  for (const format of ["cfn-yaml", "cfn-json", "terraform"] as const) {
+    it(`keep their place through ${format} and back`, () => {
+      const doc = parseDocument(source).document!;
+      const want = exportPipeline(doc, { pipelineType: "V2" }).text!;
+      expect(want.indexOf('"S3ObjectKey"')).toBeLessThan(want.indexOf('"10"'));
+      const exported = exportIac(doc, { format, pipelineType: "V2" });
+      expect(exported.diagnostics).toEqual([]);
+      // The template spells the names as the file does: no invisible mark reaches it.
+      expect(exported.text).not.toContain(KEY_MARK);
+      const text = exported.text!;
+      expect(text.indexOf("S3ObjectKey")).toBeLessThan(text.indexOf("ten"));
+      expect(text.indexOf("ten")).toBeLessThan(text.indexOf("two"));
+      const back = importIac(text, { fileName: format === "terraform" ? "main.tf" : "template" });
+      expect(back.diagnostics).toEqual([]);
+      expect(exportPipeline(back.document!, { pipelineType: "V2" }).text).toBe(want);
+    });
+  }
 });
