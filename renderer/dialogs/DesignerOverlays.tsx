@@ -3,6 +3,7 @@ import { useAppStore, useStoreApi } from "../store";
 import { clipboardText } from "../store/selection-events";
 import { CommandPalette } from "./CommandPalette";
 import { IacExportDialog } from "../panels/iac/IacExportDialog";
+import { OwnerTagKeysDialog } from "../panels/iac/OwnerTagKeysDialog";
 import { ResourceChoiceDialog } from "../panels/iac/ResourceChoiceDialog";
 import { ExportDialog } from "./ExportDialog";
 
@@ -50,6 +51,7 @@ export function DesignerOverlays() {
       <ExportDialog />
       <IacExportDialog />
       <ResourceChoiceDialog />
+      <OwnerTagKeysDialog />
     </>
   );
 }

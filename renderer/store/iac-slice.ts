@@ -1,12 +1,14 @@
 /**
  * Infrastructure as code in the app: the export dialog (format, type, parameters, a live preview,
  * then a download), the choice of a pipeline when an opened template has several, and the deploy
- * of a pipeline a stack or another tool owns, which needs an explicit "deploy anyway".
+ * of a pipeline a stack or another tool owns, which needs an explicit "deploy anyway", and the tag
+ * keys that name such an owner besides CloudFormation's and CDK's (a setting).
  */
 import type { StateCreator } from "zustand";
 import { exportIac, iacSourceOf, type ExportFormat, type IacExportResult } from "../../shared/iac";
-import { ownerExportFormat } from "../../shared/iac/ownership";
+import { DEFAULT_OWNER_TAG_KEYS, ownerExportFormat } from "../../shared/iac/ownership";
 import type { PipelineDocument, PipelineType } from "../../shared/pipeline/model";
+import type { FlowDeps } from "./flow-slice";
 import type { AppState } from "./state";
 
 /** The export dialog's choices. */
@@ -34,6 +36,34 @@ export interface IacSlice {
   resourceChoiceShown(choice: ResourceChoice): void;
   resourceChosen(id: string): Promise<void>;
   resourceChoiceDismissed(): void;
+  /** The owner tag keys dialog is open. */
+  ownerTagKeysEditing: boolean;
+  ownerTagKeysOpened(): void;
+  ownerTagKeysDismissed(): void;
+  /** Saves the keys to the settings; pipelines opened and deploys previewed from then on use them. */
+  ownerTagKeysSaved(keys: readonly string[]): Promise<void>;
+}
+
+/** The owner tag keys in force: the settings' own, else the default list. */
+export function ownerTagKeysOf(state: Pick<AppState, "settings">): readonly string[] {
+  return state.settings.ownerTagKeys ?? DEFAULT_OWNER_TAG_KEYS;
+}
+
+/** Limits main's settings channel holds the keys to (the length of an AWS tag key: 1 to 128). */
+export const OWNER_TAG_KEY_LIMITS = { count: 20, length: 128 } as const;
+
+/**
+ * The keys typed in the dialog, one a line or separated by commas: blanks dropped, each once. The
+ * problem is said in the user's words when one is too long or there are too many.
+ */
+export function parseOwnerTagKeys(text: string): { keys: string[] } | { problem: string } {
+  const keys = [...new Set(text.split(/[\n,]/).map((k) => k.trim()).filter((k) => k !== ""))];
+  const long = keys.find((k) => k.length > OWNER_TAG_KEY_LIMITS.length);
+  if (long !== undefined)
+    return { problem: `A tag key has at most ${OWNER_TAG_KEY_LIMITS.length} characters: ${long.slice(0, 40)}…` };
+  if (keys.length > OWNER_TAG_KEY_LIMITS.count)
+    return { problem: `At most ${OWNER_TAG_KEY_LIMITS.count} tag keys; there are ${keys.length}` };
+  return { keys };
 }
 
 /** File name extensions of each format. */
@@ -89,7 +119,7 @@ function defaultFormat(state: AppState): ExportFormat {
 }
 
 /** The slice; `open` is the flow that opens a file (with the chosen resource). */
-export function createIacSlice(): StateCreator<AppState, [], [], IacSlice> {
+export function createIacSlice({ api }: Pick<FlowDeps, "api">): StateCreator<AppState, [], [], IacSlice> {
   return (set, get) => ({
     iacExport: null,
     resourceChoice: null,
@@ -117,5 +147,14 @@ export function createIacSlice(): StateCreator<AppState, [], [], IacSlice> {
       if (choice !== null) await get().openRequested(choice.file, id);
     },
     resourceChoiceDismissed: () => set({ resourceChoice: null }),
+    ownerTagKeysEditing: false,
+    ownerTagKeysOpened: () => set({ ownerTagKeysEditing: true }),
+    ownerTagKeysDismissed: () => set({ ownerTagKeysEditing: false }),
+    ownerTagKeysSaved: async (keys) => {
+      const result = await api.settings.update({ ownerTagKeys: [...keys] });
+      if (result.ok) set({ settings: result.value, ownerTagKeysEditing: false });
+      // The dialog stays open with what was typed; the error says why it was not saved.
+      else set({ error: result.error });
+    },
   });
 }

@@ -31,7 +31,7 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: ()
     ...createConnectionSlice(deps)(...a),
     ...createDeploySlice(deps)(...a),
     ...createRunsSlice(deps)(...a),
-    ...createIacSlice()(...a),
+    ...createIacSlice(deps)(...a),
     ...createRehearseSlice(deps)(...a),
   }));
 }

@@ -2,12 +2,14 @@
  * Infrastructure as code in Chromium (web mode): opening a CloudFormation template with two
  * pipelines asks which one; its intrinsics show read-only; the export dialog previews the template
  * (unchanged when nothing was edited) and downloads it; a pipeline a stack owns shows its owner and
- * Deploy offers the template export before an explicit "deploy anyway".
+ * Deploy offers the template export before an explicit "deploy anyway"; a tag key set in the app
+ * (Owner tag keys…) makes a pipeline another tool tagged show that tool as its owner.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { awsCli } from "../main/aws/support/aws-cli";
 import { threeStagePipeline } from "../main/sandbox/fixtures";
 import {
   deployFileFromUi,
@@ -143,6 +145,53 @@ describe("a pipeline a CloudFormation stack owns", () => {
       .getByRole("dialog", { name: `Deployed ${NAME}` })
       .getByText(`${NAME} is now at version 2`)
       .waitFor();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("a pipeline another tool tags as its own", () => {
+  it("is named as owned once its tag key is set in the app", async () => {
+    const name = "e2e-tagged";
+    const { page, errors } = await openOnAccount(browser, host.url);
+    const file = join(account.scratch, `${name}.json`);
+    await writeFile(file, `${JSON.stringify({ pipeline: threeStagePipeline({ name }) }, null, 2)}\n`);
+    await deployFileFromUi(page, file, name, "Deploy");
+    // As Terraform's default_tags would: an ordinary tag, through TagResource (the AWS CLI here).
+    const endpoint = account.sandbox.endpoint;
+    const got = JSON.parse(await awsCli(endpoint, ["codepipeline", "get-pipeline", "--name", name])) as {
+      metadata: { pipelineArn: string };
+    };
+    await awsCli(endpoint, [
+      "codepipeline",
+      "tag-resource",
+      "--resource-arn",
+      got.metadata.pipelineArn,
+      "--tags",
+      "key=Owner-Tool,value=terraform",
+    ]);
+
+    const openRemote = async () => {
+      await page.getByRole("button", { name: "Browse", exact: true }).click();
+      await page.getByRole("button", { name: `Open ${name}` }).click();
+      await page.getByRole("region", { name: "Stage Deploy" }).waitFor();
+    };
+    await openRemote();
+    // Not a key Pipewright knows yet (the default is ManagedBy): nobody owns it.
+    expect(await page.getByRole("region", { name: "Pipeline owner" }).count()).toBe(0);
+
+    await page.keyboard.press("Control+Shift+P");
+    await page.getByRole("combobox", { name: "Search commands" }).fill("Owner tag keys");
+    await page.keyboard.press("Enter");
+    const settings = page.getByRole("dialog", { name: "Owner tag keys" });
+    await settings.getByRole("textbox", { name: /Tag keys/ }).fill("ManagedBy\nOwner-Tool");
+    await page.screenshot({ path: join(SCREENSHOT_DIR, "iac-owner-tag-keys.png") });
+    await settings.getByRole("button", { name: "Save keys" }).click();
+    await settings.waitFor({ state: "detached" });
+
+    await openRemote();
+    const banner = page.getByRole("region", { name: "Pipeline owner" });
+    expect(await banner.textContent()).toContain("Managed by Owner-Tool = terraform");
     expect(errors).toEqual([]);
     await page.close();
   });
