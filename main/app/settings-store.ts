@@ -23,9 +23,9 @@ function decodeLayout(raw: unknown): PanelLayouts {
 }
 
 /**
- * `settings.json`: format 1 is `{ "format": 1, "theme", "recentLimit", "panelLayout" }`; format 0
- * (before formats) had the same members. Each member falls back to its default on its own, so a
- * file written before panel sizes were remembered reads with the default sizes.
+ * `settings.json`: format 1 is `{ "format": 1, "theme", "recentLimit", "panelLayout", "ownerTagKeys"? }`;
+ * format 0 (before formats) had the same members. Each member falls back to its default on its own,
+ * so a file written before panel sizes were remembered reads with the default sizes.
  */
 export const SETTINGS_SCHEMA: StateSchema<Settings> = {
   what: "The settings file",
@@ -34,7 +34,15 @@ export const SETTINGS_SCHEMA: StateSchema<Settings> = {
   decode: (r) => {
     const theme = r["theme"];
     const limit = r["recentLimit"];
+    const keys = r["ownerTagKeys"];
+    const ownerTagKeys =
+      Array.isArray(keys) &&
+      keys.length <= 20 &&
+      keys.every((k) => typeof k === "string" && k.length > 0 && k.length <= 128)
+        ? { ownerTagKeys: keys as string[] }
+        : {};
     return {
+      ...ownerTagKeys,
       theme: theme === "light" || theme === "dark" || theme === "system" ? theme : DEFAULT_SETTINGS.theme,
       recentLimit:
         typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= 50

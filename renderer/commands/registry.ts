@@ -5,6 +5,7 @@ import { BROWSE_COMMAND, DEPLOY_COMMAND } from "../panels/deploy/deploy-command"
 import { REHEARSE_COMMANDS } from "../rehearse/rehearse-commands";
 import { DESIGNER_COMMANDS } from "./designer-commands";
 import { VIEW_COMMANDS } from "./view-commands";
+import { IAC_COMMANDS } from "./iac-commands";
 
 /** A command of the shell: the toolbar, the app menu and keyboard shortcuts all run these. */
 export interface Command {
@@ -63,6 +64,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   ...COMMANDS,
   ...DESIGNER_COMMANDS,
   BROWSE_COMMAND,
+  ...IAC_COMMANDS,
   DEPLOY_COMMAND,
   ...VIEW_COMMANDS,
   ...REHEARSE_COMMANDS,

@@ -1,8 +1,8 @@
 import { FileJson, Folder, FolderUp, House } from "lucide-react";
 import { useEffect, useRef, useState } from "react";
-import { pipelineNameText } from "../../shared/pipeline/names";
 import { useAppStore } from "../store";
 import { Dialog } from "./Dialog";
+import { pipelineNameLabel } from "../../shared/iac/deploy-time-values";
 
 /** The folder part and the name part of a path, split at its last separator. */
 function splitPath(path: string): { folder: string; name: string } {
@@ -102,8 +102,9 @@ function FolderBrowser({ path, onPath }: { path: string; onPath(path: string): v
 export function PathDialog({ kind }: { kind: "open" | "saveAs" }) {
   const recent = useAppStore((s) => s.recent);
   const currentPath = useAppStore((s) => s.doc?.path ?? null);
+  // A name a template resolves at deploy time suggests its reference (`!Ref PipelineName`).
   const suggested = useAppStore(
-    (s) => (s.doc === null ? "" : pipelineNameText(s.doc.document.pipeline)) || "pipeline",
+    (s) => (s.doc === null ? "" : pipelineNameLabel(s.doc.document.pipeline)) || "pipeline",
   );
   const home = useAppStore((s) => s.folder.listing?.places[0]?.path ?? null);
   const open = useAppStore((s) => s.openRequested);

@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { useShallow } from "zustand/react/shallow";
 import { MenuButton } from "../design/MenuButton";
 import { testOutcome } from "../panels/connection/ConnectionPicker";
+import { OwnershipBanner } from "../panels/iac/OwnershipBanner";
 import { useAppStore } from "../store";
 
 /**
@@ -81,6 +82,7 @@ export function Banners() {
   );
   return (
     <div className="banners">
+      <OwnershipBanner />
       {error !== null && (
         <div className="banner banner-error" role="alert">
           <span title={error.message}>{error.message}</span>

@@ -53,7 +53,12 @@ export const TOOLBAR_GROUPS: readonly ToolbarGroup[] = [
     items: [
       { kind: "command", command: "addStage" },
       { kind: "command", command: "changesSinceSave", short: "Changes" },
-      { kind: "menu", label: "Export", icon: FileDown, commands: ["exportV2", "exportV1", "copyJson"] },
+      {
+        kind: "menu",
+        label: "Export",
+        icon: FileDown,
+        commands: ["exportV2", "exportV1", "exportTemplate", "copyJson"],
+      },
     ],
   },
   {

@@ -6,6 +6,7 @@ import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
 import { createRunsDialogSlice } from "./runs-dialog-slice";
+import { createIacSlice } from "./iac-slice";
 import { createRehearseSlice } from "./rehearse-slice";
 import { createRunsSlice } from "./runs-slice";
 import type { AppState } from "./state";
@@ -46,6 +47,7 @@ export function createAppStore(
     ...createDeploySlice(deps)(...a),
     ...createRunsSlice(deps)(...a),
     ...createRunsDialogSlice(deps)(...a),
+    ...createIacSlice(deps)(...a),
     ...createRehearseSlice(deps)(...a),
   }));
   return store;

@@ -8,6 +8,8 @@ import { fieldKey } from "../problem-place";
 import { RunLink } from "../runs/RunLink";
 import { DiffView } from "./DiffView";
 import "./deploy.css";
+import { DriftGuard, ownerWarning } from "../iac/DriftGuard";
+import { pipelineNameLabel } from "../../../shared/iac/deploy-time-values";
 
 const STEP_TEXT = {
   "waiting-for-idle": "Waiting for runs in progress to finish",
@@ -61,6 +63,7 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
   // Nothing to deploy: warnings about what a deploy would do (runs it would stop) do not apply.
   const warnings = preview.upToDate ? [] : preview.warnings;
   const running = warnings.some((w) => w.code === "executions-in-progress");
+  const owned = ownerWarning(preview.warnings);
   return (
     <>
       {preview.diagnostics.length > 0 && (
@@ -111,6 +114,8 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
               Wait until idle (no run is stopped)
             </label>
           )}
+          {/* A pipeline another tool owns: the guard asks before the deploy (and has its own button). */}
+          {owned !== undefined && !preview.upToDate && <DriftGuard warning={owned} label="Deploy changes" />}
         </>
       )}
     </>
@@ -121,7 +126,7 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
 export function DeployDialog() {
   const state = useAppStore((s) => s.deploy);
   const connection = useAppStore((s) => s.connection);
-  const name = useAppStore((s) => s.doc?.document.pipeline.name ?? "");
+  const name = useAppStore((s) => (s.doc === null ? "" : pipelineNameLabel(s.doc.document.pipeline)));
   const cancelled = useAppStore((s) => s.deployCancelled);
   const requested = useAppStore((s) => s.deployRequested);
   const release = useAppStore((s) => s.releaseChangeRequested);
@@ -143,7 +148,9 @@ export function DeployDialog() {
       onClose={() => void cancelled()}
       closeLabel={state.phase === "done" || state.phase === "failed" ? "Close" : "Cancel"}
       actions={
-        state.phase === "preview" && state.preview.conflict === undefined ? (
+        state.phase === "preview" &&
+        state.preview.conflict === undefined &&
+        (state.preview.upToDate || ownerWarning(state.preview.warnings) === undefined) ? (
           <button type="button" className="primary" data-autofocus onClick={() => void confirmed()}>
             {state.preview.action === "create"
               ? "Create pipeline"
