@@ -1,5 +1,4 @@
 import {
-  Background,
   Controls,
   MiniMap,
   Panel,
@@ -14,6 +13,7 @@ import type { ArtifactEdge, Layout, LayoutNode } from "../../shared/layout";
 import type { Selection } from "../store";
 import { useAppStore } from "../store";
 import { selectLayout } from "../store/derived";
+import { CanvasGrid } from "./CanvasGrid";
 import { useDrag } from "./drag-context";
 import { NODE_TYPES } from "./node-types";
 import { RunsToggle } from "../panels/runs/RunsDrawer";
@@ -209,7 +209,7 @@ export function FlowCanvas() {
         onPaneClick={() => selectionChanged({ kind: "pipeline" })}
         aria-label="Pipeline canvas"
       >
-        <Background gap={24} />
+        <CanvasGrid />
         <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClassName} />
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
