@@ -4,9 +4,11 @@ import {
   Panel,
   ReactFlow,
   ViewportPortal,
+  Position,
   useReactFlow,
   type Edge,
   type Node,
+  type NodeHandle,
 } from "@xyflow/react";
 import { useEffect, useMemo, useRef } from "react";
 import type { ArtifactEdge, Layout, LayoutNode } from "../../shared/layout";
@@ -49,6 +51,21 @@ function minimapClassName(node: Node): string {
 const flowNodeOf = new WeakMap<LayoutNode, { selected: boolean; node: Node }>();
 const flowEdgeOf = new WeakMap<ArtifactEdge, Edge>();
 
+const NO_HANDLES: NodeHandle[] = [];
+
+/**
+ * Where ActionNode's handles are as React Flow measures them in the page (6 px squares centred on
+ * the inside edge of the node's 4 px left and 1 px right border, canvas.css): the same numbers, so
+ * an edge does not move when the measurement replaces them.
+ */
+function actionHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - 3;
+  return [
+    { type: "target", position: Position.Left, x: 1, y, width: 6, height: 6 },
+    { type: "source", position: Position.Right, x: width - 4, y, width: 6, height: 6 },
+  ];
+}
+
 function toFlowNode(n: LayoutNode, selected: boolean): Node {
   const known = flowNodeOf.get(n);
   if (known !== undefined && known.selected === selected) return known.node;
@@ -65,6 +82,11 @@ function toFlowNode(n: LayoutNode, selected: boolean): Node {
     selected,
     // Nodes take their size from the layout; without it React Flow measures before it can draw.
     style: { width: n.width, height: n.height },
+    // Size and edge anchors known up front: React Flow draws every node it has no handles for, in
+    // view or not, to measure it (opening a large pipeline would mount all its nodes), and fits the
+    // view to measured nodes only ("fit view" would miss the ones never scrolled into view).
+    measured: { width: n.width, height: n.height },
+    handles: n.type === "action" ? actionHandles(n.width, n.height) : NO_HANDLES,
   };
   const node = n.type === "action" ? { ...base, parentId: n.parentId, zIndex: 2 } : base;
   flowNodeOf.set(n, { selected, node });
