@@ -1,6 +1,5 @@
 import {
   Controls,
-  MiniMap,
   Panel,
   ReactFlow,
   ViewportPortal,
@@ -16,6 +15,7 @@ import type { Selection } from "../store";
 import { useAppStore } from "../store";
 import { selectLayout } from "../store/derived";
 import { CanvasGrid } from "./CanvasGrid";
+import { CanvasMinimap } from "./CanvasMinimap";
 import { useDrag } from "./drag-context";
 import { NODE_TYPES } from "./node-types";
 import { RunsToggle } from "../panels/runs/RunsDrawer";
@@ -37,14 +37,6 @@ function isSelected(node: LayoutNode, selection: Selection): boolean {
       selection.actions.includes(node.data.actionIndex)
     );
   return false;
-}
-
-/**
- * At module scope: the minimap draws every node of the pipeline, and a new function here would
- * re-render all of them on each edit.
- */
-function minimapClassName(node: Node): string {
-  return `minimap-${node.type ?? "node"}`;
 }
 
 // Layouts hand back unchanged lanes as the same objects (see LayoutCache); so does this mapping.
@@ -232,7 +224,7 @@ export function FlowCanvas() {
         aria-label="Pipeline canvas"
       >
         <CanvasGrid />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeClassName={minimapClassName} />
+        {layout !== null && <CanvasMinimap layout={layout} ariaLabel="Minimap" />}
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropIndicator />
