@@ -1,7 +1,7 @@
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
 import type { ActionNodeData } from "../../shared/layout";
-import { useStoreApi } from "../store";
+import { useAppStore, useStoreApi } from "../store";
 import { CategoryIcon } from "./CategoryIcon";
 import { DiagnosticBadge } from "./DiagnosticBadge";
 import { ActionRehearsalBadge } from "../rehearse/RehearsalBadge";
@@ -10,6 +10,26 @@ import { useDrag } from "./drag-context";
 
 /** A React Flow node holding an action of the layout. */
 export type ActionFlowNode = Node<ActionNodeData & Record<string, unknown>, "action">;
+
+/**
+ * The latest run's or the rehearsal's status of an action, once either is shown. One subscription
+ * per node until then: the badges' own subscriptions, several each, would run for every node on
+ * every keystroke.
+ */
+function ActionStatus({ data, selected }: { data: ActionNodeData; selected: boolean }) {
+  const shown = useAppStore((s) => (s.rehearseMode ? "rehearse" : s.runsLive?.state ? "run" : null));
+  if (shown === "run")
+    return <RunStatusBadge stageIndex={data.stageIndex} actionName={data.name} selected={selected} />;
+  if (shown === "rehearse")
+    return (
+      <ActionRehearsalBadge
+        stageIndex={data.stageIndex}
+        actionName={data.name}
+        approval={data.category === "Approval"}
+      />
+    );
+  return null;
+}
 
 /** An action: icon, category, provider, name and a badge for its diagnostics; drag it to move it. */
 export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps<ActionFlowNode>) {
@@ -83,12 +103,7 @@ export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps
         <DiagnosticBadge counts={data.diagnostics} />
         <Handle type="source" position={Position.Right} isConnectable={false} />
       </div>
-      <RunStatusBadge stageIndex={data.stageIndex} actionName={data.name} selected={selected} />
-      <ActionRehearsalBadge
-        stageIndex={data.stageIndex}
-        actionName={data.name}
-        approval={data.category === "Approval"}
-      />
+      <ActionStatus data={data} selected={selected} />
     </>
   );
 });

@@ -1,14 +1,14 @@
 import {
-  Background,
   Controls,
-  MiniMap,
   Panel,
   ReactFlow,
   ViewportPortal,
+  Position,
   useReactFlow,
   useStore,
   type Edge,
   type Node,
+  type NodeHandle,
 } from "@xyflow/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { ArtifactEdge, Layout, LayoutNode } from "../../shared/layout";
@@ -16,6 +16,8 @@ import { Switch } from "../design/Switch";
 import type { Selection } from "../store";
 import { useAppStore, useStoreApi } from "../store";
 import { selectLayout } from "../store/derived";
+import { CanvasGrid } from "./CanvasGrid";
+import { CanvasMinimap } from "./CanvasMinimap";
 import { useDrag } from "./drag-context";
 import { DropZonesLayer } from "./DropZonesLayer";
 import { NODE_TYPES } from "./node-types";
@@ -34,8 +36,6 @@ const READABLE_ZOOM = 0.6;
 const FAR_ZOOM = 0.8;
 /** Further out still (a wide pipeline fitted into a laptop's canvas), the type grows again. */
 const TINY_ZOOM = 0.55;
-/** Small enough to leave a 1024 x 700 window's canvas mostly free. */
-const MINIMAP_SIZE = { width: 150, height: 96 } as const;
 /** Below this canvas size the minimap is left out: it would cover the nodes. */
 const MINIMAP_ROOM = { width: 560, height: 400 } as const;
 /** Room kept around a revealed node, clear of the progress panel, minimap and zoom controls. */
@@ -53,17 +53,24 @@ function isSelected(node: LayoutNode, selection: Selection): boolean {
   return false;
 }
 
-/**
- * At module scope: the minimap draws every node of the pipeline, and a new function here would
- * re-render all of them on each edit.
- */
-function minimapClassName(node: Node): string {
-  return `minimap-${node.type ?? "node"}`;
-}
-
 // Layouts hand back unchanged lanes as the same objects (see LayoutCache); so does this mapping.
 const flowNodeOf = new WeakMap<LayoutNode, { selected: boolean; node: Node }>();
 const flowEdgeOf = new WeakMap<ArtifactEdge, Edge>();
+
+const NO_HANDLES: NodeHandle[] = [];
+
+/**
+ * Where ActionNode's handles are as React Flow measures them in the page (6 px squares centred on
+ * the inside edge of the node's 4 px left and 1 px right border, canvas.css): the same numbers, so
+ * an edge does not move when the measurement replaces them.
+ */
+function actionHandles(width: number, height: number): NodeHandle[] {
+  const y = height / 2 - 3;
+  return [
+    { type: "target", position: Position.Left, x: 1, y, width: 6, height: 6 },
+    { type: "source", position: Position.Right, x: width - 4, y, width: 6, height: 6 },
+  ];
+}
 
 function toFlowNode(n: LayoutNode, selected: boolean): Node {
   const known = flowNodeOf.get(n);
@@ -81,6 +88,11 @@ function toFlowNode(n: LayoutNode, selected: boolean): Node {
     selected,
     // Nodes take their size from the layout; without it React Flow measures before it can draw.
     style: { width: n.width, height: n.height },
+    // Size and edge anchors known up front: React Flow draws every node it has no handles for, in
+    // view or not, to measure it (opening a large pipeline would mount all its nodes), and fits the
+    // view to measured nodes only ("fit view" would miss the ones never scrolled into view).
+    measured: { width: n.width, height: n.height },
+    handles: n.type === "action" ? actionHandles(n.width, n.height) : NO_HANDLES,
   };
   const node = n.type === "action" ? { ...base, parentId: n.parentId, zIndex: 2 } : base;
   flowNodeOf.set(n, { selected, node });
@@ -281,16 +293,8 @@ export function FlowCanvas() {
         }}
         aria-label="Pipeline canvas"
       >
-        <Background gap={24} />
-        {roomy && (
-          <MiniMap
-            pannable
-            zoomable
-            ariaLabel="Minimap"
-            nodeClassName={minimapClassName}
-            style={MINIMAP_SIZE}
-          />
-        )}
+        <CanvasGrid />
+        {roomy && layout !== null && <CanvasMinimap layout={layout} ariaLabel="Minimap" />}
         <Controls showInteractive={false} />
         {layout !== null && <EmptyPipelineTarget layout={layout} />}
         <DropZonesLayer />

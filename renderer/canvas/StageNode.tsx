@@ -2,7 +2,7 @@ import type { Node, NodeProps } from "@xyflow/react";
 import { ChevronDown, ChevronRight, Diamond } from "lucide-react";
 import { memo } from "react";
 import type { StageNodeData } from "../../shared/layout";
-import { useStoreApi } from "../store";
+import { useAppStore, useStoreApi } from "../store";
 import { DiagnosticBadge } from "./DiagnosticBadge";
 import { StageRehearsalBadge } from "../rehearse/RehearsalBadge";
 import { RunStatusBadge } from "./RunStatusBadge";
@@ -19,6 +19,14 @@ function conditionsText(c: StageNodeData["conditions"]): string {
   ]
     .filter((t) => t !== "")
     .join(", ");
+}
+
+/** The latest run's or the rehearsal's status of a stage, once either is shown (see ActionNode). */
+function StageStatus({ stageName }: { stageName: string }) {
+  const shown = useAppStore((s) => (s.rehearseMode ? "rehearse" : s.runsLive?.state ? "run" : null));
+  if (shown === "run") return <RunStatusBadge stageName={stageName} />;
+  if (shown === "rehearse") return <StageRehearsalBadge stageName={stageName} />;
+  return null;
 }
 
 /** A stage lane: its header (drag it to reorder stages) and, unless collapsed, room for its actions. */
@@ -67,8 +75,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
           </span>
         )}
         <DiagnosticBadge counts={total} />
-        <RunStatusBadge stageName={data.name} />
-        <StageRehearsalBadge stageName={data.name} />
+        <StageStatus stageName={data.name} />
         <button
           type="button"
           className="stage-collapse"

@@ -4,7 +4,8 @@
  * - first render: a click (the designer's "Open file"; the bare page's "Render", its data already
  *   loaded) to the frame painted after the canvas last changed, each side at the viewport the
  *   designer opens on, in a canvas of the designer's size, with the same virtualization, so both
- *   paint the same nodes (their counts are printed); rounds alternate between the two sides;
+ *   paint the same nodes (their counts are printed), both given each node's size and handles (the
+ *   bare page without them, React Flow's default, is printed too); rounds alternate between sides;
  * - pan (a drag of the empty pane), zoom (wheel ticks in and out) and a node drag (the designer's
  *   move of an action; React Flow's own node drag), at the viewport "fit view" gives the designer:
  *   each input event to the frame painted after it, one event at a time.
@@ -13,6 +14,7 @@
 import { rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import react from "@vitejs/plugin-react";
+import { Position, type NodeHandle } from "@xyflow/react";
 import type { Browser, Page } from "playwright-core";
 import { build } from "vite";
 import { ensureRendererBuilt, PROJECT_ROOT } from "../../main/host/renderer-build";
@@ -92,7 +94,27 @@ async function interact(page: Page, nodeSelector: string): Promise<Interaction> 
   return { pan: panned, zoom: zoomed, drag: dragged, shown };
 }
 
-async function bareData(viewport: Viewport, size: { width: number; height: number }): Promise<string> {
+/**
+ * Where a default React Flow node's handles are (top and bottom centre), so the bare page can be
+ * told as much about its nodes as the designer tells React Flow (FlowCanvas.tsx).
+ */
+function defaultNodeHandles(width: number, height: number): NodeHandle[] {
+  return [
+    { type: "target", position: Position.Top, x: width / 2 - 3, y: -3, width: 6, height: 6 },
+    { type: "source", position: Position.Bottom, x: width / 2 - 3, y: height - 3, width: 6, height: 6 },
+  ];
+}
+
+/**
+ * The bare page's data. `given`: with each node's measured size and handles, as the designer gives
+ * them (React Flow then draws only the nodes in view from the start); without, React Flow first
+ * draws every node to measure it, as it does by default.
+ */
+async function bareData(
+  viewport: Viewport,
+  size: { width: number; height: number },
+  given: boolean,
+): Promise<string> {
   const laid = layout(generatePipeline(ACTIONS));
   return JSON.stringify({
     nodes: laid.nodes.map((n) => ({
@@ -104,6 +126,12 @@ async function bareData(viewport: Viewport, size: { width: number; height: numbe
       data: { label: n.type === "action" || n.type === "stage" ? n.data.name : "" },
       ...(n.type === "action" ? { parentId: n.parentId } : {}),
       ...(n.type === "stage" ? { type: "group" } : {}),
+      ...(given
+        ? {
+            measured: { width: n.width, height: n.height },
+            handles: n.type === "action" ? defaultNodeHandles(n.width, n.height) : [],
+          }
+        : {}),
     })),
     edges: laid.edges.map((e) => ({ id: e.id, source: e.source, target: e.target })),
     viewport,
@@ -168,10 +196,12 @@ export async function runDesignerBench(): Promise<void> {
     const initial = await viewportOf(probe);
     await probe.close();
 
-    const firstServer = await serveBenchPage(BARE_OUT, await bareData(initial, size));
-    servers.push(firstServer.server);
+    const firstServer = await serveBenchPage(BARE_OUT, await bareData(initial, size, true));
+    const defaultServer = await serveBenchPage(BARE_OUT, await bareData(initial, size, false));
+    servers.push(firstServer.server, defaultServer.server);
     const designerFirst: FirstPaint[] = [];
     const bareFirst: FirstPaint[] = [];
+    const defaultFirst: FirstPaint[] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const opened = await openDesigner(browser, host, file);
       designerFirst.push(opened.first);
@@ -179,6 +209,9 @@ export async function runDesignerBench(): Promise<void> {
       const bare = await openBare(browser, firstServer.url, size);
       bareFirst.push(await timeFirstPaint(bare, "button"));
       await bare.close();
+      const plain = await openBare(browser, defaultServer.url, size);
+      defaultFirst.push(await timeFirstPaint(plain, "button"));
+      await plain.close();
     }
 
     const { page } = await openDesigner(browser, host, file);
@@ -186,7 +219,7 @@ export async function runDesignerBench(): Promise<void> {
     const fit = await settledViewport(page);
     const designer = await interact(page, ".action-node");
     await page.close();
-    const fitServer = await serveBenchPage(BARE_OUT, await bareData(fit, size));
+    const fitServer = await serveBenchPage(BARE_OUT, await bareData(fit, size, true));
     servers.push(fitServer.server);
     const barePage = await openBare(browser, fitServer.url, size);
     await timeFirstPaint(barePage, "button");
@@ -195,11 +228,15 @@ export async function runDesignerBench(): Promise<void> {
 
     const d = median(designerFirst.map((f) => f.ms));
     const b = median(bareFirst.map((f) => f.ms));
+    const p = median(defaultFirst.map((f) => f.ms));
     console.log(
       `\n# Designer: ${ACTIONS} actions (${laid.nodes.length} nodes, ${laid.edges.length} edges) beside bare React Flow, Chromium, canvas ${size.width}x${size.height}`,
     );
     console.log(
       `  first render      designer ${d.toFixed(0)} ms | bare ${b.toFixed(0)} ms | ${ratio(d, b)} (target <= ${TARGET_FIRST}x; median of ${ROUNDS} alternating rounds)`,
+    );
+    console.log(
+      `    bare without sizes and handles given (React Flow draws all ${laid.nodes.length} nodes first): ${p.toFixed(0)} ms | designer ${ratio(d, p)}`,
     );
     console.log(
       `    painted         designer ${designerFirst[0]?.nodes} nodes, ${designerFirst[0]?.edges} edges | bare ${bareFirst[0]?.nodes} nodes, ${bareFirst[0]?.edges} edges`,
@@ -232,7 +269,7 @@ export async function runDesignerBench(): Promise<void> {
       unit: "x bare React Flow",
       target: `<= ${TARGET_FIRST}x`,
       met: atMost(d / b, TARGET_FIRST),
-      method: `click to the frame painted after the canvas last changed (performance.now() in the page), median of ${ROUNDS} alternating rounds; designer ${d.toFixed(0)} ms (opens the file through the host), bare ${b.toFixed(0)} ms (data already loaded); nodes painted: designer ${designerFirst[0]?.nodes}, bare ${bareFirst[0]?.nodes}`,
+      method: `click to the frame painted after the canvas last changed (performance.now() in the page), median of ${ROUNDS} alternating rounds; designer ${d.toFixed(0)} ms (opens the file through the host), bare ${b.toFixed(0)} ms (data already loaded, each node's size and handles given as the designer gives them; without them ${p.toFixed(0)} ms, React Flow drawing every node first); nodes painted: designer ${designerFirst[0]?.nodes}, bare ${bareFirst[0]?.nodes}`,
     });
   } finally {
     for (const server of servers) server.close();

@@ -37,6 +37,11 @@ describe("the designer with a 50-stage x 50-action stress file", () => {
     await dialog.getByLabel("File path").fill(file);
     await dialog.getByRole("button", { name: "Open file" }).click();
     await page.getByRole("button", { name: "Build-1-1 (AcmeBuilder)" }).waitFor();
+    // Only the nodes in view are drawn.
+    const lanes = () =>
+      page.getByRole("region", { name: /^Stage / }).evaluateAll((els) => els.map((e) => e.ariaLabel));
+    const drawnAtOpen = await lanes();
+    expect(drawnAtOpen.length).toBeLessThan(pipeline.stages.length);
     // Stages hold 50 or 51 actions here; the over-full ones are reported, each of them.
     await expect
       .poll(() => page.getByRole("tab", { name: /^Problems/ }).textContent())
@@ -61,6 +66,12 @@ describe("the designer with a 50-stage x 50-action stress file", () => {
       .toBe(1);
     expect(await stageOf(page, "Build-1-2 (CodeBuild)")).toBe("Stage-1");
     await page.screenshot({ path: join(SCREENSHOT_DIR, "designer-stress.png") });
+    // "Fit view" takes in the whole pipeline (as far as the least zoom allows), lanes never drawn
+    // before among them: not only the nodes drawn, and so measured, so far.
+    await page.getByRole("button", { name: "Fit View" }).click();
+    await expect
+      .poll(async () => (await lanes()).filter((name) => !drawnAtOpen.includes(name)).length)
+      .toBeGreaterThan(0);
     expect(errors).toEqual([]);
     await page.close();
   });

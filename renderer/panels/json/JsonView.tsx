@@ -31,6 +31,8 @@ const THEME = EditorView.theme({
 
 /** Edits are applied this long after the last keystroke, so a word is parsed once, not per letter. */
 const APPLY_DELAY_MS = 250;
+/** The longest an edit made elsewhere waits for an idle moment before the text shows it. */
+const IDLE_WAIT_MS = 100;
 
 function showError(view: EditorView, draft: JsonDraft | null): void {
   const error = draft?.error ?? null;
@@ -58,6 +60,16 @@ function JsonError() {
       until this is fixed.
     </p>
   );
+}
+
+/** Runs `task` once the browser is idle (within a frame or two at the latest); returns a cancel. */
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === "function") {
+    const handle = requestIdleCallback(task, { timeout: IDLE_WAIT_MS });
+    return () => cancelIdleCallback(handle);
+  }
+  const timer = setTimeout(task, 0);
+  return () => clearTimeout(timer);
 }
 
 /** The editor; mounted lazily with the JSON tab. */
@@ -107,22 +119,32 @@ export default function JsonView() {
     });
     showError(view, initial.jsonDraft);
 
+    // The document changed elsewhere (canvas, inspector, undo): show it, unless the user's text is
+    // the source. Once the browser is idle, not in the keystroke's own task: the field being typed
+    // in paints first, and keys typed in a burst are shown in the text together.
+    let pending: (() => void) | null = null;
+    const follow = () => {
+      pending = null;
+      const state = store.getState();
+      if (state.doc === null || state.jsonDraft !== null) return;
+      const change = textChange(view.state.doc.toString(), serializeDocument(state.doc.document));
+      if (change === null) return;
+      applying = true;
+      view.dispatch({ changes: change });
+      applying = false;
+    };
     const unsubscribe = store.subscribe((state, previous) => {
       if (state.jsonDraft !== previous.jsonDraft) showError(view, state.jsonDraft);
-      // The document changed elsewhere (canvas, inspector, undo): show it, unless the user's text is the source.
       if (
         state.doc === null ||
         state.jsonDraft !== null ||
         (state.doc.document === previous.doc?.document && previous.jsonDraft === null)
       )
         return;
-      const change = textChange(view.state.doc.toString(), serializeDocument(state.doc.document));
-      if (change === null) return;
-      applying = true;
-      view.dispatch({ changes: change });
-      applying = false;
+      pending ??= whenIdle(follow);
     });
     return () => {
+      pending?.();
       // Text typed in the last moment is not dropped when the tab closes.
       if (timer !== undefined) {
         clearTimeout(timer);
