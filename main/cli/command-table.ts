@@ -1,9 +1,11 @@
 import type { CliCommand } from "./command";
 import { deployCommand } from "./deploy";
 import { exportCommand } from "./export-command";
+import { fleetCommand } from "./fleet";
 import { pullCommand } from "./pull";
 import { runsCommand } from "./runs";
 import { sandboxCommand } from "./sandbox-command";
+import { statsCommand } from "./stats";
 import { validateCommand } from "./validate-command";
 
 /**
@@ -17,4 +19,6 @@ export const COMMANDS: readonly CliCommand[] = [
   deployCommand,
   pullCommand,
   runsCommand,
+  fleetCommand,
+  statsCommand,
 ];
