@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly: tsx compiles it on load, so there is no build step after `npm ci`.
-import { register } from "tsx/esm/api";
+// Runs the CLI from the prebuilt bundle (see node-bundle.mjs): no TypeScript is compiled at start,
+// and each command loads only what it needs, so `pipewright validate` never loads the AWS SDK.
+import { importEntry } from "./node-bundle.mjs";
 
 // `pipewright export x.json | head` closes the pipe early; that is the reader's choice, not a crash.
 process.stdout.on("error", (error) => {
@@ -8,6 +9,5 @@ process.stdout.on("error", (error) => {
   process.exit(process.exitCode ?? 0);
 });
 
-register();
-const { runCli } = await import("../main/cli.ts");
+const { runCli } = await importEntry("cli");
 process.exitCode = await runCli(process.argv.slice(2));

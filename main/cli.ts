@@ -1,6 +1,6 @@
 import { EXIT_OK, EXIT_USAGE, processIo, type CliIo } from "./cli/cli-io";
 import { UsageError, type CliCommand } from "./cli/command";
-import { COMMANDS } from "./cli/command-table";
+import { COMMANDS, type CommandEntry } from "./cli/command-table";
 import { readVersion } from "./cli/version";
 
 function usage(commands: readonly CliCommand[]): string {
@@ -27,26 +27,29 @@ Options:
 export async function runCli(
   argv: readonly string[],
   io: CliIo = processIo,
-  commands = COMMANDS,
+  commands: readonly CommandEntry[] = COMMANDS,
 ): Promise<number> {
   const [name, ...rest] = argv;
+  // The full list needs every command's summary; that alone loads every command module.
+  const usageText = async () => usage(await Promise.all(commands.map((c) => c.load())));
   if (name === "-h" || name === "--help" || name === "help") {
     const topic = commands.find((c) => c.name === rest[0]);
-    io.out(topic ? topic.help : usage(commands));
+    io.out(topic ? (await topic.load()).help : await usageText());
     return EXIT_OK;
   }
   if (name === "-v" || name === "--version") {
     io.out(`${readVersion()}\n`);
     return EXIT_OK;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
+  const entry = commands.find((c) => c.name === name);
+  if (!entry) {
     io.err(
       `${name === undefined ? "pipewright: no command given" : `pipewright: unknown command: ${name}`}\n\n`,
     );
-    io.err(usage(commands));
+    io.err(await usageText());
     return EXIT_USAGE;
   }
+  const command = await entry.load();
   try {
     return await command.run(rest, io);
   } catch (error) {

@@ -16,7 +16,7 @@ export class EmbeddedSandbox {
 
   constructor(
     private readonly dataDir: string,
-    private readonly options: Pick<SandboxOptions, "speed" | "log"> = {},
+    private readonly options: Pick<SandboxOptions, "speed" | "log" | "clock" | "onChange"> = {},
   ) {}
 
   /** The running sandbox's endpoint; undefined until {@link start} resolved. */
@@ -33,6 +33,8 @@ export class EmbeddedSandbox {
       dataDir: join(this.dataDir, "sandbox"),
       speed: this.options.speed ?? EMBEDDED_SANDBOX_SPEED,
       ...(this.options.log ? { log: this.options.log } : {}),
+      ...(this.options.clock ? { clock: this.options.clock } : {}),
+      ...(this.options.onChange ? { onChange: this.options.onChange } : {}),
     }).then(
       (sandbox) => {
         this.running = sandbox;

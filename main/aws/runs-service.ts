@@ -16,24 +16,18 @@ import {
   RollbackStageCommand,
   StartPipelineExecutionCommand,
   StopPipelineExecutionCommand,
-  paginateListActionExecutions,
-  paginateListRuleExecutions,
   type ListPipelineExecutionsInput,
   type StartPipelineExecutionInput,
 } from "@aws-sdk/client-codepipeline";
-import type {
-  ApiActionExecutionDetail,
-  ApiPipelineExecutionSummary,
-  ApiPipelineState,
-  ApiRuleExecutionDetail,
-} from "../../shared/execution";
+import type { ApiPipelineExecutionSummary, ApiPipelineState } from "../../shared/execution";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
-import type { RunControlResult, RunDetail, RunsPage } from "../../shared/ipc/runs-channels";
+import type { RunControlResult, RunDetail, RunProgress, RunsPage } from "../../shared/ipc/runs-channels";
 import type { Connection } from "./connection";
 import { fail, type AwsResult } from "./errors";
 import type { Gateway } from "./gateway";
 import { refineRunError } from "./runs-errors";
 import { toJson } from "./runs-json";
+import { readActions, readRules } from "./run-executions";
 
 /** Runs per history page: enough to fill a screen, few enough to answer quickly. */
 export const RUNS_PAGE_SIZE = 50;
@@ -106,25 +100,8 @@ export class RunsService {
         const execution = await client.send(
           new GetPipelineExecutionCommand({ pipelineName, pipelineExecutionId }),
         );
-        const actions: ApiActionExecutionDetail[] = [];
-        for await (const page of paginateListActionExecutions(
-          { client, pageSize: 100 },
-          { pipelineName, filter: { pipelineExecutionId } },
-        )) {
-          actions.push(...(toJson(page.actionExecutionDetails ?? []) as ApiActionExecutionDetail[]));
-        }
-        // Condition checks are V2-only and newer than the rest of the API: a service (or an emulator
-        // such as moto) that does not answer ListRuleExecutions leaves them out rather than failing.
-        const rules: ApiRuleExecutionDetail[] = [];
-        try {
-          for await (const page of paginateListRuleExecutions(
-            { client, pageSize: 100 },
-            { pipelineName, filter: { pipelineExecutionId } },
-          ))
-            rules.push(...(toJson(page.ruleExecutionDetails ?? []) as ApiRuleExecutionDetail[]));
-        } catch {
-          rules.length = 0;
-        }
+        const actions = await readActions(client, pipelineName, pipelineExecutionId);
+        const rules = await readRules(client, pipelineName, pipelineExecutionId);
         let summary: ApiPipelineExecutionSummary | undefined;
         let token: string | undefined;
         for (let pages = 0; pages < SUMMARY_SCAN_PAGES && !summary; pages++) {
@@ -171,6 +148,27 @@ export class RunsService {
       },
     );
     return refineRunError(detail, pipelineExecutionId);
+  }
+
+  /**
+   * A going run's executions so far, for the timeline that follows it: ListActionExecutions, and
+   * ListRuleExecutions when `rules` (its stages have condition checks).
+   */
+  getRunProgress(
+    connection: Connection,
+    pipelineName: string,
+    pipelineExecutionId: string,
+    rules: boolean,
+  ): Promise<AwsResult<RunProgress>> {
+    return this.gateway.send(connection, "ListActionExecutions", pipelineName, async (client) => {
+      const progress: RunProgress = {
+        pipelineExecutionId,
+        actionExecutions: await readActions(client, pipelineName, pipelineExecutionId),
+      };
+      const ruleExecutions = rules ? await readRules(client, pipelineName, pipelineExecutionId) : [];
+      if (ruleExecutions.length > 0) progress.ruleExecutions = ruleExecutions;
+      return progress;
+    });
   }
 
   /** Release change. */

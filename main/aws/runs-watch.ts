@@ -25,6 +25,7 @@ export interface RunsWatchOptions {
 
 interface Watched {
   poller: RunPoller;
+  connection: Connection;
   views: Set<string>;
 }
 
@@ -33,6 +34,8 @@ export class RunsWatch {
   private readonly viewKeys = new Map<string, string>();
   /** Views whose window is hidden; a pipeline polls slowly only when all its views are. */
   private readonly hidden = new Set<string>();
+  /** The run whose timeline each view shows. */
+  private readonly follows = new Map<string, string>();
 
   constructor(
     private readonly runs: RunsService,
@@ -43,16 +46,25 @@ export class RunsWatch {
     return JSON.stringify([connectionKey(connection), pipelineName]);
   }
 
-  /** Starts (or joins) polling of a pipeline for a view; a view watches one pipeline at a time. */
+  /**
+   * Starts (or joins) polling of a pipeline for a view; a view watches one pipeline at a time. A view
+   * asking again for what it already watches wants a fresh look: the pipeline is polled now.
+   */
   watch(viewId: string, connection: Connection, pipelineName: string): RunPoller {
     const key = RunsWatch.key(connection, pipelineName);
-    if (this.viewKeys.get(viewId) !== key) this.unwatch(viewId);
+    const again = this.viewKeys.get(viewId) === key;
+    if (!again) this.unwatch(viewId);
     let entry = this.watched.get(key);
+    if (again && entry) {
+      entry.poller.refresh();
+      return entry.poller;
+    }
     if (!entry) {
       const poller = new RunPoller(
         {
           getState: () => this.runs.getState(connection, pipelineName),
           listRecent: () => this.runs.listRuns(connection, pipelineName, { pageSize: RECENT_RUNS }),
+          progress: (id, rules) => this.runs.getRunProgress(connection, pipelineName, id, rules),
         },
         {
           ...(this.options.clock ? { clock: this.options.clock } : {}),
@@ -62,7 +74,7 @@ export class RunsWatch {
           onAttention: (attention) => this.options.onAttention?.(pipelineName, attention),
         },
       );
-      entry = { poller, views: new Set() };
+      entry = { poller, connection, views: new Set() };
       this.watched.set(key, entry);
       poller.start();
     } else if (entry.poller.last) {
@@ -72,6 +84,7 @@ export class RunsWatch {
     entry.views.add(viewId);
     this.viewKeys.set(viewId, key);
     this.applyVisibility(entry);
+    this.applyFollows(entry);
     return entry.poller;
   }
 
@@ -80,13 +93,35 @@ export class RunsWatch {
     if (key === undefined) return;
     this.viewKeys.delete(viewId);
     this.hidden.delete(viewId);
+    this.follows.delete(viewId);
     const entry = this.watched.get(key);
     if (!entry) return;
     entry.views.delete(viewId);
     if (entry.views.size === 0) {
       entry.poller.stop();
       this.watched.delete(key);
-    } else this.applyVisibility(entry);
+    } else {
+      this.applyVisibility(entry);
+      this.applyFollows(entry);
+    }
+  }
+
+  /** The run whose timeline a view shows (null: none), read while it goes as its state moves. */
+  follow(viewId: string, pipelineExecutionId: string | null): void {
+    if (pipelineExecutionId === null) this.follows.delete(viewId);
+    else this.follows.set(viewId, pipelineExecutionId);
+    const key = this.viewKeys.get(viewId);
+    const entry = key === undefined ? undefined : this.watched.get(key);
+    if (entry) this.applyFollows(entry);
+  }
+
+  private applyFollows(entry: Watched): void {
+    const ids = new Set<string>();
+    for (const view of entry.views) {
+      const id = this.follows.get(view);
+      if (id !== undefined) ids.add(id);
+    }
+    entry.poller.setFollowed(ids);
   }
 
   /** A view's window was hidden or shown; without a view, every view's. */
@@ -108,6 +143,15 @@ export class RunsWatch {
     this.watched.get(RunsWatch.key(connection, pipelineName))?.poller.refresh();
   }
 
+  /**
+   * The embedded sandbox changed (it says so on every change, without naming the pipeline): the
+   * pollers of pipelines in it look soon instead of at their next poll.
+   */
+  embeddedSandboxChanged(): void {
+    for (const { connection, poller } of this.watched.values())
+      if (connection.kind === "sandbox" && connection.endpoint === undefined) poller.nudge();
+  }
+
   /** Pollers running, for tests and the bench. */
   get size(): number {
     return this.watched.size;
@@ -117,5 +161,6 @@ export class RunsWatch {
     for (const { poller } of this.watched.values()) poller.stop();
     this.watched.clear();
     this.viewKeys.clear();
+    this.follows.clear();
   }
 }

@@ -1,24 +1,23 @@
 import type { CliCommand } from "./command";
-import { deployCommand } from "./deploy";
-import { exportCommand } from "./export-command";
-import { fleetCommand } from "./fleet";
-import { pullCommand } from "./pull";
-import { runsCommand } from "./runs";
-import { sandboxCommand } from "./sandbox-command";
-import { statsCommand } from "./stats";
-import { validateCommand } from "./validate-command";
+
+/** A command by name, its module loaded only when it is run or its help is shown. */
+export interface CommandEntry {
+  name: string;
+  load(): Promise<CliCommand>;
+}
 
 /**
- * Every `pipewright` command, in the order `--help` lists them. A new command (sandbox, deploy,
- * pull, runs) is a `CliCommand` in its own file under main/cli/, registered by adding it here.
+ * Every `pipewright` command, in the order `--help` lists them. Each module is imported on demand,
+ * so a command starts without loading the others (validate never loads the sandbox or the AWS SDK).
+ * A new command is a `CliCommand` in its own file under main/cli/, registered by adding it here.
  */
-export const COMMANDS: readonly CliCommand[] = [
-  validateCommand,
-  exportCommand,
-  sandboxCommand,
-  deployCommand,
-  pullCommand,
-  runsCommand,
-  fleetCommand,
-  statsCommand,
+export const COMMANDS: readonly CommandEntry[] = [
+  { name: "validate", load: async () => (await import("./validate-command")).validateCommand },
+  { name: "export", load: async () => (await import("./export-command")).exportCommand },
+  { name: "sandbox", load: async () => (await import("./sandbox-command")).sandboxCommand },
+  { name: "deploy", load: async () => (await import("./deploy")).deployCommand },
+  { name: "pull", load: async () => (await import("./pull")).pullCommand },
+  { name: "runs", load: async () => (await import("./runs")).runsCommand },
+  { name: "fleet", load: async () => (await import("./fleet")).fleetCommand },
+  { name: "stats", load: async () => (await import("./stats")).statsCommand },
 ];

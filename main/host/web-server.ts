@@ -141,7 +141,7 @@ async function handleStatic(
     response.writeHead(405, { ...SECURITY_HEADERS, Allow: "GET, HEAD" }).end();
     return;
   }
-  const file = await readStaticFile(root, path);
+  const file = await readStaticFile(root, path, request.headers["accept-encoding"]);
   if (file === undefined) {
     response
       .writeHead(404, { ...SECURITY_HEADERS, "Content-Type": "text/plain; charset=utf-8" })
@@ -152,6 +152,9 @@ async function handleStatic(
     ...SECURITY_HEADERS,
     "Content-Type": file.contentType,
     "Content-Length": file.body.length,
+    ...(file.encoding === undefined ? {} : { "Content-Encoding": file.encoding }),
+    // The same URL answers differently by Accept-Encoding; caches must keep the copies apart.
+    Vary: "Accept-Encoding",
     // Built asset names carry a content hash; index.html must always be fresh.
     "Cache-Control": path.startsWith("/assets/") ? "public, max-age=31536000, immutable" : "no-cache",
   });

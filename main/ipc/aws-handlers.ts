@@ -128,7 +128,10 @@ export function createAwsHandlers(s: AppServices): AwsHandlers {
     "aws.startRun": async ({ connection, name }) => {
       const resolved = await resolve(connection);
       if (!resolved.ok) return resolved;
-      return toResult(await s.aws.startRun(resolved.value, name));
+      const started = await s.aws.startRun(resolved.value, name);
+      // Views watching the pipeline show the new run at once, not at their next (idle) poll.
+      if (started.ok) s.runs.watch.refresh(resolved.value, name);
+      return toResult(started);
     },
     "aws.sandbox": async () => {
       const resolved = await resolve({ kind: "sandbox" });

@@ -114,6 +114,10 @@ export function createRunsHandlers(s: AppServices): RunsHandlers {
       watch.watch(viewId, resolved.value, pipelineName);
       return ok(null);
     },
+    "runs.follow": async ({ viewId, pipelineExecutionId }) => {
+      watch.follow(viewId, pipelineExecutionId);
+      return ok(null);
+    },
     "runs.unwatch": async ({ viewId }) => {
       watch.unwatch(viewId);
       return ok(null);

@@ -1,6 +1,7 @@
 import type { ConnectionChoice, RunsUpdate } from "../../shared/ipc";
 import type { Connection, Gateway } from "../aws";
 import { RunsService } from "../aws/runs-service";
+import type { PollerClock } from "../aws/run-poller";
 import { RunsWatch } from "../aws/runs-watch";
 import type { EmitEvent } from "./services";
 
@@ -18,9 +19,10 @@ export function choiceOf(connection: Connection): ConnectionChoice {
     : { kind: "aws", profile: connection.profile, region: connection.region };
 }
 
-export function createRunsServices(gateway: Gateway, emit: EmitEvent): RunsServices {
+export function createRunsServices(gateway: Gateway, emit: EmitEvent, clock?: PollerClock): RunsServices {
   const service = new RunsService(gateway);
   const watch = new RunsWatch(service, {
+    ...(clock ? { clock } : {}),
     onUpdate: (pipelineName, connection, update) => {
       const payload: RunsUpdate = { pipelineName, connection: choiceOf(connection), ...update };
       emit("runs.updated", payload);

@@ -1,5 +1,7 @@
 import type { AppInfo, EventName, EventPayloads } from "../../shared/ipc";
 import { AwsService } from "../aws";
+import type { PollerClock } from "../aws/run-poller";
+import type { Clock } from "../sandbox";
 import { EmbeddedSandbox } from "../app/embedded-sandbox";
 import { SettingsStore } from "../app/settings-store";
 import { DocumentService, type FileDialogs } from "../documents/document-service";
@@ -28,6 +30,8 @@ export interface HostOptions {
   emit: EmitEvent;
   /** A file to open at start (command line or file association). */
   launchFile?: string | undefined;
+  /** Simulated time for benches and tests: the embedded sandbox's engine and the run pollers. */
+  clock?: { sandbox: Clock; poller: PollerClock };
 }
 
 /** The services behind the handler table, built once per app (or per web host). */
@@ -62,12 +66,18 @@ export function createServices(options: HostOptions): AppServices {
   const watcher = new FileWatcher((path, change) =>
     options.emit("documents.changedOnDisk", { path, change }),
   );
-  const sandbox = new EmbeddedSandbox(options.dataDir);
+  // Every change in the embedded sandbox tells the pollers of sandbox pipelines to look now, so its
+  // runs show live at no polling cost (`runs` is made below: the sandbox starts only on first use).
+  const sandbox = new EmbeddedSandbox(options.dataDir, {
+    onChange: () => runs.watch.embeddedSandboxChanged(),
+    ...(options.clock ? { clock: options.clock.sandbox } : {}),
+  });
   const aws = new AwsService({
     sandboxEndpoint: () => sandbox.endpoint(),
     onProgress: (planId, step, detail) =>
       options.emit("aws.deployProgress", detail === undefined ? { planId, step } : { planId, step, detail }),
   });
+  const runs = createRunsServices(aws.gateway, options.emit, options.clock?.poller);
   return {
     info: options.info,
     documents: new DocumentService(recent, watcher, options.dialogs),
@@ -81,7 +91,7 @@ export function createServices(options: HostOptions): AppServices {
     rendererReady: false,
     aws,
     sandbox,
-    runs: createRunsServices(aws.gateway, options.emit),
+    runs,
   };
 }
 

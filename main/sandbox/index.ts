@@ -35,6 +35,11 @@ export interface SandboxOptions {
   log?: (message: string) => void;
   /** Debounce of state saves in wall milliseconds. */
   saveDelayMs?: number;
+  /**
+   * Called after every change of the state (a request that changed something, a run moving on), so
+   * an embedding app can look at once instead of polling. It must not call back into the sandbox.
+   */
+  onChange?: () => void;
 }
 
 export interface Sandbox {
@@ -61,7 +66,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = openStore(options.dataDir, () => clock?.now() ?? Date.now(), log, options.saveDelayMs);
   clock ??= new ScaledClock(options.speed ?? 1, Math.max(Date.now(), store.state.clockMs));
   const region = options.region ?? "us-east-1";
-  const engine = new Engine(store.state, { clock, scenario, region, onChange: store.markDirty });
+  const onChange = options.onChange;
+  const changed = onChange
+    ? () => {
+        store.markDirty();
+        onChange();
+      }
+    : store.markDirty;
+  const engine = new Engine(store.state, { clock, scenario, region, onChange: changed });
   const accountId = options.accountId ?? "123456789012";
   const ctx: SandboxContext = {
     state: store.state,
@@ -69,7 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     region,
     accountId,
     principal: `arn:aws:iam::${accountId}:user/sandbox-user`,
-    changed: store.markDirty,
+    changed,
   };
   const notes = [...store.notes];
   if (store.loaded) {

@@ -9,51 +9,16 @@ import type {
 } from "../../shared/ipc";
 import type { ApiPipelineExecutionSummary } from "../../shared/execution";
 import type { FlowDeps } from "./flow-slice";
+import { describeControl, type RunControl } from "./run-control";
+import { followRun, mergeRuns } from "./runs-merge";
 import type { AppState } from "./state";
+
+export { followRun, mergeRuns } from "./runs-merge";
+export { describeControl, type RunControl } from "./run-control";
 
 /** Statuses the history can be filtered by ("all" shows every run). */
 export type RunsFilter =
   "all" | "InProgress" | "Succeeded" | "Failed" | "Stopped" | "Stopping" | "Superseded" | "Cancelled";
-
-/** A control the user asked for, with what it needs; confirmed before it is sent. */
-export type RunControl =
-  | {
-      kind: "start";
-      variables?: { name: string; value: string }[];
-      sourceRevisions?: {
-        actionName: string;
-        revisionType: "COMMIT_ID" | "IMAGE_DIGEST" | "S3_OBJECT_VERSION_ID" | "S3_OBJECT_KEY";
-        revisionValue: string;
-      }[];
-    }
-  | { kind: "stop"; pipelineExecutionId: string; abandon: boolean; reason: string }
-  | {
-      kind: "retry";
-      stageName: string;
-      pipelineExecutionId: string;
-      retryMode: "FAILED_ACTIONS" | "ALL_ACTIONS";
-    }
-  | {
-      kind: "approve";
-      stageName: string;
-      actionName: string;
-      status: "Approved" | "Rejected";
-      summary: string;
-    }
-  | {
-      kind: "transition";
-      stageName: string;
-      transitionType: "Inbound" | "Outbound";
-      enabled: boolean;
-      reason?: string;
-    }
-  | { kind: "rollback"; stageName: string; targetPipelineExecutionId: string }
-  | {
-      kind: "override";
-      stageName: string;
-      pipelineExecutionId: string;
-      conditionType: "BEFORE_ENTRY" | "ON_SUCCESS";
-    };
 
 /** A run's detail as loaded for the timeline. */
 export interface LoadedRun {
@@ -117,40 +82,6 @@ export function failurePath(state: AppState): (string | number)[] | null {
   return a < 0 ? ["pipeline", "stages", s] : ["pipeline", "stages", s, "actions", a];
 }
 
-/** What a control does, in words the confirmation shows. */
-export function describeControl(control: RunControl, pipelineName: string): string {
-  switch (control.kind) {
-    case "start":
-      return `Release a change: start a new run of ${pipelineName}${
-        control.variables?.length
-          ? ` with ${control.variables.map((v) => `${v.name}=${v.value}`).join(", ")}`
-          : ""
-      }${control.sourceRevisions?.length ? ` at ${control.sourceRevisions.map((r) => `${r.actionName}@${r.revisionValue}`).join(", ")}` : ""}?`;
-    case "stop":
-      return control.abandon
-        ? `Stop and abandon run ${control.pipelineExecutionId}? In-progress actions are abandoned.`
-        : `Stop run ${control.pipelineExecutionId}? In-progress actions finish first.`;
-    case "retry":
-      return `Retry stage ${control.stageName} of run ${control.pipelineExecutionId} (${
-        control.retryMode === "FAILED_ACTIONS" ? "failed actions only" : "all actions"
-      })?`;
-    case "approve":
-      return `${control.status === "Approved" ? "Approve" : "Reject"} ${control.stageName}/${control.actionName}${
-        control.summary ? ` with "${control.summary}"` : ""
-      }?`;
-    case "transition":
-      return `${control.enabled ? "Enable" : "Disable"} the transition ${
-        control.transitionType === "Inbound" ? "into" : "out of"
-      } ${control.stageName}?`;
-    case "rollback":
-      return `Roll back ${control.stageName} to run ${control.targetPipelineExecutionId}?`;
-    case "override":
-      return `Override the ${control.conditionType === "BEFORE_ENTRY" ? "entry" : "success"} conditions of ${
-        control.stageName
-      } for run ${control.pipelineExecutionId}? The run goes on as if they had passed.`;
-  }
-}
-
 export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppState, [], [], RunsSlice> {
   return (set, get) => {
     // One view per window: several browser tabs on one web host each watch, and hide, on their own.
@@ -177,7 +108,7 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           ? {
               ...now,
               loading: false,
-              summaries: append ? mergeRuns(now.summaries, result.value.summaries) : result.value.summaries,
+              summaries: mergeRuns(append ? now.summaries : [], result.value.summaries),
               nextToken: result.value.nextToken,
             }
           : { ...now, loading: false, error: result.error },
@@ -234,7 +165,11 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           current?.pipelineName === name &&
           JSON.stringify(current.connection) === JSON.stringify(connection)
         ) {
-          await loadHistory(false);
+          // Asked again (the panel opened, a deploy finished): main polls the pipeline now.
+          await Promise.all([
+            api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID }),
+            loadHistory(false),
+          ]);
           return;
         }
         offEvents ??= (() => {
@@ -252,11 +187,17 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           runsSelectedAction: null,
           runsHistory: { ...get().runsHistory, summaries: [], nextToken: null, error: null },
         });
-        const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
-        if (typeof document !== "undefined")
-          await get().runsVisibilityChanged(document.visibilityState === "visible");
-        if (!result.ok) set({ runsHistory: { ...get().runsHistory, error: result.error } });
-        await loadHistory(false);
+        // The first page is read alongside starting the watch, not after it: one round trip less
+        // before the history shows.
+        const watched = (async () => {
+          const result = await api.runs.watch({ connection, pipelineName: name, viewId: VIEW_ID });
+          if (typeof document !== "undefined")
+            await get().runsVisibilityChanged(document.visibilityState === "visible");
+          return result;
+        })();
+        const [result] = await Promise.all([watched, loadHistory(false)]);
+        if (!result.ok && get().runsHistory.error === null)
+          set({ runsHistory: { ...get().runsHistory, error: result.error } });
       },
 
       runsUnwatched: async () => {
@@ -282,16 +223,13 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           runsLive: update,
           runsHistory: { ...history, summaries: mergeRuns(fresh, history.summaries) },
         });
+        // The timeline follows its run from the poll (main reads the run's executions only when the
+        // state shows it moved), so it stays live without re-reading the whole run.
         const selected = get().runsSelected;
-        const changed = update.runs.find((r) => r.pipelineExecutionId === selected?.id);
-        const before = selected?.detail?.summary;
-        if (
-          selected &&
-          changed &&
-          !selected.loading &&
-          (changed.status !== before?.status || changed.lastUpdateTime !== before?.lastUpdateTime)
-        )
-          void loadRun(selected.id, "runsSelected");
+        if (selected?.detail) {
+          const detail = followRun(selected.detail, update, selected.id);
+          if (detail !== selected.detail) set({ runsSelected: { ...selected, detail } });
+        }
       },
 
       runsAttentionReceived: (attention) => {
@@ -308,6 +246,8 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
 
       runSelected: async (id) => {
         set({ runsSelectedAction: null });
+        // Followed before it is read, so no change between the read and the follow is missed.
+        if (get().runsWatch !== null) await api.runs.follow({ viewId: VIEW_ID, pipelineExecutionId: id });
         if (id === null) {
           set({ runsSelected: null });
           return;
@@ -369,27 +309,12 @@ export function createRunsSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
             ? { busy: false, result: result.value, error: null }
             : { busy: false, result: null, error: result.error },
         });
-        if (result.ok) {
-          await loadHistory(false);
-          const selected = get().runsSelected;
-          if (selected) void loadRun(selected.id, "runsSelected");
-        }
+        // Main polls the pipeline at once after a control; that poll updates the history and the
+        // selected run, so nothing is read again from here.
         return result.ok;
       },
     };
   };
-}
-
-/** Newer data first: a run in `fresh` replaces the same run in `known`; order newest first. */
-export function mergeRuns(
-  fresh: readonly ApiPipelineExecutionSummary[],
-  known: readonly ApiPipelineExecutionSummary[],
-): ApiPipelineExecutionSummary[] {
-  const byId = new Map<string, ApiPipelineExecutionSummary>();
-  for (const run of known) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
-  for (const run of fresh) if (run.pipelineExecutionId) byId.set(run.pipelineExecutionId, run);
-  const start = (r: ApiPipelineExecutionSummary) => new Date(r.startTime ?? 0).getTime() || 0;
-  return [...byId.values()].sort((a, b) => start(b) - start(a));
 }
 
 /** A desktop notification (Electron's renderer and browsers both implement the API), when permitted. */

@@ -56,6 +56,16 @@ export interface RunDetail {
   definition?: PipelineDeclaration;
 }
 
+/**
+ * What a followed run (one whose timeline a view shows) has done so far: its ListActionExecutions
+ * and, where its stages have conditions, ListRuleExecutions. Read only when its state changed.
+ */
+export interface RunProgress {
+  pipelineExecutionId: string;
+  actionExecutions: ApiActionExecutionDetail[];
+  ruleExecutions?: ApiRuleExecutionDetail[];
+}
+
 /** What a watched pipeline looks like now: the payload of the `runs.updated` event. */
 export interface RunsUpdate {
   pipelineName: string;
@@ -73,6 +83,8 @@ export interface RunsUpdate {
   polledAt: number;
   /** Milliseconds until the next poll; null when polling stopped. */
   nextPollMs: number | null;
+  /** Followed runs whose progress this poll read (present only then: views keep what they got). */
+  followed?: RunProgress[];
 }
 
 /** A watched run failed or waits for approval: the payload of `runs.attention` (for a notification). */
@@ -179,6 +191,17 @@ export const RUNS_CHANNELS = {
    */
   "runs.watch": channel<null>()(
     z.strictObject({ ...target, viewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) }),
+  ),
+  /**
+   * The run whose timeline a view shows (null: none): while it goes, the poller reads its progress
+   * when GetPipelineState shows it moved and sends it in `runs.updated`, so the view never re-reads
+   * the whole run.
+   */
+  "runs.follow": channel<null>()(
+    z.strictObject({
+      viewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+      pipelineExecutionId: executionId.nullable(),
+    }),
   ),
   /** Stops a view's watch; the poller stops when no view watches its pipeline. */
   "runs.unwatch": channel<null>()(z.strictObject({ viewId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) })),

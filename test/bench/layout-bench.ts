@@ -1,6 +1,7 @@
 import { hitTest, layout } from "../../shared/layout";
 import { medianMs } from "./domain-bench";
 import { generatePipeline } from "./generate";
+import { record } from "./report";
 
 /** Canvas layout of large documents, and hit testing over the stress layout. */
 export function runLayoutBench(): void {
@@ -10,6 +11,12 @@ export function runLayoutBench(): void {
   const t500 = medianMs(() => layout(p500), 100);
   const tStress = medianMs(() => layout(stress), 30);
   console.log(`actions=500\tmedian=${t500.toFixed(3)} ms`);
+  record({
+    name: "layout, 500 actions",
+    value: t500,
+    unit: "ms",
+    method: "median of 100 runs of layout(), in Node",
+  });
   console.log(
     `actions=2500 (50x50)\tmedian=${tStress.toFixed(3)} ms\tgrowth for 5x actions: ${(tStress / t500).toFixed(2)}x`,
   );

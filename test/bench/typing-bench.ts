@@ -20,10 +20,11 @@ import { launchChromium } from "../e2e/support/chromium";
 import { startWebHost } from "../e2e/support/web-host";
 import { generatePipeline } from "./generate";
 import { printHotFunctions, startProfile, type CpuProfile } from "./cpu-profile";
+import { atMost, record } from "./report";
 
 const KEYSTROKES = 40;
 const WARM_UP = 5;
-const TARGET_P95_MS = 50;
+const TARGET_P95_MS = 32;
 
 interface Field {
   /** What the report calls it. */
@@ -171,16 +172,17 @@ export async function runTypingBench(): Promise<void> {
   await ensureRendererBuilt();
   const browser = await launchChromium();
   try {
-    const files: { name: string; pipeline: PipelineDeclaration }[] = [
-      { name: "500 actions", pipeline: generatePipeline(500) },
-      { name: "50 stages x 50 actions", pipeline: generatePipeline(2500, 50) },
+    // The target is for 50 stages of 10 actions; 50 x 50 is the stress case, printed for reference.
+    const files: { name: string; pipeline: PipelineDeclaration; target: boolean }[] = [
+      { name: "50 stages x 10 actions", pipeline: generatePipeline(500, 50), target: true },
+      { name: "50 stages x 50 actions", pipeline: generatePipeline(2500, 50), target: false },
     ];
     const other = process.env["TYPING_BENCH_RENDERER"];
     console.log(
       `\n# Typing in the inspector: keydown to painted frame, ${KEYSTROKES} keys each (target p95 < ${TARGET_P95_MS} ms)` +
         (other !== undefined && other !== "" ? `\nrenderer build from ${other}` : ""),
     );
-    for (const { name, pipeline } of files) {
+    for (const { name, pipeline, target } of files) {
       const measured = await measureFile(browser, pipeline, profile && name.includes("50 stages"));
       for (const m of measured) {
         const p50 = percentile(m.latencies, 50);
@@ -189,6 +191,13 @@ export async function runTypingBench(): Promise<void> {
           `${name.padEnd(24)}${m.field.padEnd(30)}p50 ${p50.toFixed(1)} ms\tp95 ${p95.toFixed(1)} ms\tmax ${Math.max(...m.latencies).toFixed(1)} ms`,
         );
         if (m.profile !== undefined) printHotFunctions(m.profile, 15);
+        record({
+          name: `typing, ${name}: ${m.field}, keystroke to paint p95`,
+          value: p95,
+          unit: "ms",
+          ...(target ? { target: `< ${TARGET_P95_MS} ms`, met: atMost(p95, TARGET_P95_MS - 1e-9) } : {}),
+          method: `${KEYSTROKES} keys one at a time after ${WARM_UP} warm-up keys: each keydown's timeStamp to the end of the next painted frame (performance.now() in the page)`,
+        });
       }
     }
   } finally {

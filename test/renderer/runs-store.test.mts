@@ -115,14 +115,29 @@ describe("runs slice", () => {
     );
   });
 
-  it("loads a selected run, reloads it when a poll shows it changed, and keeps it when the reload fails", async () => {
+  it("follows a selected run from the polls instead of reading it again, and keeps it when a read fails", async () => {
     const { runs, store, emit } = setup();
     await store.getState().runsWatchRequested();
     runs.detail.mockResolvedValueOnce(ok(detailAt("waiting")));
     await store.getState().runSelected(RUN_ID);
+    expect(runs.follow).toHaveBeenCalledWith({ viewId: expect.any(String), pipelineExecutionId: RUN_ID });
     expect(store.getState().runsSelected?.detail?.execution.status).toBe("InProgress");
+    const waitingActions = detailAt("waiting").actionExecutions;
+    expect(waitingActions.some((a) => a.status === "InProgress")).toBe(true);
+    // The poll that saw the run end carries its status (run list) and its executions (progress).
+    const final = detailAt("final");
+    emit("runs.updated", {
+      ...updateAt("final"),
+      followed: [{ pipelineExecutionId: RUN_ID, actionExecutions: final.actionExecutions }],
+    });
+    expect(store.getState().runsSelected?.detail?.execution.status).toBe("Succeeded");
+    expect(store.getState().runsSelected?.detail?.actionExecutions).toEqual(final.actionExecutions);
+    expect(store.getState().runsSelected?.detail?.pipeline).toEqual(detailAt("waiting").pipeline);
+    expect(runs.detail).toHaveBeenCalledTimes(1);
+    // A poll with nothing new for the run leaves its detail as it is (no re-render).
+    const shown = store.getState().runsSelected?.detail;
     emit("runs.updated", updateAt("final"));
-    await vi.waitFor(() => expect(store.getState().runsSelected?.detail?.execution.status).toBe("Succeeded"));
+    expect(store.getState().runsSelected?.detail).toBe(shown);
     runs.detail.mockResolvedValueOnce(fail("network", "Could not reach AWS: ECONNRESET") as never);
     await store.getState().runSelected(RUN_ID);
     expect(store.getState().runsSelected?.error?.message).toBe("Could not reach AWS: ECONNRESET");

@@ -101,8 +101,9 @@ describe("run poller", () => {
     const waits: number[] = [];
     for (let i = 0; i < 7; i++) waits.push(await stepPoll(clock, poller));
     expect(updates.at(-1)).toMatchObject({ active: false });
-    // The poll that saw the stop is a change (fast again); unchanged polls then double to the cap.
-    expect(waits).toEqual([3_000, 3_000, 6_000, 12_000, 24_000, 48_000, 60_000]);
+    // The poll that saw the stop is a change: the first idle wait is short, unchanged polls then
+    // double it up to the cap.
+    expect(waits).toEqual([3_000, 10_000, 20_000, 40_000, 60_000, 60_000, 60_000]);
     const callsBefore = poller.calls;
     await stepPoll(clock, poller);
     expect(poller.calls - callsBefore).toBe(1); // idle: the state only, no history read
@@ -161,7 +162,8 @@ describe("run poller", () => {
     throttle = false;
     await stepPoll(clock, poller);
     expect(updates.at(-1)).toMatchObject({ error: null, active: false });
-    expect(poller.nextDelayMs).toBe(3_000);
+    // The first good read found nothing going: the longest idle wait.
+    expect(poller.nextDelayMs).toBe(60_000);
     poller.stop();
   });
 

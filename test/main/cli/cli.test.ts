@@ -78,7 +78,7 @@ describe("pipewright (top level)", () => {
     expect(run.stderr).toContain('Run "pipewright validate --help"');
   });
 
-  it("runs through `npm run cli --` with no build step", async () => {
+  it("runs through `npm run cli --`", async () => {
     const run = await runProcess("npm", ["run", "--silent", "cli", "--", "--version"], REPO_ROOT);
     expect(run).toMatchObject({ code: 0, stdout: `${VERSION}\n` });
   });

@@ -1,6 +1,6 @@
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { resolveStaticPath } from "../../../main/host/static-files";
+import { acceptedEncodings, resolveStaticPath } from "../../../main/host/static-files";
 import { parseWebArgs } from "../../../main/host/web-cli";
 import { urlLine } from "../../../main/host/web-mode";
 
@@ -43,5 +43,21 @@ describe("static paths", () => {
     ]) {
       expect(resolveStaticPath("/srv/r", bad)).toBeUndefined();
     }
+  });
+});
+
+describe("Accept-Encoding", () => {
+  it.each([
+    [undefined, []],
+    ["", []],
+    ["gzip, deflate, br", ["br", "deflate", "gzip"]],
+    ["br;q=0, gzip;q=0.5", ["gzip"]],
+    ["gzip;q=0.000", []],
+    ["*", ["br", "gzip"]],
+    ["*, br;q=0", ["gzip"]],
+    ["*;q=0, gzip", ["gzip"]],
+    ["GZIP ; q=1", ["gzip"]],
+  ])("%j allows %j", (header, codings) => {
+    expect([...acceptedEncodings(header)].sort()).toEqual(codings);
   });
 });

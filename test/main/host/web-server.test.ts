@@ -2,9 +2,13 @@ import { request as httpRequest } from "node:http";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { brotliDecompressSync, brotliCompressSync, gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTENT_SECURITY_POLICY } from "../../../main/app/content-security-policy";
 import { startWebMode, type WebMode } from "../../../main/host/web-mode";
+
+/** A built asset the build compressed (vite.renderer.config.ts writes .br and .gz beside it). */
+const BIG_SCRIPT = `export const rows = [${Array.from({ length: 500 }, (_, i) => `"row ${i}"`).join(",")}];\n`;
 
 let dir: string;
 let web: WebMode;
@@ -14,6 +18,7 @@ interface Reply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  bytes: Buffer;
 }
 
 /** A raw HTTP request, so tests can send any Host header and body (fetch forbids setting Host). */
@@ -31,9 +36,12 @@ function send(
         headers: { Host: `127.0.0.1:${web.port}`, ...options.headers },
       },
       (res) => {
-        let body = "";
-        res.on("data", (c: Buffer) => (body += c.toString()));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => {
+          const bytes = Buffer.concat(chunks);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: bytes.toString(), bytes });
+        });
       },
     );
     req.on("error", reject);
@@ -55,6 +63,9 @@ beforeAll(async () => {
   await mkdir(join(renderer, "assets"), { recursive: true });
   await writeFile(join(renderer, "index.html"), "<!doctype html><title>Pipewright</title>");
   await writeFile(join(renderer, "assets", "app-abc.js"), "export {}");
+  await writeFile(join(renderer, "assets", "big-abc.js"), BIG_SCRIPT);
+  await writeFile(join(renderer, "assets", "big-abc.js.br"), brotliCompressSync(BIG_SCRIPT));
+  await writeFile(join(renderer, "assets", "big-abc.js.gz"), gzipSync(BIG_SCRIPT));
   await writeFile(join(dir, "secret.txt"), "secret");
   web = await startWebMode({ port: 0, dataDir: join(dir, "data"), rendererDir: renderer });
   token = web.url.split("#token=")[1]!;
@@ -78,6 +89,30 @@ describe("web mode's server", () => {
     expect(reply.headers["x-content-type-options"]).toBe("nosniff");
     expect(Object.keys(reply.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
     expect((await send("/assets/app-abc.js")).headers["cache-control"]).toContain("immutable");
+  });
+
+  it("sends the build's brotli or gzip copy to a client that takes it, and the file itself otherwise", async () => {
+    const br = await send("/assets/big-abc.js", { headers: { "Accept-Encoding": "gzip, deflate, br" } });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(Number(br.headers["content-length"])).toBeLessThan(BIG_SCRIPT.length / 2);
+    expect(brotliDecompressSync(br.bytes).toString()).toBe(BIG_SCRIPT);
+    expect(br.headers["vary"]).toBe("Accept-Encoding");
+    expect(br.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
+
+    const gzip = await send("/assets/big-abc.js", { headers: { "Accept-Encoding": "br;q=0, gzip" } });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gzip.bytes).toString()).toBe(BIG_SCRIPT);
+
+    const plain = await send("/assets/big-abc.js");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body).toBe(BIG_SCRIPT);
+    // Small files have no compressed copy: sent as they are, whatever the client takes.
+    const small = await send("/assets/app-abc.js", { headers: { "Accept-Encoding": "br, gzip" } });
+    expect(small.headers["content-encoding"]).toBeUndefined();
+    expect(small.body).toBe("export {}");
+    expect((await send("/", { headers: { "Accept-Encoding": "br" } })).headers["cache-control"]).toBe(
+      "no-cache",
+    );
   });
 
   it.each(["/../secret.txt", "/%2e%2e/secret.txt", "/assets/..%2f..%2fsecret.txt", "/.env", "/missing.js"])(

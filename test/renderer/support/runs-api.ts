@@ -90,6 +90,7 @@ export function runsApi() {
     rollback: control("Rolling back Deploy"),
     override: control("Overrode the entry conditions of Deploy"),
     watch: vi.fn(async () => ok(null)),
+    follow: vi.fn(async (_: { viewId: string; pipelineExecutionId: string | null }) => ok(null)),
     unwatch: vi.fn(async () => ok(null)),
     visibility: vi.fn(async () => ok(null)),
   };

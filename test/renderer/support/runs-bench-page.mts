@@ -1,31 +1,32 @@
 /**
- * The runs drawer of the app, alone on a page, fed from data.json (1,000 runs and a 500-action run)
- * by a stand-in api, so the bench times rendering rather than the network.
+ * The runs drawer of the app, alone on a page, for the runs and history benches: its api sends
+ * `runs.list` and `runs.detail` to the bench server (which pages like AWS) and answers the rest
+ * itself, so the benches time the drawer's own work.
  */
 import { createElement } from "react";
 import { createRoot } from "react-dom/client";
 import type { ApiClient } from "../../../renderer/api/client";
 import { RunsDrawer, RunsToggle } from "../../../renderer/panels/runs/RunsDrawer";
 import { createAppStore, StoreProvider } from "../../../renderer/store";
-import type { RunDetail, RunsPage } from "../../../shared/ipc";
 
-interface BenchData {
-  page: RunsPage;
-  detail: RunDetail;
-}
-
-const data = (await (await fetch("./data.json")).json()) as BenchData;
 const answer = <T,>(value: T) => Promise.resolve({ ok: true as const, value });
+const served = new Set(["runs.list", "runs.detail"]);
 const handler = {
   get(_: object, group: string): unknown {
     if (group === "events") return { on: () => () => undefined };
     return new Proxy(
       {},
       {
-        get: (_target, method: string) => () => {
-          if (group === "runs" && method === "list") return answer(data.page);
-          if (group === "runs" && method === "detail") return answer(data.detail);
-          if (group === "aws" && method === "profiles") return answer({ profiles: [], notes: [] });
+        get: (_target, method: string) => async (payload: unknown) => {
+          const channel = `${group}.${method}`;
+          if (served.has(channel)) {
+            const response = await fetch(`./api/${channel}`, {
+              method: "POST",
+              body: JSON.stringify(payload),
+            });
+            return (await response.json()) as unknown;
+          }
+          if (channel === "aws.profiles") return answer({ profiles: [], notes: [] });
           return answer(null);
         },
       },
