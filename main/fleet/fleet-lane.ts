@@ -7,7 +7,7 @@
  * backoff; it never touches another lane.
  */
 import type { ApiPipelineExecutionSummary, ApiPipelineState } from "../../shared/execution";
-import type { FleetApproval, FleetLane, FleetRow } from "../../shared/fleet/fleet-rows";
+import type { FleetApproval, FleetConnection, FleetLane, FleetRow } from "../../shared/fleet/fleet-rows";
 import type { AwsError, AwsResult, PipelineListItem } from "../aws";
 import type { CallBudget, CallOutcome, FleetClock } from "./call-budget";
 
@@ -74,6 +74,8 @@ export interface Observation {
 
 export interface LaneOptions {
   key: string;
+  /** How the renderer names the lane's connection. */
+  connection: FleetConnection;
   profile: string;
   region: string;
   /** Known without a call (an SSO profile's account, a role ARN's). */
@@ -225,6 +227,7 @@ export class Lane {
         profile: this.o.profile,
         account: this.view.account,
         region: this.o.region,
+        connection: this.o.connection,
         name: item.name,
         pipelineType: item.pipelineType ?? null,
         executionMode: item.executionMode ?? null,

@@ -4,7 +4,12 @@
  * one gateway (its own instance, with the SDK's retries off, so every call the budget allows is
  * one request and throttling reaches the budget instead of being retried behind its back).
  */
-import { sortFleetRows, type FleetLane, type FleetSnapshot } from "../../shared/fleet/fleet-rows";
+import {
+  sortFleetRows,
+  type FleetConnection,
+  type FleetLane,
+  type FleetSnapshot,
+} from "../../shared/fleet/fleet-rows";
 import { connectionKey, type Connection, type Gateway } from "../aws";
 import { RunsService } from "../aws/runs-service";
 import { CallBudget, systemClock, type BudgetOptions, type FleetClock } from "./call-budget";
@@ -25,6 +30,14 @@ export interface FleetServiceOptions {
   /** Each API call as it starts, by lane, for the bench. */
   onCall?(laneKey: string, at: number): void;
   changeIntervalMs?: number;
+}
+
+/** The connection as the renderer names it: a sandbox without its endpoint is the app's own. */
+function fleetConnection(connection: Connection): FleetConnection {
+  if (connection.kind === "sandbox") return { kind: "sandbox" };
+  return connection.profile === undefined
+    ? { kind: "aws", region: connection.region }
+    : { kind: "aws", profile: connection.profile, region: connection.region };
 }
 
 /** The calls of one lane, through the gateway and the runs service. */
@@ -53,6 +66,7 @@ export class FleetService {
   private readonly timing: FleetTiming;
   private changeTimer: unknown;
   private updatedAt = 0;
+  private notes: string[] = [];
 
   constructor(private readonly options: FleetServiceOptions) {
     this.runs = new RunsService(options.gateway);
@@ -61,7 +75,8 @@ export class FleetService {
   }
 
   /** Polls exactly these lanes: new ones start, missing ones stop, unchanged ones go on. */
-  setLanes(specs: readonly LaneSpec[]): void {
+  setLanes(specs: readonly LaneSpec[], notes: readonly string[] = []): void {
+    this.notes = [...notes];
     const wanted = new Map(specs.map((s) => [s.key, s]));
     for (const [key, running] of this.lanes) {
       const spec = wanted.get(key);
@@ -84,6 +99,7 @@ export class FleetService {
     );
     const lane: Lane = new Lane({
       key: spec.key,
+      connection: fleetConnection(spec.connection),
       profile: spec.profile,
       region: spec.region,
       account: spec.account,
@@ -127,6 +143,7 @@ export class FleetService {
     return {
       rows: sortFleetRows(running.flatMap(({ lane }) => lane.rows())),
       lanes: running.map(({ lane }) => ({ ...lane.view })),
+      notes: [...this.notes],
       updatedAt: this.updatedAt,
     };
   }

@@ -13,6 +13,12 @@ export interface FleetApproval {
   since: string | null;
 }
 
+/**
+ * How the app reaches a pipeline of the fleet, as the renderer names connections (no endpoint:
+ * the sandbox is the app's own).
+ */
+export type FleetConnection = { kind: "aws"; profile?: string; region: string } | { kind: "sandbox" };
+
 /** One pipeline as the fleet shows it. */
 export interface FleetRow {
   /** Stable id of the row (across restarts too): `["profile","region","name"]` as JSON. */
@@ -24,6 +30,7 @@ export interface FleetRow {
   /** The 12-digit account, once known. */
   account: string | null;
   region: string;
+  connection: FleetConnection;
   name: string;
   /** V1 or V2, as ListPipelines reports it. */
   pipelineType: string | null;
@@ -74,6 +81,8 @@ export interface FleetLane {
 export interface FleetSnapshot {
   rows: FleetRow[];
   lanes: FleetLane[];
+  /** What a person should know about the selection (a profile left out, and why). */
+  notes: string[];
   /** Epoch ms of the newest change. */
   updatedAt: number;
 }

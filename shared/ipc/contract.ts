@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWS_CHANNELS } from "./aws-channels";
+import { FLEET_CHANNELS } from "./fleet-channels";
 import { RUNS_CHANNELS } from "./runs-channels";
 import type { Result } from "./result";
 import { documentSchema, emptySchema, idSchema, pathSchema } from "./schemas";
@@ -114,6 +115,7 @@ export const CHANNELS = {
 
   ...AWS_CHANNELS,
   ...RUNS_CHANNELS,
+  ...FLEET_CHANNELS,
 } as const;
 
 /** The name of a channel, `group.method`. */

@@ -7,3 +7,4 @@ export { relinkDocument } from "./document-transport";
 export { documentSchema, pathSchema, idSchema } from "./schemas";
 export * from "./aws-channels";
 export * from "./runs-channels";
+export * from "./fleet-channels";

@@ -49,6 +49,7 @@ function laneFor(clock: ManualFleetClock, source: LaneSource, budget = new CallB
   let changes = 0;
   const lane = new Lane({
     key: "lane",
+    connection: { kind: "aws", profile: "dev", region: "eu-west-1" },
     profile: "dev",
     region: "eu-west-1",
     source,
