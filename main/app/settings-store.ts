@@ -1,29 +1,38 @@
 import { join } from "node:path";
 import type { Settings } from "../../shared/ipc";
-import { JsonFile } from "../documents/json-store";
+import { StateFile, type StateData, type StateReporter, type StateSchema } from "../storage/state-file";
 
 /** What a fresh install uses. */
 export const DEFAULT_SETTINGS: Settings = { theme: "system", recentLimit: 10 };
 
-function decode(raw: unknown): Settings {
-  const r = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
-  const theme = r["theme"];
-  const limit = r["recentLimit"];
-  return {
-    theme: theme === "light" || theme === "dark" || theme === "system" ? theme : DEFAULT_SETTINGS.theme,
-    recentLimit:
-      typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= 50
-        ? limit
-        : DEFAULT_SETTINGS.recentLimit,
-  };
-}
+/**
+ * `settings.json`: format 1 is `{ "format": 1, "theme", "recentLimit" }`; format 0 (before formats)
+ * had the same members. Each member falls back to its default on its own.
+ */
+export const SETTINGS_SCHEMA: StateSchema<Settings> = {
+  what: "The settings file",
+  format: 1,
+  migrations: { 0: (data: StateData) => data },
+  decode: (r) => {
+    const theme = r["theme"];
+    const limit = r["recentLimit"];
+    return {
+      theme: theme === "light" || theme === "dark" || theme === "system" ? theme : DEFAULT_SETTINGS.theme,
+      recentLimit:
+        typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= 50
+          ? limit
+          : DEFAULT_SETTINGS.recentLimit,
+    };
+  },
+  fallback: () => ({ ...DEFAULT_SETTINGS }),
+};
 
-/** Settings in `settings.json` of the data folder; each member falls back to its default on its own. */
+/** Settings in `settings.json` of the data folder. */
 export class SettingsStore {
-  private readonly file: JsonFile<Settings>;
+  private readonly file: StateFile<Settings>;
 
-  constructor(dataDir: string) {
-    this.file = new JsonFile(join(dataDir, "settings.json"), decode, () => ({ ...DEFAULT_SETTINGS }));
+  constructor(dataDir: string, report?: StateReporter) {
+    this.file = new StateFile(join(dataDir, "settings.json"), SETTINGS_SCHEMA, report);
   }
 
   get(): Promise<Settings> {

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { JsonFile } from "../documents/json-store";
+import { StateFile, type StateData, type StateReporter, type StateSchema } from "../storage/state-file";
 
 /** The main window's position and size, remembered between launches. */
 export interface WindowState {
@@ -24,8 +24,7 @@ function isFiniteInt(v: unknown): v is number {
   return typeof v === "number" && Number.isInteger(v);
 }
 
-function decode(raw: unknown): WindowState {
-  const r = (typeof raw === "object" && raw !== null ? raw : {}) as Record<string, unknown>;
+function decode(r: StateData): WindowState {
   const { x, y, width, height, maximized } = r;
   if (!isFiniteInt(width) || !isFiniteInt(height) || width < 400 || height < 300) return { ...DEFAULT_STATE };
   const state: WindowState = { width, height, maximized: maximized === true };
@@ -50,7 +49,16 @@ export function placeOnScreen(state: WindowState, areas: readonly Area[]): Windo
   return { ...state, width: Math.min(state.width, area.width), height: Math.min(state.height, area.height) };
 }
 
+/** `window-state.json`: format 1 is the state's members and `format`; format 0 had the members alone. */
+const WINDOW_STATE_SCHEMA: StateSchema<WindowState> = {
+  what: "The window position file",
+  format: 1,
+  migrations: { 0: (data: StateData) => data },
+  decode,
+  fallback: () => ({ ...DEFAULT_STATE }),
+};
+
 /** `window-state.json` in the data folder. */
-export function windowStateFile(dataDir: string): JsonFile<WindowState> {
-  return new JsonFile(join(dataDir, "window-state.json"), decode, () => ({ ...DEFAULT_STATE }));
+export function windowStateFile(dataDir: string, report?: StateReporter): StateFile<WindowState> {
+  return new StateFile(join(dataDir, "window-state.json"), WINDOW_STATE_SCHEMA, report);
 }

@@ -10,11 +10,13 @@ import type { Connection } from "./connection";
 import {
   applyDeploy,
   planDeploy,
+  recordDeploy,
   type ApplyOptions,
   type DeployPlan,
   type DeployResult,
   type DeployStep,
 } from "./deploy";
+import type { DeployTargets } from "./deploy-targets";
 import { fail, ok, type AwsResult } from "./errors";
 import { Gateway, type CallerIdentity, type GatewayOptions, type PipelineListItem } from "./gateway";
 import { listProfiles, type ProfileList } from "./profiles";
@@ -26,6 +28,8 @@ export interface DeployPreview extends DeployPlan {
 }
 
 export interface AwsServiceOptions extends GatewayOptions {
+  /** What was last deployed to each target from this data folder: the deploy guard's bases. */
+  targets?: DeployTargets;
   /** Deploy progress, for an event to the renderer. */
   onProgress?: (planId: string, step: DeployStep, detail?: string) => void;
   /** How long a preview stays deployable. Default 15 minutes. */
@@ -71,7 +75,9 @@ export class AwsService {
 
   /** Previews a deploy; the preview's `planId` is what {@link deploy} takes. */
   async previewDeploy(document: PipelineDocument, connection: Connection): Promise<AwsResult<DeployPreview>> {
-    const planned = await planDeploy(this.gateway, document, connection);
+    const name = typeof document.pipeline.name === "string" ? document.pipeline.name : "";
+    const base = await this.options.targets?.base(connection, name);
+    const planned = await planDeploy(this.gateway, document, connection, base);
     if (!planned.ok) return planned;
     this.prune();
     const planId = randomUUID();
@@ -99,13 +105,20 @@ export class AwsService {
     stored.abort = abort;
     try {
       const progress = this.options.onProgress;
-      return await applyDeploy(this.gateway, stored.plan, {
+      const applied = await applyDeploy(this.gateway, stored.plan, {
         ...options,
         signal: abort.signal,
         ...(progress
           ? { onProgress: (step: DeployStep, detail?: string) => progress(planId, step, detail) }
           : {}),
       });
+      if (applied.ok && this.options.targets !== undefined) {
+        await recordDeploy(this.options.targets, stored.plan, applied.value).catch((error: unknown) =>
+          // The deploy itself succeeded; without the record the next one falls back to the file's version.
+          console.error(`pipewright: could not record the deploy of ${stored.plan.name}:`, error),
+        );
+      }
+      return applied;
     } finally {
       this.plans.delete(planId);
     }

@@ -1,20 +1,30 @@
 /**
  * The deploy service: `planDeploy` previews (validation, create or update, the diff, the conflict
- * guard, the impact) and `applyDeploy` carries a plan out. The document is never changed here; the
- * caller sets `pipeline.version` to the returned version after a success and saves.
+ * guard, the impact) and `applyDeploy` carries a plan out. The document is never changed here, nor
+ * its file: the caller records the deployed version for the target (deploy-targets.ts).
  */
-import { diffPipelines, serviceView, type PipelineDiff } from "../../shared/diff";
+import {
+  diffPipelines,
+  mergePipelines,
+  samePipeline,
+  serviceView,
+  type PipelineDiff,
+} from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
 import { SANDBOX_REGION, type Connection } from "./connection";
 import { assessImpact, type DeployWarning } from "./deploy-impact";
+import type { DeployBase, DeployTargets } from "./deploy-targets";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
 import { pathFromStructureMessage } from "./structure-error-path";
 
 /** The remote pipeline moved away from the document's base version. */
 export interface DeployConflict {
-  /** The document's `pipeline.version`; absent when it has none (never pulled or deployed). */
+  /**
+   * The version the document is based on at this target: the one last deployed there from this
+   * machine, else the file's own `pipeline.version`; absent when there is neither.
+   */
   documentVersion?: number;
   remoteVersion: number;
   remoteUpdated?: string;
@@ -81,14 +91,21 @@ function withoutVersion(pipeline: PipelineDeclaration): PipelineDeclaration {
 
 /** Tags sent on create: a create-pipeline input's, or those `pipewright pull` kept beside get-pipeline output. */
 function tagsOf(document: PipelineDocument): Tag[] {
-  if (document.shape === "bare" || !Array.isArray(document.root.tags)) return [];
-  return (document.root.tags as unknown[]).filter(
+  if (document.shape === "bare" || !Array.isArray(document.envelope.tags)) return [];
+  return (document.envelope.tags as unknown[]).filter(
     (t): t is Tag =>
       typeof t === "object" &&
       t !== null &&
       typeof (t as Tag).key === "string" &&
       typeof (t as Tag).value === "string",
   );
+}
+
+function describeDamage(document: PipelineDocument): string {
+  return (document.damaged ?? [])
+    .slice(0, 3)
+    .map((d) => d.path.join("."))
+    .join(", ");
 }
 
 function versionOf(pipeline: PipelineDeclaration): number {
@@ -118,16 +135,43 @@ async function baseVersion(
 }
 
 /**
+ * Whether the document already holds every change the remote made since `base`: what merging the
+ * remote's changes into it would give is the document itself (after "Merge their changes", or a
+ * reload of the remote pipeline). Deploying it then overwrites nothing of anyone else's.
+ */
+function holdsRemoteChanges(
+  base: PipelineDeclaration,
+  remote: PipelineDeclaration,
+  document: PipelineDeclaration,
+): boolean {
+  const merged = mergePipelines(base, remote, document);
+  return merged.conflicts.length === 0 && samePipeline(merged.pipeline, document);
+}
+
+/**
  * Previews a deploy of `document` to `connection`. Validation errors stop it before any AWS call
  * (`validation-failed`, diagnostics attached). A pipeline that does not exist is a create plan;
- * otherwise an update plan with the diff, a conflict when the document's version is absent or not
- * the remote one, and warnings about runs in progress and stack ownership.
+ * otherwise an update plan with the diff, the conflict guard and warnings about runs in progress
+ * and stack ownership.
+ *
+ * The guard: `base` is what was last deployed to this target from here (deploy-targets.ts). The
+ * remote at that version, or with the same content, or with changes the document already holds,
+ * is no conflict; any other change there is one, with the base pipeline for a three-way merge.
+ * Without a record for the target, the file's own `pipeline.version` is the base, and the remote
+ * must be at exactly that version.
  */
 export async function planDeploy(
   gateway: Gateway,
   document: PipelineDocument,
   connection: Connection,
+  base?: DeployBase,
 ): Promise<AwsResult<DeployPlan>> {
+  if (document.damaged !== undefined) {
+    return failWith({
+      code: "validation-failed",
+      message: `The file has members of the wrong type; fix them before deploying: ${describeDamage(document)}`,
+    });
+  }
   // The Region deployed to decides which action Regions are cross-Region (the sandbox answers
   // as SANDBOX_REGION).
   const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
@@ -161,7 +205,7 @@ export async function planDeploy(
   }
   const remoteVersion = versionOf(remote.value.pipeline);
   const documentVersion =
-    typeof document.pipeline.version === "number" ? document.pipeline.version : undefined;
+    base?.version ?? (typeof document.pipeline.version === "number" ? document.pipeline.version : undefined);
   const diff = diffPipelines(remote.value.pipeline, view.pipeline);
   const plan: DeployPlan = {
     connection,
@@ -175,19 +219,30 @@ export async function planDeploy(
     warnings: [],
     upToDate: false,
   };
-  if (documentVersion !== remoteVersion) {
+  const basePipeline =
+    documentVersion === undefined || documentVersion === remoteVersion
+      ? undefined
+      : // What this machine deployed there, else the service's copy of that version.
+        ((base?.version === documentVersion ? base.pipeline : undefined) ??
+        (await baseVersion(gateway, connection, name, documentVersion, remote.value.pipeline)));
+  const moved =
+    documentVersion !== remoteVersion &&
+    !(
+      base !== undefined &&
+      basePipeline !== undefined &&
+      (samePipeline(basePipeline, remote.value.pipeline) ||
+        holdsRemoteChanges(basePipeline, remote.value.pipeline, view.pipeline))
+    );
+  if (moved) {
     const conflict: DeployConflict = {
       remoteVersion,
       remotePipeline: remote.value.pipeline,
       message: conflictMessage(name, documentVersion, remoteVersion),
     };
-    if (documentVersion !== undefined) {
-      conflict.documentVersion = documentVersion;
-      const base = await baseVersion(gateway, connection, name, documentVersion, remote.value.pipeline);
-      if (base) {
-        conflict.basePipeline = base;
-        conflict.remoteChanges = diffPipelines(base, remote.value.pipeline);
-      }
+    if (documentVersion !== undefined) conflict.documentVersion = documentVersion;
+    if (basePipeline !== undefined) {
+      conflict.basePipeline = basePipeline;
+      conflict.remoteChanges = diffPipelines(basePipeline, remote.value.pipeline);
     }
     if (remote.value.metadata.updated) conflict.remoteUpdated = remote.value.metadata.updated;
     plan.conflict = conflict;
@@ -308,4 +363,9 @@ export async function applyDeploy(
     version: versionOf(updated.value) || now + 1,
     pipeline: updated.value,
   });
+}
+
+/** Keeps what a deploy left at its target as that target's base for the next deploy's guard. */
+export function recordDeploy(targets: DeployTargets, plan: DeployPlan, result: DeployResult): Promise<void> {
+  return targets.record(plan.connection, plan.name, result.version, result.pipeline);
 }

@@ -21,6 +21,7 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import { toJsonValue, toModelValue } from "../../shared/formats";
 import type { PipelineDeclaration, Tag } from "../../shared/pipeline/model";
 import { connectionKey, SANDBOX_REGION, type Connection } from "./connection";
 import { fail, mapAwsError, ok, type AwsResult, type CallContext } from "./errors";
@@ -102,13 +103,17 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
   };
 }
 
-/** The SDK types enums as plain strings; the document model is the same JSON with narrower types. */
+/**
+ * The SDK types enums as plain strings; the document model is the same JSON with narrower types,
+ * except that it marks integer-like member names to keep their order (member-keys.ts): marked on
+ * the way in, unmarked on the way out, so AWS never sees a mark.
+ */
 function toModel(pipeline: SdkPipelineDeclaration): PipelineDeclaration {
-  return pipeline as unknown as PipelineDeclaration;
+  return toModelValue(pipeline as unknown as PipelineDeclaration);
 }
 
 function toSdk(pipeline: PipelineDeclaration): SdkPipelineDeclaration {
-  return pipeline as unknown as SdkPipelineDeclaration;
+  return toJsonValue(pipeline) as unknown as SdkPipelineDeclaration;
 }
 
 /** The CodePipeline gateway; create one per process and share it. */

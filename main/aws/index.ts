@@ -28,9 +28,11 @@ export {
   type ProfileKind,
   type ProfileList,
 } from "./profiles";
+export { DeployTargets, describeTarget, type DeployBase, type TargetRecord } from "./deploy-targets";
 export {
   applyDeploy,
   planDeploy,
+  recordDeploy,
   type ApplyOptions,
   type DeployConflict,
   type DeployPlan,
@@ -39,6 +41,5 @@ export {
 } from "./deploy";
 export { ownershipWarnings, type DeployWarning, type DeployWarningCode } from "./deploy-impact";
 export { pullPipeline, type PulledPipeline } from "./pull";
-export { setVersionInText } from "./file-version";
 export { connectionFromFlags, type ConnectionFlags } from "./connection-from-env";
 export { AwsService, type AwsServiceOptions, type DeployPreview } from "./aws-service";

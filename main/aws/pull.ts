@@ -5,7 +5,7 @@
  * input, so a deploy of the pulled file keeps them; an untagged pipeline gets no `tags` member and
  * its file is exactly get-pipeline's output.
  */
-import { parseDocument, serializeDocument } from "../../shared/formats";
+import { parseDocument, serializeDocument, stringifyCanonical } from "../../shared/formats";
 import type { PipelineDocument, Tag } from "../../shared/pipeline/model";
 import type { Connection } from "./connection";
 import { fail, ok, type AwsError, type AwsResult } from "./errors";
@@ -38,7 +38,9 @@ export async function pullPipeline(
   const tags = listed?.ok ? listed.value : [];
   const root: Record<string, unknown> = { pipeline: remote.value.pipeline, metadata: remote.value.metadata };
   if (tags.length > 0) root["tags"] = tags.map((t) => ({ key: t.key, value: t.value }));
-  const parsed = parseDocument(JSON.stringify(root));
+  // Through the file form (marks taken off, as a file names members), so the document is exactly
+  // what opening the pulled file gives.
+  const parsed = parseDocument(stringifyCanonical(root));
   if (!parsed.document) {
     return fail(
       "unknown",

@@ -20,4 +20,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "runs", load: async () => (await import("./runs")).runsCommand },
   { name: "fleet", load: async () => (await import("./fleet")).fleetCommand },
   { name: "stats", load: async () => (await import("./stats")).statsCommand },
+  { name: "rehearse", load: async () => (await import("./rehearse-command")).rehearseCommand },
+  { name: "trigger-test", load: async () => (await import("./trigger-test-command")).triggerTestCommand },
 ];

@@ -1,15 +1,16 @@
 /**
- * `pipewright deploy --merge`: on a conflict, a three-way merge of the file's base version (as the
- * service still keeps it), the remote pipeline now and the file, written back to the file when the
- * two sides changed different things. The same merge as the app's "Merge their changes".
+ * `pipewright deploy --merge`: on a conflict, a three-way merge of the target's base version (what
+ * was last deployed there from here, or the service's copy of the file's version), the remote
+ * pipeline now and the file, written back to the file when the two sides changed different things.
+ * The same merge as the app's "Merge their changes".
  */
 import { readFile } from "node:fs/promises";
 import type { DeployConflict } from "../aws";
 import { mergePipelines } from "../../shared/diff";
 import { serializeDocument } from "../../shared/formats";
-import { updateDocumentPipeline } from "../../shared/pipeline";
+import { updateDocumentPipeline, withMember, withoutMember } from "../../shared/pipeline";
 import type { PipelineDocument } from "../../shared/pipeline/model";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import type { CliIo } from "./cli-io";
 import { errorCode } from "./pipeline-file";
 
@@ -45,7 +46,12 @@ export async function mergeIntoFile(
     io.err("Nothing was merged or deployed; the file is unchanged.\n");
     return { failed: true };
   }
-  const document = updateDocumentPipeline(read.document, () => merged.pipeline);
+  // The file keeps its own `version` member as it was: the remote's changes come in, and the
+  // target's base lives in the data folder (deploy-targets.ts), not in the file.
+  const own = read.document.pipeline.version;
+  const document = updateDocumentPipeline(read.document, () =>
+    own === undefined ? withoutMember(merged.pipeline, "version") : withMember(merged.pipeline, "version", own),
+  );
   const text = serializeDocument(document);
   try {
     if ((await readFile(file, "utf8")) !== read.text) {

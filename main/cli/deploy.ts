@@ -1,39 +1,41 @@
-import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 // Types only: the SDK is loaded when a command that talks to AWS runs, so `validate` starts fast.
 import type { AwsError, DeployPlan } from "../aws";
 import { renderDiff } from "../../shared/diff";
 import type { Diagnostic } from "../../shared/validate";
-import { writeFileAtomic } from "./atomic-write";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
 import { mergeIntoFile } from "./deploy-merge";
 import { formatCompilerLine, placeDiagnostics } from "./diagnostic-report";
+import { defaultDataDir } from "../app/data-dir";
 import { errorCode, readPipelineFile } from "./pipeline-file";
 
 /** The remote pipeline changed since the file's version; only --overwrite deploys over it. */
 export const EXIT_CONFLICT = 3;
 
-const HELP = `Usage: pipewright deploy <file> [--profile P] [--region R] [--sandbox URL] [--yes] [--overwrite | --merge] [--wait]
+const HELP = `Usage: pipewright deploy <file> [--profile P] [--region R] [--sandbox URL] [--data DIR] [--yes] [--overwrite | --merge] [--wait]
 
 Validates the pipeline file, compares it with the pipeline in the account (or sandbox), shows the
-differences and warnings, asks for confirmation, then creates or updates the pipeline. After a
-successful deploy only the file's pipeline "version" member is rewritten, to the new version.
+differences and warnings, asks for confirmation, then creates or updates the pipeline. The file is
+never changed by a deploy (only --merge writes the merged pipeline into it).
 
-The file's pipeline.version is the remote version it is based on. Deploying over an existing
-pipeline whose version differs (or when the file has none) is a conflict: what changed remotely is
-shown and nothing is deployed unless --overwrite or --merge is given.
+What was last deployed to each target (connection, region and pipeline name) is kept in the app
+data folder, in deploy-targets.json, so one file deploys to several targets. A change made there
+by someone else since is a conflict: what changed remotely is shown and nothing is deployed unless
+--overwrite or --merge is given. A target never deployed to from here is based on the file's own
+pipeline.version (as get-pipeline writes it); without one, an existing pipeline is a conflict.
 
 Options:
   --profile P      AWS profile (default: AWS_PROFILE, else the SDK's default credential chain)
   --region R       AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, else the profile's region)
   --sandbox URL    deploy to a Pipewright sandbox (or another CodePipeline endpoint) instead
+  --data DIR       the app data folder that keeps the deploy targets (default: the app's own)
   --yes            do not ask for confirmation (needed when not on a terminal); never skips the
                    conflict check
   --overwrite      deploy even though the remote pipeline changed since the file's version
   --merge          on a conflict, merge the remote changes into the file (a three-way merge with
-                   the file's base version), write it, then deploy the merge; refused when both
+                   the target's base version), write it, then deploy the merge; refused when both
                    sides changed the same part
   --wait           wait until no run is in progress before updating (an update stops runs)
   -h, --help       show this help
@@ -83,6 +85,20 @@ function printConflict(io: CliIo, plan: DeployPlan): void {
   }
 }
 
+/**
+ * Records a target's new base; the deploy has happened either way, so a failure is a warning (the
+ * next deploy then falls back to the file's own version).
+ */
+async function remember(io: CliIo, record: () => Promise<void>): Promise<void> {
+  try {
+    await record();
+  } catch (error) {
+    io.err(
+      `warning: the deploy was not recorded for its target (${errorCode(error)}); the next one may report a conflict\n`,
+    );
+  }
+}
+
 /** Asks on the terminal; anything but y/yes declines. */
 async function confirm(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
@@ -94,47 +110,6 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-/**
- * Writes the new version into the file, changing nothing else; refuses when the file changed on
- * disk during the deploy (the user's newer edits win, and the version is printed instead).
- */
-async function recordVersion(io: CliIo, file: string, readText: string, version: number): Promise<number> {
-  const { setVersionInText } = await import("../aws");
-  let current: string;
-  try {
-    current = await readFile(file, "utf8");
-  } catch (error) {
-    io.err(
-      `pipewright deploy: could not re-read the file to record version ${version} (${errorCode(error)}): ${file}\n`,
-    );
-    return EXIT_ERRORS;
-  }
-  if (current !== readText) {
-    io.err(
-      `pipewright deploy: the file changed during the deploy; set its pipeline.version to ${version} yourself: ${file}\n`,
-    );
-    return EXIT_ERRORS;
-  }
-  const patched = setVersionInText(current, version);
-  if ("problem" in patched) {
-    io.err(
-      `pipewright deploy: ${patched.problem}; set its pipeline.version to ${version} yourself: ${file}\n`,
-    );
-    return EXIT_ERRORS;
-  }
-  if (patched.text === current) return EXIT_OK;
-  try {
-    await writeFileAtomic(file, patched.text);
-  } catch (error) {
-    io.err(
-      `pipewright deploy: could not write version ${version} into the file (${errorCode(error)}): ${file}\n`,
-    );
-    return EXIT_ERRORS;
-  }
-  io.out(`Recorded version ${version} in ${file}.\n`);
-  return EXIT_OK;
-}
-
 async function run(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -143,6 +118,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
       profile: { type: "string" },
       region: { type: "string" },
       sandbox: { type: "string" },
+      data: { type: "string" },
       yes: { type: "boolean", short: "y", default: false },
       overwrite: { type: "boolean", default: false },
       merge: { type: "boolean", default: false },
@@ -166,8 +142,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_USAGE;
   }
 
-  const { applyDeploy, connectionFromFlags, describeConnection, Gateway, planDeploy } =
-    await import("../aws");
+  const {
+    applyDeploy,
+    connectionFromFlags,
+    describeConnection,
+    DeployTargets,
+    Gateway,
+    planDeploy,
+    recordDeploy,
+  } = await import("../aws");
   const read = await readPipelineFile(file);
   if (!read.document) {
     printDiagnostics(io, file, read.text, read.diagnostics);
@@ -176,12 +159,16 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const connection = await connectionFromFlags(values);
   if (!connection.ok) throw new UsageError(connection.error.message);
 
+  const targets = new DeployTargets(values.data ?? defaultDataDir(), (message) =>
+    io.err(`warning: ${message}\n`),
+  );
   const gateway = new Gateway();
   try {
     io.out(
       `Deploying ${read.document.pipeline.name} from ${file} to ${describeConnection(connection.value)}.\n`,
     );
-    const planned = await planDeploy(gateway, read.document, connection.value);
+    const base = await targets.base(connection.value, read.document.pipeline.name);
+    const planned = await planDeploy(gateway, read.document, connection.value, base);
     if (!planned.ok) {
       printDiagnostics(io, file, read.text, [...read.diagnostics, ...(planned.error.diagnostics ?? [])]);
       printError(io, planned.error);
@@ -191,10 +178,17 @@ async function run(args: string[], io: CliIo): Promise<number> {
     let written = { document: read.document, text: read.text };
     if (plan.conflict && values.merge) {
       printConflict(io, plan);
-      const merged = await mergeIntoFile(io, file, written, plan.conflict);
+      const conflict = plan.conflict;
+      const merged = await mergeIntoFile(io, file, written, conflict);
       if ("failed" in merged) return EXIT_CONFLICT;
       written = merged;
-      const replanned = await planDeploy(gateway, merged.document, connection.value);
+      // The merge's own base: the file now holds the remote's changes since it, so no conflict unless
+      // the remote moved again meanwhile.
+      const mergeBase =
+        conflict.documentVersion !== undefined && conflict.basePipeline !== undefined
+          ? { version: conflict.documentVersion, pipeline: conflict.basePipeline }
+          : base;
+      const replanned = await planDeploy(gateway, merged.document, connection.value, mergeBase);
       if (!replanned.ok) {
         printDiagnostics(io, file, merged.text, replanned.error.diagnostics ?? []);
         printError(io, replanned.error);
@@ -207,6 +201,15 @@ async function run(args: string[], io: CliIo): Promise<number> {
       io.out(
         `Nothing to deploy: the remote pipeline already matches the file (version ${plan.remote?.version ?? "?"}).\n`,
       );
+      if (plan.remote !== undefined)
+        await remember(io, () =>
+          recordDeploy(targets, plan, {
+            action: "none",
+            name: plan.name,
+            version: plan.remote!.version,
+            pipeline: plan.remote!.pipeline,
+          }),
+        );
       return EXIT_OK;
     }
     printPlan(io, plan);
@@ -241,7 +244,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     const verb = applied.value.action === "create" ? "Created" : "Updated";
     io.out(`${verb} ${applied.value.name}: version ${applied.value.version}.\n`);
-    return await recordVersion(io, file, written.text, applied.value.version);
+    await remember(io, () => recordDeploy(targets, plan, applied.value));
+    return EXIT_OK;
   } finally {
     gateway.dispose();
   }

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { exportPipeline, parseDocument } from "../../shared/formats";
 import type { JsonPath, PipelineDocument, PipelineType } from "../../shared/pipeline/model";
 import { validateDocument, type Diagnostic } from "../../shared/validate";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
 import { formatCompilerLine, formatPath, placeDiagnostics } from "./diagnostic-report";

@@ -1,12 +1,16 @@
 import { readFile, stat } from "node:fs/promises";
-import { MAX_FILE_BYTES, parseDocument, type ParseResult } from "../../shared/formats";
+import {
+  describeSize,
+  FILE_LIMIT_TEXT,
+  MAX_FILE_BYTES,
+  parseDocument,
+  type ParseResult,
+} from "../../shared/formats";
 
 /** A file as the CLI read it: its text (when it could be read) and what parsing found. */
 export interface PipelineFile extends ParseResult {
   text: string;
 }
-
-const MEGABYTE = 1024 * 1024;
 
 /**
  * Reads and parses a pipeline file. The size is checked before reading, so a multi-gigabyte file
@@ -30,7 +34,7 @@ export async function readPipelineFile(file: string): Promise<PipelineFile> {
           code: "file-too-large",
           severity: "error",
           path: [],
-          message: `The file is too large to open; the limit is ${MAX_FILE_BYTES / MEGABYTE} MB: ${(size / MEGABYTE).toFixed(1)} MB (${size} bytes)`,
+          message: `The file is too large to open; the limit is ${FILE_LIMIT_TEXT}: ${describeSize(size)}`,
         },
       ],
     };
@@ -47,7 +51,11 @@ export async function readPipelineFile(file: string): Promise<PipelineFile> {
     return { text: "", diagnostics: [{ code: "json-syntax", severity: "error", path: [], message }] };
   }
   const text = bytes.toString("utf8");
-  return { text, ...parseDocument(text) };
+  const parsed = parseDocument(text);
+  // The app opens a file with containers of the wrong kind to let the user fix them; the CLI has
+  // nothing to show such a file in, so it reports them and stops, as for any other parse error.
+  if (parsed.document?.damaged !== undefined) return { text, diagnostics: parsed.diagnostics };
+  return { text, ...parsed };
 }
 
 /** Windows tools sometimes save UTF-16 with a byte order mark; read as UTF-8 it is noise. */

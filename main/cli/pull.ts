@@ -1,6 +1,6 @@
 import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { writeFileAtomic } from "./atomic-write";
+import { writeFileAtomic } from "../storage/atomic-write";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
 import { errorCode } from "./pipeline-file";

@@ -1,13 +1,19 @@
 import { createHash } from "node:crypto";
 import { readFile, stat } from "node:fs/promises";
+import { describeSize, FILE_LIMIT_TEXT, MAX_FILE_BYTES } from "../../shared/formats";
+import type { AppError } from "../../shared/ipc";
 import { AppFailure, readError } from "./fs-errors";
 
-/**
- * Files larger than this are refused before they are read into memory. parseDocument has its own,
- * smaller limit and explains it; this one only stops a mistaken multi-gigabyte pick from exhausting
- * main's memory first.
- */
-export const READ_LIMIT_BYTES = 32 * 1024 * 1024;
+/** Why a file is not opened: its size and the limit. */
+export function tooLargeToOpen(bytes: number, path: string): AppError {
+  return {
+    code: "file-too-large",
+    message: `The file is too large to open: ${describeSize(bytes)}, the limit is ${FILE_LIMIT_TEXT}: ${path}`,
+  };
+}
+
+/** A byte order mark, which the size limit does not count (it is not written back). */
+const BOM_BYTES = 3;
 
 /** The fingerprint of a file's bytes that save compares to notice changes by other programs. */
 export function versionOf(content: string | Uint8Array): string {
@@ -19,12 +25,8 @@ export async function readDocumentFile(path: string): Promise<{ text: string; ve
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error(`EISDIR: ${path}`), { code: "EISDIR" });
-    if (info.size > READ_LIMIT_BYTES) {
-      throw new AppFailure({
-        code: "file-too-large",
-        message: `The file is larger than ${READ_LIMIT_BYTES / 1024 / 1024} MB: ${path}`,
-      });
-    }
+    // The one limit for opening and saving, checked before the file is read into memory.
+    if (info.size > MAX_FILE_BYTES + BOM_BYTES) throw new AppFailure(tooLargeToOpen(info.size, path));
     const bytes = await readFile(path);
     return { text: bytes.toString("utf8"), version: versionOf(bytes) };
   } catch (error) {

@@ -1,10 +1,20 @@
+import { pipelineNameText } from "../../shared/pipeline/names";
 import { isAbsolute, resolve } from "node:path";
-import { parseDocument, serializeDocument } from "../../shared/formats";
-import { relinkDocument, type OpenedDocument, type SavedDocument } from "../../shared/ipc";
+import {
+  createPathLocator,
+  describeSize,
+  FILE_LIMIT_TEXT,
+  MAX_FILE_BYTES,
+  parseDocument,
+  serializeDocument,
+  utf8Length,
+} from "../../shared/formats";
+import { pathKey, type AppError, type OpenedDocument, type SavedDocument } from "../../shared/ipc";
+import { validateDocument } from "../../shared/validate";
 import type { PipelineDocument } from "../../shared/pipeline/model";
-import type { Diagnostic } from "../../shared/validate/diagnostic";
-import { writeFileAtomic } from "./atomic-write";
-import { currentVersion, readDocumentFile, versionOf } from "./document-files";
+import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnostic";
+import { writeFileAtomic } from "../storage/atomic-write";
+import { currentVersion, readDocumentFile, tooLargeToOpen, versionOf } from "./document-files";
 import type { FileWatcher } from "./file-watcher";
 import { AppFailure, writeError } from "./fs-errors";
 import type { RecentFiles } from "./recent-files";
@@ -22,11 +32,57 @@ function absolute(path: string): string {
   return isAbsolute(path) ? path : resolve(path);
 }
 
+/** Lines are given for at most this many findings; a file with more shows the rest by path. */
+const MAX_LOCATED = 1000;
+
+/** Where validation's findings on `document` are in `text`, the file it was read from. */
+function locateFindings(document: PipelineDocument, text: string): Record<string, SourceLocation> {
+  const findings = validateDocument(document).slice(0, MAX_LOCATED);
+  const locations: Record<string, SourceLocation> = {};
+  if (findings.length === 0) return locations;
+  const locate = createPathLocator(text);
+  for (const finding of findings) {
+    const location = locate(finding.path);
+    if (location !== undefined) locations[pathKey(finding.path)] = location;
+  }
+  return locations;
+}
+
+/** At most this many findings go into an error's details; the message already says the first. */
+const MAX_DETAILS = 5;
+
 function describe(diagnostics: readonly Diagnostic[]): string {
   return diagnostics
     .filter((d) => d.severity === "error")
+    .slice(0, MAX_DETAILS)
     .map((d) => `${d.code}: ${d.message}`)
     .join("\n");
+}
+
+/**
+ * Why a file did not open, in the user's words and exactly: not JSON (where), not a pipeline
+ * (which member is missing), too large (size and limit). Messages quote at most the offending line.
+ */
+function openFailure(diagnostics: readonly Diagnostic[], text: string, path: string): AppError {
+  const first = diagnostics.find((d) => d.severity === "error");
+  const details = describe(diagnostics);
+  if (first?.code === "file-too-large") return { ...tooLargeToOpen(utf8Length(text), path), details };
+  if (first?.code === "json-syntax") {
+    const at =
+      first.location === undefined ? "" : `line ${first.location.line}, column ${first.location.column}: `;
+    return {
+      code: "not-a-pipeline",
+      message: `The file is not valid JSON (${at}${first.message}): ${path}`,
+      details,
+    };
+  }
+  if (first?.code === "empty-file")
+    return { code: "not-a-pipeline", message: `The file is empty: ${path}`, details };
+  return {
+    code: "not-a-pipeline",
+    message: `${first?.message ?? "The file is not a pipeline document"}: ${path}`,
+    details,
+  };
 }
 
 /**
@@ -55,18 +111,16 @@ export class DocumentService {
     const path = absolute(requested ?? (await this.choose(() => this.dialogs?.chooseOpenPath())));
     const { text, version } = await readDocumentFile(path);
     const parsed = parseDocument(text);
-    if (parsed.document === undefined) {
-      const tooLarge = parsed.diagnostics.some((d) => d.code === "file-too-large");
-      throw new AppFailure({
-        code: tooLarge ? "file-too-large" : "not-a-pipeline",
-        message: tooLarge
-          ? `The file is too large to open: ${path}`
-          : `The file is not a pipeline document: ${path}`,
-        details: describe(parsed.diagnostics),
-      });
-    }
+    if (parsed.document === undefined) throw new AppFailure(openFailure(parsed.diagnostics, text, path));
     await this.recent.add(path);
-    return { path, document: parsed.document, version, diagnostics: parsed.diagnostics, dirty: false };
+    return {
+      path,
+      document: parsed.document,
+      version,
+      diagnostics: parsed.diagnostics,
+      dirty: false,
+      locations: locateFindings(parsed.document, text),
+    };
   }
 
   /**
@@ -101,7 +155,7 @@ export class DocumentService {
     document: PipelineDocument,
     overwrite = false,
   ): Promise<SavedDocument> {
-    const suggested = `${document.pipeline.name || "pipeline"}.pipeline.json`;
+    const suggested = `${pipelineNameText(document.pipeline) || "pipeline"}.pipeline.json`;
     if (requested !== undefined && !overwrite && (await currentVersion(absolute(requested))) !== null) {
       throw new AppFailure({
         code: "file-exists",
@@ -113,7 +167,15 @@ export class DocumentService {
   }
 
   private async write(path: string, document: PipelineDocument): Promise<SavedDocument> {
-    const text = serializeDocument(relinkDocument(document));
+    const text = serializeDocument(document);
+    const bytes = utf8Length(text);
+    // Refused before anything is written: a file over the limit could not be opened again.
+    if (bytes > MAX_FILE_BYTES) {
+      throw new AppFailure({
+        code: "file-too-large",
+        message: `The pipeline is too large to save: ${describeSize(bytes)} as a file, the limit for opening it again is ${FILE_LIMIT_TEXT}: ${path}`,
+      });
+    }
     const version = versionOf(text);
     // Acknowledge first: the watcher may fire as soon as the rename lands.
     this.watcher.acknowledge(path, version);

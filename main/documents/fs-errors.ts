@@ -47,9 +47,27 @@ function toAppError(
   return { code, message: `${MESSAGES[code] ?? "The file operation failed"}: ${path}`, details };
 }
 
-/** Maps a failure to read `path` to an error the user can act on. */
+/**
+ * The operating system's reason as it words it, without the path it repeats: "ENOENT: no such file
+ * or directory" from "ENOENT: no such file or directory, open '/x'".
+ */
+export function osReason(error: unknown): string | undefined {
+  const errno = errnoOf(error);
+  if (errno === undefined) return undefined;
+  const message = error instanceof Error ? error.message : "";
+  const said = new RegExp(`^${errno}: ([^,]+)`).exec(message)?.[1];
+  return said === undefined ? errno : `${errno}: ${said}`;
+}
+
+/** Maps a failure to read `path` to an error the user can act on, with the system's reason. */
 export function readError(error: unknown, path: string): AppError {
-  return toAppError(error, path, READ_CODES, "read-failed");
+  const mapped = toAppError(error, path, READ_CODES, "read-failed");
+  const reason = osReason(error);
+  if (reason === undefined) return mapped;
+  return {
+    ...mapped,
+    message: `${MESSAGES[mapped.code] ?? "The file could not be read"} (${reason}): ${path}`,
+  };
 }
 
 /** Maps a failure to write `path` to an error the user can act on. */

@@ -1,28 +1,43 @@
+import { pipelineNameText } from "../../shared/pipeline/names";
 import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { RecoveryEntry } from "../../shared/ipc";
 import type { PipelineDocument } from "../../shared/pipeline/model";
-import { serializeDocument } from "../../shared/formats";
-import { writeFileAtomic } from "./atomic-write";
+import {
+  describeSize,
+  FILE_LIMIT_TEXT,
+  MAX_FILE_BYTES,
+  serializeDocument,
+  utf8Length,
+} from "../../shared/formats";
+import { writeFileAtomic } from "../storage/atomic-write";
+import { readState, type StateReporter, type StateSchema } from "../storage/state-file";
+import { AppFailure } from "./fs-errors";
 
 /** What one recovery file holds: the entry shown to the user and the document text. */
 interface RecoveryFile extends RecoveryEntry {
-  format: 1;
   text: string;
 }
 
-function decode(raw: unknown): RecoveryFile | undefined {
-  if (typeof raw !== "object" || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  const valid =
-    r["format"] === 1 &&
-    typeof r["id"] === "string" &&
-    (r["path"] === null || typeof r["path"] === "string") &&
-    typeof r["title"] === "string" &&
-    typeof r["savedAt"] === "string" &&
-    typeof r["text"] === "string";
-  return valid ? (raw as RecoveryFile) : undefined;
-}
+/**
+ * A recovery file: format 1 is `{ "format": 1, "id", "path", "title", "savedAt", "text" }` (`text`
+ * is the document's file text). There was no format before 1, so format 0 cannot be migrated.
+ */
+const RECOVERY_SCHEMA: StateSchema<RecoveryFile | undefined> = {
+  what: "A recovery copy",
+  format: 1,
+  migrations: {},
+  decode: (r) => {
+    const valid =
+      typeof r["id"] === "string" &&
+      (r["path"] === null || typeof r["path"] === "string") &&
+      typeof r["title"] === "string" &&
+      typeof r["savedAt"] === "string" &&
+      typeof r["text"] === "string";
+    return valid ? (r as unknown as RecoveryFile) : undefined;
+  },
+  fallback: () => undefined,
+};
 
 /**
  * Autosaved copies of unsaved edits, one file per document in `<data>/recovery/`. An entry lives
@@ -33,7 +48,10 @@ function decode(raw: unknown): RecoveryFile | undefined {
 export class RecoveryStore {
   readonly dir: string;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    private readonly report: StateReporter = () => undefined,
+  ) {
     this.dir = join(dataDir, "recovery");
   }
 
@@ -47,14 +65,29 @@ export class RecoveryStore {
     document: PipelineDocument,
     now = new Date(),
   ): Promise<RecoveryEntry> {
-    const entry: RecoveryEntry = { id, path, title: document.pipeline.name, savedAt: now.toISOString() };
-    const file: RecoveryFile = { format: 1, ...entry, text: serializeDocument(document) };
+    // Kept whatever the name field holds: a document without a string name has edits to lose too.
+    const title = pipelineNameText(document.pipeline).slice(0, 200);
+    const entry: RecoveryEntry = { id, path, title, savedAt: now.toISOString() };
+    const text = serializeDocument(document);
+    // The one limit for every save: a copy over it could not be restored (opened) again.
+    const bytes = utf8Length(text);
+    if (bytes > MAX_FILE_BYTES) {
+      throw new AppFailure({
+        code: "file-too-large",
+        message: `The pipeline is too large to keep a recovery copy: ${describeSize(bytes)} as a file, the limit is ${FILE_LIMIT_TEXT}: ${id}`,
+      });
+    }
+    const file: RecoveryFile & { format: number } = { format: RECOVERY_SCHEMA.format, ...entry, text };
     await mkdir(this.dir, { recursive: true });
     await writeFileAtomic(this.fileOf(id), JSON.stringify(file));
     return entry;
   }
 
-  /** Every readable entry, newest first; unreadable files are skipped rather than failing the list. */
+  /**
+   * Every readable entry, newest first. A file that cannot be used (damaged, or from a newer version
+   * of Pipewright) is skipped, reported once, and left in place: its id is its own, so nothing is
+   * ever written over it.
+   */
   async list(): Promise<RecoveryEntry[]> {
     let names: string[];
     try {
@@ -72,11 +105,27 @@ export class RecoveryStore {
   }
 
   async read(id: string): Promise<RecoveryFile | undefined> {
+    const path = this.fileOf(id);
+    let raw: unknown;
     try {
-      return decode(JSON.parse(await readFile(this.fileOf(id), "utf8")) as unknown);
-    } catch {
+      raw = JSON.parse(await readFile(path, "utf8")) as unknown;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== "ENOENT") this.unusable(path, "is not valid JSON");
       return undefined;
     }
+    const read = readState(raw, RECOVERY_SCHEMA);
+    if (read.kind === "ok" && read.value !== undefined) return read.value;
+    this.unusable(
+      path,
+      read.kind === "newer"
+        ? `was written by a newer version of Pipewright (format ${read.format})`
+        : "is damaged",
+    );
+    return undefined;
+  }
+
+  private unusable(path: string, problem: string): void {
+    this.report(`${RECOVERY_SCHEMA.what} ${problem}; it is not offered and is left in place: ${path}`);
   }
 
   async discard(id: string): Promise<void> {

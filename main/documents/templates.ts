@@ -5,6 +5,7 @@ import type {
   StageDeclaration,
 } from "../../shared/pipeline/model";
 import type { TemplateSummary } from "../../shared/ipc";
+import { createDocument } from "../../shared/pipeline/document";
 
 /*
  * New documents start from these. Each one validates clean (a test holds them to that), so the
@@ -93,7 +94,7 @@ function stage(name: string, actions: ActionDeclaration[]): StageDeclaration {
 }
 
 function createInput(pipeline: PipelineDeclaration): PipelineDocument {
-  return { shape: "create-input", root: { pipeline, tags: [] }, pipeline };
+  return createDocument(pipeline, "create-input", { pipeline: null, tags: [] });
 }
 
 interface Template extends TemplateSummary {

@@ -30,11 +30,11 @@ export async function dispatch(
     return await handler(parsed.data);
   } catch (error) {
     if (error instanceof AppFailure) return { ok: false, error: error.appError };
-    const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    return fail(
-      "internal",
-      `Something went wrong in ${channel}: ${error instanceof Error ? error.message : "unknown error"}`,
-      details,
-    );
+    // The stack is for the logs of main, never for the page: it names source files and may carry
+    // values from the request. The page gets the error's kind and the first line of its message.
+    console.error(`pipewright: ${channel} failed:`, error);
+    const said = (error instanceof Error ? error.message : "unknown error").split("\n")[0]!.slice(0, 200);
+    const kind = error instanceof Error ? error.name : "Error";
+    return fail("internal", `Something went wrong in ${channel}: ${said}`, `${kind}: ${said}`);
   }
 }

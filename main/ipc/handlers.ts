@@ -1,8 +1,9 @@
 import { parseDocument } from "../../shared/formats";
-import { fail, ok, relinkDocument, type Handlers, type Settings } from "../../shared/ipc";
+import { fail, ok, type Handlers, type Settings } from "../../shared/ipc";
 import { allowedExternalUrl } from "../app/external-links";
 import { listTemplates } from "../documents/templates";
 import { createAwsHandlers } from "./aws-handlers";
+import { createRehearseHandlers } from "./rehearse-handlers";
 import { createRunsHandlers } from "./runs-handlers";
 import type { AppServices } from "./services";
 
@@ -20,6 +21,7 @@ export function createHandlers(s: AppServices) {
       s.rendererReady = true;
       return ok(file);
     },
+    "app.notices": async () => ok(s.notices.splice(0)),
     "app.openExternal": async ({ url }) => {
       const allowed = allowedExternalUrl(url);
       if (allowed === undefined) {
@@ -37,9 +39,9 @@ export function createHandlers(s: AppServices) {
     "documents.create": async ({ templateId }) => ok(s.documents.create(templateId)),
     "documents.open": async ({ path }) => ok(await s.documents.open(path)),
     "documents.save": async ({ path, document, expectedVersion, overwrite }) =>
-      ok(await s.documents.save(path, relinkDocument(document), expectedVersion, overwrite === true)),
+      ok(await s.documents.save(path, document, expectedVersion, overwrite === true)),
     "documents.saveAs": async ({ path, document, overwrite }) =>
-      ok(await s.documents.saveAs(path, relinkDocument(document), overwrite === true)),
+      ok(await s.documents.saveAs(path, document, overwrite === true)),
     "documents.recent": async () => ok(await s.recent.list()),
     "documents.watch": async ({ path, version }) => {
       if (path === null) s.watcher.stop();
@@ -48,8 +50,7 @@ export function createHandlers(s: AppServices) {
     },
 
     "recovery.list": async () => ok(await s.recovery.list()),
-    "recovery.store": async ({ id, path, document }) =>
-      ok(await s.recovery.store(id, path, relinkDocument(document))),
+    "recovery.store": async ({ id, path, document }) => ok(await s.recovery.store(id, path, document)),
     "recovery.restore": async ({ id }) => {
       const file = await s.recovery.read(id);
       const parsed = file === undefined ? undefined : parseDocument(file.text);
@@ -73,5 +74,6 @@ export function createHandlers(s: AppServices) {
 
     ...createAwsHandlers(s),
     ...createRunsHandlers(s),
+    ...createRehearseHandlers(),
   } satisfies Handlers;
 }

@@ -1,5 +1,5 @@
 import type { AppInfo, EventName, EventPayloads } from "../../shared/ipc";
-import { AwsService } from "../aws";
+import { AwsService, DeployTargets } from "../aws";
 import type { PollerClock } from "../aws/run-poller";
 import type { Clock } from "../sandbox";
 import { EmbeddedSandbox } from "../app/embedded-sandbox";
@@ -57,12 +57,24 @@ export interface AppServices {
   sandbox: EmbeddedSandbox;
   /** Run history and controls, and one poller per watched pipeline. */
   runs: RunsServices;
+  /**
+   * Messages about state files that could not be used (corrupt, from a newer version) and were set
+   * aside; the renderer takes them with `app.notices` and shows them.
+   */
+  notices: string[];
 }
+
+/** At most this many notices wait for the renderer; a broken data folder says so a few times, not forever. */
+const MAX_NOTICES = 20;
 
 /** Wires the stores and services of one data folder together. */
 export function createServices(options: HostOptions): AppServices {
-  const settings = new SettingsStore(options.dataDir);
-  const recent = new RecentFiles(options.dataDir, async () => (await settings.get()).recentLimit);
+  const notices: string[] = [];
+  const report = (message: string): void => {
+    if (!notices.includes(message) && notices.length < MAX_NOTICES) notices.push(message);
+  };
+  const settings = new SettingsStore(options.dataDir, report);
+  const recent = new RecentFiles(options.dataDir, async () => (await settings.get()).recentLimit, report);
   const watcher = new FileWatcher((path, change) =>
     options.emit("documents.changedOnDisk", { path, change }),
   );
@@ -73,6 +85,7 @@ export function createServices(options: HostOptions): AppServices {
     ...(options.clock ? { clock: options.clock.sandbox } : {}),
   });
   const aws = new AwsService({
+    targets: new DeployTargets(options.dataDir, report),
     sandboxEndpoint: () => sandbox.endpoint(),
     onProgress: (planId, step, detail) =>
       options.emit("aws.deployProgress", detail === undefined ? { planId, step } : { planId, step, detail }),
@@ -82,7 +95,7 @@ export function createServices(options: HostOptions): AppServices {
     info: options.info,
     documents: new DocumentService(recent, watcher, options.dialogs),
     recent,
-    recovery: new RecoveryStore(options.dataDir),
+    recovery: new RecoveryStore(options.dataDir, report),
     settings,
     watcher,
     openLink: options.openLink,
@@ -92,6 +105,7 @@ export function createServices(options: HostOptions): AppServices {
     aws,
     sandbox,
     runs,
+    notices,
   };
 }
 

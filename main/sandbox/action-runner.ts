@@ -18,6 +18,16 @@ const DEFAULT_APPROVAL_MINUTES = 7 * 24 * 60;
 
 type SettledListener = (pipeline: PipelineRecord, execution: ExecutionRecord) => void;
 
+/** How many times the run has started the action so far (a stage retry runs it again). */
+function attemptsOf(
+  pipeline: PipelineRecord,
+  execution: ExecutionRecord,
+  stage: string,
+  action: string,
+): number {
+  return runsOf(pipeline, execution).filter((r) => r.stageName === stage && r.actionName === action).length;
+}
+
 export class ActionRunner {
   constructor(
     private readonly core: EngineCore,
@@ -34,7 +44,8 @@ export class ActionRunner {
     const core = this.core;
     const now = core.clock.now();
     const category = action.actionTypeId.category;
-    const plan = core.scenario.plan(pipeline.name, stage.name, action.name, category);
+    const attempt = attemptsOf(pipeline, execution, stage.name, action.name) + 1;
+    const plan = core.scenario.plan(pipeline.name, stage.name, action.name, category, attempt);
     const ctx = core.runContext(pipeline, execution);
     const id = randomUUID();
     const { input, unresolved } = buildInput(action, ctx, visibleRuns(pipeline, execution));
@@ -113,7 +124,8 @@ export class ActionRunner {
       };
       return this.settled(pipeline, execution);
     }
-    const plan = core.scenario.plan(pipeline.name, run.stageName, run.actionName, run.category);
+    const attempt = attemptsOf(pipeline, execution, run.stageName, run.actionName);
+    const plan = core.scenario.plan(pipeline.name, run.stageName, run.actionName, run.category, attempt);
     const ctx = core.runContext(pipeline, execution);
     const result = run.output.executionResult;
     if (plan.externalExecutionUrl !== undefined) result.externalExecutionUrl = plan.externalExecutionUrl;

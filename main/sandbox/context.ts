@@ -1,5 +1,9 @@
-/** What every operation handler gets: the state, the engine and the account it pretends to be. */
+/**
+ * What every operation handler gets: the state, the engine and the account and region of the
+ * request's partition (one account in one region, see partitions.ts).
+ */
 import type { Engine } from "./engine";
+import type { Partition } from "./partitions";
 import { fail } from "./protocol";
 import type { PipelineRecord, SandboxState } from "./records";
 
@@ -10,8 +14,10 @@ export interface SandboxContext {
   readonly accountId: string;
   /** Who the sandbox says made a change (no real identity exists behind a dummy signature). */
   readonly principal: string;
-  /** Schedules a save after a change made outside the engine. */
+  /** Records a change made outside the engine; the answer waits until it is durable. */
   changed(): void;
+  /** The account × region the request addresses; state, engine, region and accountId are its. */
+  readonly partition: Partition;
 }
 
 export type OperationHandler = (ctx: SandboxContext, input: Record<string, unknown>) => unknown;
@@ -20,10 +26,17 @@ export function findPipeline(ctx: SandboxContext, name: string): PipelineRecord 
   return ctx.state.pipelines.find((p) => p.name === name);
 }
 
+/** Worded as the service words it ("Pipeline with name x does not exist in account 111122223333."). */
 export function requirePipeline(ctx: SandboxContext, name: string): PipelineRecord {
-  return findPipeline(ctx, name) ?? fail("PipelineNotFoundException", `Pipeline not found: ${name}`);
+  return (
+    findPipeline(ctx, name) ??
+    fail(
+      "PipelineNotFoundException",
+      `Pipeline with name ${name} does not exist in account ${ctx.accountId} in region ${ctx.region}.`,
+    )
+  );
 }
 
 export function pipelineArn(ctx: SandboxContext, name: string): string {
-  return `arn:aws:codepipeline:${ctx.region}:${ctx.accountId}:${name}`;
+  return `arn:${ctx.partition.arnPartition}:codepipeline:${ctx.region}:${ctx.accountId}:${name}`;
 }

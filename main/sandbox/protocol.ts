@@ -10,6 +10,10 @@ export const JSON_CONTENT_TYPE = "application/x-amz-json-1.1";
 const PROTOCOL_ERROR_STATUS: Readonly<Record<string, number>> = {
   SerializationException: 400,
   UnknownOperationException: 400,
+  // "IncompleteSignature: The request signature does not conform to AWS standards. HTTP Status
+  // Code: 400" (https://docs.aws.amazon.com/codepipeline/latest/APIReference/CommonErrors.html).
+  IncompleteSignatureException: 400,
+  AccessDeniedException: 403,
   RequestEntityTooLargeException: 413,
   InternalFailure: 500,
 };

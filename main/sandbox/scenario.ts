@@ -32,6 +32,9 @@ const ruleSchema = z
     pipeline: z.string().optional(),
     stage: z.string().optional(),
     action: z.string().optional(),
+    // Only the Nth execution of the action in a run (1: the first, 2: after a retry), so a
+    // scenario can fail an action once and let the retry succeed.
+    attempt: z.number().int().min(1).max(1000).optional(),
     ...outcomeFields,
   })
   .strict();
@@ -65,6 +68,10 @@ const scenarioSchema = z
     rules: z.array(ruleSchema),
     conditionRules: z.array(conditionRuleSchema),
     connections: z.array(connectionSchema),
+    // A what-if saved beside a pipeline also says what the run must do and the variables it starts
+    // with; `pipewright rehearse` reads both (main/rehearse), the sandbox ignores them.
+    expect: z.unknown(),
+    variables: z.record(z.string(), z.string()),
   })
   .partial()
   .strict();
@@ -171,7 +178,10 @@ function conditionRuleSpecificity(rule: ScenarioConditionRule): number {
 
 function specificity(rule: ScenarioRule): number {
   return (
-    Number(rule.pipeline !== undefined) + Number(rule.stage !== undefined) + Number(rule.action !== undefined)
+    Number(rule.pipeline !== undefined) +
+    Number(rule.stage !== undefined) +
+    Number(rule.action !== undefined) +
+    Number(rule.attempt !== undefined)
   );
 }
 
@@ -250,7 +260,8 @@ export class ScenarioBook {
     return planned;
   }
 
-  plan(pipeline: string, stage: string, action: string, category: string): PlannedOutcome {
+  /** What an action does; `attempt` counts its executions in the run (1 for the first). */
+  plan(pipeline: string, stage: string, action: string, category: string, attempt = 1): PlannedOutcome {
     const planned: PlannedOutcome = {
       durationSeconds: DEFAULT_SECONDS[category] ?? 30,
       outputVariables: {},
@@ -266,7 +277,8 @@ export class ScenarioBook {
         ({ rule }) =>
           (rule.pipeline === undefined || rule.pipeline === pipeline) &&
           (rule.stage === undefined || rule.stage === stage) &&
-          (rule.action === undefined || rule.action === action),
+          (rule.action === undefined || rule.action === action) &&
+          (rule.attempt === undefined || rule.attempt === attempt),
       )
       .sort((a, b) => specificity(a.rule) - specificity(b.rule) || a.index - b.index);
     for (const { rule } of matching) applyOverride(planned, rule);

@@ -4,6 +4,7 @@ import type { ActionNodeData } from "../../shared/layout";
 import { useStoreApi } from "../store";
 import { CategoryIcon } from "./CategoryIcon";
 import { DiagnosticBadge } from "./DiagnosticBadge";
+import { ActionRehearsalBadge } from "../rehearse/RehearsalBadge";
 import { RunStatusBadge } from "./RunStatusBadge";
 import { useDrag } from "./drag-context";
 
@@ -75,6 +76,11 @@ export const ActionNode = memo(function ActionNode({ data, selected }: NodeProps
       </div>
       <DiagnosticBadge counts={data.diagnostics} />
       <RunStatusBadge stageIndex={data.stageIndex} actionName={data.name} selected={selected} />
+      <ActionRehearsalBadge
+        stageIndex={data.stageIndex}
+        actionName={data.name}
+        approval={data.category === "Approval"}
+      />
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

@@ -10,6 +10,7 @@ const TOOLBAR = [
   "exportV1",
   "exportV2",
   "copyJson",
+  "rehearse",
   "commandPalette",
 ]
   .map((id) => findCommand(id))

@@ -128,6 +128,9 @@ export function RunStatusBadge(props: {
   const action = useAppStore(
     useShallow((s) => (actionName === undefined ? null : actionRun(s, stageName, actionName))),
   );
+  // Rehearse mode paints the rehearsal instead of the latest real run.
+  const rehearsing = useAppStore((s) => s.rehearseMode);
+  if (rehearsing) return null;
   if (action) {
     const look = PHASE_LOOK[action.phase];
     return (

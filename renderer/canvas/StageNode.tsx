@@ -3,6 +3,7 @@ import { memo } from "react";
 import type { StageNodeData } from "../../shared/layout";
 import { useStoreApi } from "../store";
 import { DiagnosticBadge } from "./DiagnosticBadge";
+import { StageRehearsalBadge } from "../rehearse/RehearsalBadge";
 import { RunStatusBadge } from "./RunStatusBadge";
 import { useDrag } from "./drag-context";
 
@@ -66,6 +67,7 @@ export const StageNode = memo(function StageNode({ id, data, selected }: NodePro
         )}
         <DiagnosticBadge counts={total} />
         <RunStatusBadge stageName={data.name} />
+        <StageRehearsalBadge stageName={data.name} />
         <button
           type="button"
           className="stage-collapse"

@@ -10,7 +10,7 @@ import type { ActionTypeSpec } from "../../shared/catalog";
 import { hitTest, type DropTarget, type Layout, type Point } from "../../shared/layout";
 import { useStoreApi } from "../store";
 import { selectLayout } from "../store/derived";
-import { dropRefusal } from "../store/placement";
+import { dropRefusal } from "../../shared/pipeline/placement";
 
 /** What is being dragged. */
 export type DragPayload =

@@ -1,6 +1,7 @@
 import type { MenuCommand } from "../../shared/ipc";
 import type { AppState } from "../store/state";
 import { DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
+import { REHEARSE_COMMANDS } from "../rehearse/rehearse-commands";
 import { DESIGNER_COMMANDS } from "./designer-commands";
 
 /** A command of the shell: the toolbar, the app menu and keyboard shortcuts all run these. */
@@ -43,7 +44,12 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /** Every command: the command palette lists these, and keys are looked up among them. */
-export const ALL_COMMANDS: readonly Command[] = [...COMMANDS, ...DESIGNER_COMMANDS, DEPLOY_COMMAND];
+export const ALL_COMMANDS: readonly Command[] = [
+  ...COMMANDS,
+  ...DESIGNER_COMMANDS,
+  DEPLOY_COMMAND,
+  ...REHEARSE_COMMANDS,
+];
 
 const MENU_COMMANDS = new Set<string>(COMMANDS.map((c) => c.id));
 

@@ -1,3 +1,4 @@
+import { pipelineNameText } from "../../shared/pipeline/names";
 import { useState } from "react";
 import { useAppStore } from "../store";
 import { Dialog } from "./Dialog";
@@ -9,7 +10,9 @@ import { Dialog } from "./Dialog";
 export function PathDialog({ kind }: { kind: "open" | "saveAs" }) {
   const recent = useAppStore((s) => s.recent);
   const currentPath = useAppStore((s) => s.doc?.path ?? null);
-  const suggested = useAppStore((s) => s.doc?.document.pipeline.name ?? "pipeline");
+  const suggested = useAppStore(
+    (s) => (s.doc === null ? "" : pipelineNameText(s.doc.document.pipeline)) || "pipeline",
+  );
   const open = useAppStore((s) => s.openRequested);
   const saveAs = useAppStore((s) => s.saveAsRequested);
   const close = useAppStore((s) => s.dialogClosed);

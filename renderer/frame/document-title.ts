@@ -1,3 +1,4 @@
+import { pipelineNameText } from "../../shared/pipeline/names";
 import type { OpenDocument } from "../store/state";
 
 /** The window title: an unsaved marker, the file (or pipeline) name, and the app name. */
@@ -5,7 +6,7 @@ export function documentTitle(doc: OpenDocument | null): string {
   if (doc === null) return "Pipewright";
   const name =
     doc.path === null
-      ? `${doc.document.pipeline.name || "Untitled"} (not saved)`
+      ? `${pipelineNameText(doc.document.pipeline) || "Untitled"} (not saved)`
       : (doc.path.split(/[\\/]/).pop() ?? doc.path);
   return `${doc.dirty ? "● " : ""}${name} — Pipewright`;
 }

@@ -1,6 +1,8 @@
 import { lazy, Suspense } from "react";
 import { useAppStore } from "../store";
 import { countBySeverity, selectDiagnostics } from "../store/derived";
+import { RehearsePanel } from "../rehearse/RehearsePanel";
+import { selectRehearsalProblems } from "../store/rehearse-problems";
 import { ProblemsList } from "./ProblemsList";
 
 // CodeMirror is only needed once the JSON view opens; it stays out of the first bundle.
@@ -8,7 +10,9 @@ const JsonView = lazy(() => import("./json/JsonView"));
 
 function StatusBar() {
   const errors = useAppStore((s) => countBySeverity(selectDiagnostics(s)).error);
-  const warnings = useAppStore((s) => countBySeverity(selectDiagnostics(s)).warning);
+  const warnings = useAppStore(
+    (s) => countBySeverity(selectDiagnostics(s)).warning + selectRehearsalProblems(s).length,
+  );
   const jsonError = useAppStore((s) => s.jsonDraft?.error ?? null);
   return (
     <div className="status-bar" role="status" aria-label="Status">
@@ -28,7 +32,8 @@ export function BottomPanel() {
   const hasDocument = useAppStore((s) => s.doc !== null);
   const tab = useAppStore((s) => s.bottomTab);
   const chosen = useAppStore((s) => s.bottomTabChosen);
-  const total = useAppStore((s) => selectDiagnostics(s).length);
+  const total = useAppStore((s) => selectDiagnostics(s).length + selectRehearsalProblems(s).length);
+  const rehearsing = useAppStore((s) => s.rehearseMode);
   return (
     <section className="panel bottom" aria-label="Problems and JSON">
       <div className="bottom-head">
@@ -54,6 +59,18 @@ export function BottomPanel() {
           >
             JSON
           </button>
+          {rehearsing && (
+            <button
+              type="button"
+              role="tab"
+              id="tab-rehearse"
+              aria-selected={tab === "rehearse"}
+              aria-controls="tabpanel-bottom"
+              onClick={() => chosen("rehearse")}
+            >
+              Rehearse
+            </button>
+          )}
         </div>
         <StatusBar />
       </div>
@@ -61,9 +78,13 @@ export function BottomPanel() {
         className="bottom-body"
         role="tabpanel"
         id="tabpanel-bottom"
-        aria-labelledby={tab === "json" ? "tab-json" : "tab-problems"}
+        aria-labelledby={
+          tab === "json" ? "tab-json" : tab === "rehearse" && rehearsing ? "tab-rehearse" : "tab-problems"
+        }
       >
-        {tab === "json" && hasDocument ? (
+        {tab === "rehearse" && rehearsing && hasDocument ? (
+          <RehearsePanel />
+        ) : tab === "json" && hasDocument ? (
           <Suspense fallback={<p className="muted">Loading the JSON view…</p>}>
             <JsonView />
           </Suspense>

@@ -1,3 +1,4 @@
+import { ActionMarkEditor, StageMarkEditor } from "../rehearse/MarkEditor";
 import { useAppStore } from "../store";
 import { ActionForm } from "./inspector/ActionForm";
 import { PipelineForm } from "./inspector/PipelineForm";
@@ -9,6 +10,7 @@ export function InspectorPanel() {
   const path = useAppStore((s) => s.doc?.path ?? null);
   const selection = useAppStore((s) => s.selection);
   const selectPipeline = useAppStore((s) => s.selectionChanged);
+  const rehearsing = useAppStore((s) => s.rehearseMode);
   if (pipeline === undefined) {
     return (
       <aside className="panel inspector" aria-label="Inspector">
@@ -34,16 +36,26 @@ export function InspectorPanel() {
   } else if (action !== undefined && single !== undefined && selection.kind === "actions") {
     title = "Action";
     body = (
-      <ActionForm
-        key={`${selection.stage}/${single}`}
-        action={action}
-        at={{ stage: selection.stage, action: single }}
-        pipeline={pipeline}
-      />
+      <>
+        {rehearsing && stage !== undefined && (
+          <ActionMarkEditor key={`mark:${selection.stage}/${single}`} stage={stage.name} action={action} />
+        )}
+        <ActionForm
+          key={`${selection.stage}/${single}`}
+          action={action}
+          at={{ stage: selection.stage, action: single }}
+          pipeline={pipeline}
+        />
+      </>
     );
   } else if (stage !== undefined && selection.kind !== "pipeline") {
     title = "Stage";
-    body = <StageForm key={selection.stage} stage={stage} index={selection.stage} />;
+    body = (
+      <>
+        {rehearsing && <StageMarkEditor key={`mark:${selection.stage}`} stage={stage} />}
+        <StageForm key={selection.stage} stage={stage} index={selection.stage} />
+      </>
+    );
   } else {
     body = <PipelineForm pipeline={pipeline} path={path} />;
   }

@@ -1,3 +1,4 @@
+import { pipelineNameText } from "../../shared/pipeline/names";
 import type { ApiClient } from "../api/client";
 import type { AppStore } from "./index";
 
@@ -13,16 +14,14 @@ export function startAutosave(store: AppStore, api: ApiClient, delayMs = AUTOSAV
   let lastReported = "";
   const unsubscribe = store.subscribe((state, previous) => {
     const doc = state.doc;
-    const report = JSON.stringify([
-      doc?.dirty ?? false,
-      doc?.document.pipeline.name ?? "",
-      doc?.recoveryId ?? null,
-    ]);
+    // The name field may hold anything a file put there; the title is text whatever it is.
+    const title = doc === null ? "" : pipelineNameText(doc.document.pipeline).slice(0, 200);
+    const report = JSON.stringify([doc?.dirty ?? false, title, doc?.recoveryId ?? null]);
     if (report !== lastReported) {
       lastReported = report;
       void api.app.documentState({
         dirty: doc?.dirty ?? false,
-        title: (doc?.document.pipeline.name ?? "").slice(0, 200),
+        title,
         recoveryId: doc?.recoveryId ?? null,
       });
     }

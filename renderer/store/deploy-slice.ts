@@ -8,7 +8,6 @@ import type {
   EventPayloads,
 } from "../../shared/ipc";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
-import { setPipelineMembers } from "../../shared/pipeline/operations";
 import type { FlowDeps } from "./flow-slice";
 import type { AppState } from "./state";
 
@@ -114,10 +113,7 @@ export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [],
           return;
         }
         const outcome = result.value;
-        if (get().doc?.document.pipeline.version !== outcome.version) {
-          get().documentEdited((p) => setPipelineMembers(p, { version: outcome.version }));
-          if (get().doc?.path !== null) await get().saveRequested();
-        }
+        // The document and its file stay as they are: main keeps the deployed version per target.
         set({ deploy: { phase: "done", outcome, run: null } });
         // A deployed pipeline is one the user will want to watch: its status shows on the canvas
         // from now on, without opening the runs panel first.

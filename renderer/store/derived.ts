@@ -2,11 +2,12 @@
  * Values derived from the document, computed once per document change and shared by every
  * component (diagnostics feed badges, the problems panel, the status bar and the inspector).
  */
+import { pathKey } from "../../shared/ipc";
 import { layout, LayoutCache, type Layout } from "../../shared/layout";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import { createValidationCache, validateDocument } from "../../shared/validate";
 import type { Diagnostic } from "../../shared/validate/diagnostic";
-import type { AppState } from "./state";
+import type { AppState, OpenDocument } from "./state";
 
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const diagnosticsByDocument = new WeakMap<
@@ -42,6 +43,16 @@ function sameDiagnostics(a: readonly Diagnostic[], b: readonly Diagnostic[]): bo
   );
 }
 
+/** Findings with their line in the file, while the document is the one that was opened. */
+function located(doc: OpenDocument, findings: Diagnostic[]): Diagnostic[] {
+  const at = doc.locations?.document === doc.document ? doc.locations.at : undefined;
+  if (at === undefined) return findings;
+  return findings.map((d) => {
+    const location = at[pathKey(d.path)];
+    return location === undefined || d.location !== undefined ? d : { ...d, location };
+  });
+}
+
 /**
  * The Region a document is validated for: the connection's, or us-east-1 for the sandbox (the
  * Region it answers as, which the artifact-store form assumes too). No connection: inferred.
@@ -65,7 +76,7 @@ export function selectDiagnostics(
   const parse = doc.dirty ? doc.diagnostics.filter((d) => d.severity === "info") : doc.diagnostics;
   const options =
     region === undefined ? { cache: validationCache } : { cache: validationCache, pipelineRegion: region };
-  let found: readonly Diagnostic[] = [...parse, ...validateDocument(doc.document, options)];
+  let found: readonly Diagnostic[] = [...parse, ...located(doc, validateDocument(doc.document, options))];
   // Typing that changes no finding keeps the list as it was, so nothing showing it re-renders.
   if (sameDiagnostics(found, lastDiagnostics)) found = lastDiagnostics;
   lastDiagnostics = found;

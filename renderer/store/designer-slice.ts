@@ -1,6 +1,5 @@
 import type { StateCreator } from "zustand";
 import type { ActionTypeSpec } from "../../shared/catalog";
-import { findActionType } from "../../shared/catalog";
 import type { DropTarget } from "../../shared/layout";
 import { updateDocumentPipeline } from "../../shared/pipeline/document";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
@@ -16,8 +15,12 @@ import type { DesignerSlice, Edit, EditOptions, Selection } from "./designer-sta
 import { exportEvents } from "./export-events";
 import { recordEdit } from "./history";
 import { jsonEvents } from "./json-events";
-import { actionMoveTarget, dropRefusal, keyboardTarget } from "./placement";
+import { actionMoveTarget, dropRefusal, keyboardTarget } from "../../shared/pipeline/placement";
 import type { AppState } from "./state";
+
+/** Why the designer does not edit a document whose file has members of the wrong kind. */
+export const DAMAGED_DOCUMENT =
+  "This file has members of the wrong type (see Problems): fix them in the JSON view, then edit here.";
 
 type Get = () => AppState;
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
@@ -88,6 +91,9 @@ export function createDesignerSlice(
       set((s) => {
         const doc = s.doc;
         if (doc === null) return {};
+        // The file has members of the wrong kind, which the designer shows repaired: an edit here
+        // would save the repair. The JSON view fixes them (its text replaces the document).
+        if (doc.document.damaged !== undefined) return { canvasMessage: DAMAGED_DOCUMENT };
         const document = updateDocumentPipeline(doc.document, edit);
         if (document === doc.document)
           return options.select === undefined ? {} : { selection: options.select };
@@ -224,13 +230,4 @@ export function createDesignerSlice(
     ...jsonEvents(set, get),
     ...exportEvents(set, get),
   });
-}
-
-/** The catalog entry of the action at an address, for rules that depend on its type. */
-export function specAt(
-  pipeline: PipelineDeclaration,
-  stage: number,
-  action: number,
-): ActionTypeSpec | undefined {
-  return findActionType(pipeline.stages[stage]?.actions[action]?.actionTypeId);
 }

@@ -77,7 +77,7 @@ export interface DesignerSlice {
   canvasMessage: string | null;
   clipboard: Clipboard | null;
   jsonDraft: JsonDraft | null;
-  bottomTab: "problems" | "json";
+  bottomTab: "problems" | "json" | "rehearse";
   commandPaletteOpen: boolean;
   exportPrompt: ExportPrompt | null;
   exportReady: ExportReady | null;
@@ -106,7 +106,7 @@ export interface DesignerSlice {
   dropPreviewed(preview: DropPreview | null): void;
   canvasMessageShown(message: string | null): void;
   jsonTextEdited(text: string): void;
-  bottomTabChosen(tab: "problems" | "json"): void;
+  bottomTabChosen(tab: "problems" | "json" | "rehearse"): void;
   problemRevealed(path: JsonPath): void;
   commandPaletteToggled(open?: boolean): void;
   exportRequested(pipelineType: "V1" | "V2", dropUnsupported?: boolean): void;

@@ -1,5 +1,4 @@
 import type { StateCreator } from "zustand";
-import { relinkDocument } from "../../shared/ipc";
 import { setPipelineMembers } from "../../shared/pipeline/operations";
 import type { AppState, DocumentSlice } from "./state";
 
@@ -8,7 +7,7 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
   return (set, get) => ({
     doc: null,
     documentLoaded: (opened, recoveryId) => {
-      const document = relinkDocument(opened.document);
+      const document = opened.document;
       set({
         doc: {
           document,
@@ -20,6 +19,7 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
           overwriteOnSave: false,
           // A clean file's content is what it holds; a restored or new document's file is unknown.
           savedPipeline: opened.path !== null && !opened.dirty ? document.pipeline : null,
+          locations: opened.locations === undefined ? null : { document, at: opened.locations },
         },
         diskChange: null,
         // A new document starts a new history and selection.
@@ -48,6 +48,8 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
             dirty: doc.document !== document,
             overwriteOnSave: false,
             savedPipeline: document.pipeline,
+            // The file is now the canonical text; the lines found when it was opened may have moved.
+            locations: null,
           },
         };
       }),

@@ -82,6 +82,8 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           api.settings.get({}),
         ]);
         const launchFile = await api.app.launchFile({});
+        // After the reads above, so what they found unusable (and set aside) is among the notices.
+        const notices = await api.app.notices({});
         const first = [info, templates, recent, recovery, settings, launchFile].find((r) => !r.ok);
         if (first !== undefined && !first.ok) set({ error: first.error });
         set({
@@ -90,6 +92,7 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
           recent: recent.ok ? recent.value : [],
           recovery: recovery.ok ? recovery.value : [],
           ...(settings.ok ? { settings: settings.value } : {}),
+          ...(notices.ok && notices.value.length > 0 ? { notice: notices.value.join("\n") } : {}),
         });
         if (launchFile.ok && launchFile.value !== null) await get().openRequested(launchFile.value);
       },

@@ -5,6 +5,7 @@ import { createDeploySlice } from "./deploy-slice";
 import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
+import { createRehearseSlice } from "./rehearse-slice";
 import { createRunsSlice } from "./runs-slice";
 import type { AppState } from "./state";
 import { createUiSlice } from "./ui-slice";
@@ -29,6 +30,7 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: ()
     ...createConnectionSlice(deps)(...a),
     ...createDeploySlice(deps)(...a),
     ...createRunsSlice(deps)(...a),
+    ...createRehearseSlice(deps)(...a),
   }));
 }
 

@@ -2,6 +2,7 @@
  * Events on the selection: delete, cut/copy/paste/duplicate, select all in stage, reveal a problem.
  * Each document change is one operation and one undo step.
  */
+import { parseModelJson, stringifyCanonical } from "../../shared/formats";
 import { layout, nodeForPath } from "../../shared/layout";
 import type {
   ActionDeclaration,
@@ -13,7 +14,7 @@ import { insertAction, removeAction, removeStage } from "../../shared/pipeline/o
 import { withMember } from "../../shared/pipeline/members";
 import { uniqueName } from "../../shared/pipeline/names";
 import type { Clipboard, DesignerSlice, Selection } from "./designer-state";
-import { appendPlacement } from "./placement";
+import { appendPlacement } from "../../shared/pipeline/placement";
 import type { AppState } from "./state";
 
 type Get = () => AppState;
@@ -48,12 +49,8 @@ function isAction(value: unknown): value is ActionDeclaration {
 
 /** Reads clipboard text written by {@link clipboardText}; anything else is not ours and gives null. */
 export function parseClipboardText(text: string): Clipboard | null {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return null;
-  }
+  // Marked like a file, so integer-like configuration keys keep their order (member-keys.ts).
+  const value = parseModelJson(text);
   if (!isRecord(value) || value["type"] !== CLIPBOARD_TAG) return null;
   const stage = value["stage"];
   if (
@@ -72,12 +69,10 @@ export function parseClipboardText(text: string): Clipboard | null {
 
 /** The clipboard as text for the system clipboard. */
 export function clipboardText(clipboard: Clipboard): string {
-  return JSON.stringify(
+  return stringifyCanonical(
     clipboard.kind === "stage"
       ? { type: CLIPBOARD_TAG, stage: clipboard.stage }
       : { type: CLIPBOARD_TAG, actions: clipboard.actions },
-    null,
-    2,
   );
 }
 

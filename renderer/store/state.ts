@@ -9,10 +9,11 @@ import type {
   TemplateSummary,
 } from "../../shared/ipc";
 import type { PipelineDeclaration, PipelineDocument } from "../../shared/pipeline/model";
-import type { Diagnostic } from "../../shared/validate/diagnostic";
+import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnostic";
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
 import type { DesignerSlice } from "./designer-state";
+import type { RehearseSlice } from "./rehearse-slice";
 import type { RunsSlice } from "./runs-slice";
 
 /** The open document and what the shell knows about its file. */
@@ -31,6 +32,8 @@ export interface OpenDocument {
   overwriteOnSave: boolean;
   /** The pipeline as its file holds it (read or last written); null when unknown (new, restored). */
   savedPipeline: PipelineDeclaration | null;
+  /** Where findings are in the file as opened, while `document` is still the one opened. */
+  locations: { document: PipelineDocument; at: Record<string, SourceLocation> } | null;
 }
 
 /** Which modal dialog is open. */
@@ -97,4 +100,5 @@ export type AppState = DocumentSlice &
   DesignerSlice &
   ConnectionSlice &
   DeploySlice &
-  RunsSlice;
+  RunsSlice &
+  RehearseSlice;

@@ -1,22 +1,22 @@
-import { hasRecordedOrders, orderedKeys } from "./key-order";
+import { KEY_MARK, toFileKey } from "../pipeline/member-keys";
 
 const INDENT = "  ";
 
 /**
- * The canonical text of a JSON value: what `JSON.stringify(value, null, 2)` gives, except that
- * objects list their members in the order their file had (key-order.ts) even where JavaScript
- * would put integer-like keys first. Members whose value is `undefined`, a function or a symbol are
- * left out, and such array elements become `null`, as in `JSON.stringify`. Recursion depth is the
+ * The canonical file text of a model value: what `JSON.stringify(value, null, 2)` gives, with
+ * member names as the file has them (the model's marked integer-like keys unmarked, in their
+ * place; see member-keys.ts). Members whose value is `undefined`, a function or a symbol are left
+ * out, and such array elements become `null`, as in `JSON.stringify`. Recursion depth is the
  * document's nesting depth, which parsing limits.
  */
 export function stringifyCanonical(value: unknown): string {
-  // Until a file with reordered keys has been read, no object can differ from its JS order, and
-  // the engine's own JSON.stringify (several times faster) writes exactly the same text.
-  if (!hasRecordedOrders()) return JSON.stringify(value, null, 2) ?? "null";
-  return writeCanonical(value);
+  // The engine's own JSON.stringify is several times faster; without a mark anywhere in its
+  // output there is no marked key, and its text is exactly the canonical one.
+  const fast = JSON.stringify(value, null, 2) ?? "null";
+  return fast.includes(KEY_MARK) ? writeCanonical(value) : fast;
 }
 
-/** The order-aware writer behind `stringifyCanonical`, exported for its tests. */
+/** The unmarking writer behind `stringifyCanonical`, exported for its tests. */
 export function writeCanonical(value: unknown): string {
   return write(value, "") ?? "null";
 }
@@ -46,10 +46,10 @@ function writeObject(obj: object, indent: string): string {
   const record = obj as Readonly<Record<string, unknown>>;
   const inner = indent + INDENT;
   let out = "";
-  for (const key of orderedKeys(obj)) {
+  for (const key of Object.keys(obj)) {
     const text = write(record[key], inner);
     if (text === undefined) continue;
-    out += `${out === "" ? "" : ",\n"}${inner}${JSON.stringify(key)}: ${text}`;
+    out += `${out === "" ? "" : ",\n"}${inner}${JSON.stringify(toFileKey(key))}: ${text}`;
   }
   return out === "" ? "{}" : `{\n${out}\n${indent}}`;
 }

@@ -1,4 +1,4 @@
-import type { JsonPath } from "../pipeline/model";
+import type { DamagedMember, JsonPath } from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
 import type { ContainerRule } from "./container-schema";
 import { MAX_SHAPE_DIAGNOSTICS } from "./limits";
@@ -18,6 +18,11 @@ export class ContainerProblems {
   add(diagnostic: Diagnostic): void {
     if (this.diagnostics.length < MAX_SHAPE_DIAGNOSTICS) this.diagnostics.push(diagnostic);
     else this.omitted++;
+  }
+
+  /** More problems than are listed: too damaged to open, so repairs stop being made. */
+  get overflowed(): boolean {
+    return this.omitted > 0;
   }
 
   /** The kept diagnostics, plus one saying how many more there were. */
@@ -52,47 +57,87 @@ export function wrongType(path: JsonPath, kind: ContainerRule["kind"], value: un
 }
 
 /**
- * Checks `value` against `rule` and everything below it. Only own members are read, so keys like
- * "__proto__" or "constructor" are data. Recursion follows the schema, which is a few levels deep.
+ * Checks `value` against `rule` and everything below it, and returns it repaired: a container of
+ * the wrong kind is replaced by an empty one of the right kind and a missing required one is added
+ * (so every part of the app can walk the result), each recorded in `damaged` with what the file
+ * had, and reported in `problems`. Untouched parts are shared; the same value comes back when
+ * nothing is wrong. Only own members are read, so keys like "__proto__" or "constructor" are data.
+ * Recursion follows the schema, which is a few levels deep.
  */
-export function checkContainer(
+export function repairContainer(
   value: unknown,
   rule: ContainerRule,
   path: JsonPath,
   problems: ContainerProblems,
-): void {
+  damaged: DamagedMember[],
+): unknown {
   if (!hasKind(value, rule.kind)) {
     problems.add(wrongType(path, rule.kind, value));
-    return;
+    if (problems.overflowed) return value;
+    damaged.push({ path, value });
+    return emptyFor(rule);
   }
   if (rule.kind === "array") {
     const elements = rule.elements;
-    if (!elements) return;
+    if (!elements) return value;
     const list = value as readonly unknown[];
-    for (let i = 0; i < list.length; i++) checkContainer(list[i], elements, [...path, i], problems);
-    return;
+    let copy: unknown[] | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const repaired = repairContainer(list[i], elements, [...path, i], problems, damaged);
+      if (repaired !== list[i]) (copy ??= [...list])[i] = repaired;
+    }
+    return copy ?? value;
   }
   const record = value as Readonly<Record<string, unknown>>;
+  const changes: Array<[string, unknown]> = [];
   if (rule.kind === "map") {
     const values = rule.values;
-    if (!values) return;
-    for (const key of Object.keys(record)) checkContainer(record[key], values, [...path, key], problems);
-    return;
-  }
-  for (const [name, member] of Object.entries(rule.members ?? {})) {
-    if (!Object.prototype.hasOwnProperty.call(record, name)) {
-      if (member.required) {
-        problems.add({
-          code: "required-member",
-          severity: "error",
-          path: [...path, name],
-          message: `Missing required member "${name}", which must be ${KIND_NAMES[member.kind]}`,
-        });
-      }
-      continue;
+    if (!values) return value;
+    for (const key of Object.keys(record)) {
+      const repaired = repairContainer(record[key], values, [...path, key], problems, damaged);
+      if (repaired !== record[key]) changes.push([key, repaired]);
     }
-    checkContainer(record[name], member, [...path, name], problems);
+  } else {
+    for (const [name, member] of Object.entries(rule.members ?? {})) {
+      if (!Object.prototype.hasOwnProperty.call(record, name)) {
+        if (member.required) {
+          problems.add({
+            code: "required-member",
+            severity: "error",
+            path: [...path, name],
+            message: `Missing required member "${name}", which must be ${KIND_NAMES[member.kind]}`,
+          });
+          if (problems.overflowed) continue;
+          damaged.push({ path: [...path, name], missing: true });
+          changes.push([name, emptyFor(member)]);
+        }
+        continue;
+      }
+      const repaired = repairContainer(record[name], member, [...path, name], problems, damaged);
+      if (repaired !== record[name]) changes.push([name, repaired]);
+    }
   }
+  if (changes.length === 0) return value;
+  const changed = new Map(changes);
+  // fromEntries keeps the member order and makes "__proto__" a member; added members go last.
+  const entries = Object.keys(record).map((key): [string, unknown] => [
+    key,
+    changed.has(key) ? changed.get(key) : record[key],
+  ]);
+  for (const [key, repaired] of changes)
+    if (!Object.prototype.hasOwnProperty.call(record, key)) entries.push([key, repaired]);
+  return Object.fromEntries(entries);
+}
+
+/** The smallest value `rule` accepts: an empty array or map, an object with its required containers. */
+function emptyFor(rule: ContainerRule): unknown {
+  if (rule.kind === "array") return [];
+  if (rule.kind === "map") return {};
+  return Object.fromEntries(
+    Object.entries(rule.members ?? {})
+      .filter(([, member]) => member.required === true)
+      .map(([name, member]) => [name, emptyFor(member)]),
+  );
 }
 
 function capitalize(text: string): string {

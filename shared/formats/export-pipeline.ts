@@ -2,7 +2,6 @@ import type { PipelineDeclaration, PipelineDocument, PipelineType } from "../pip
 import type { Diagnostic } from "../validate/diagnostic";
 import { findV2OnlyFeatures, type V2Feature } from "../validate/v2-features";
 import { stringifyCanonical } from "./canonical-json";
-import { objectFromEntries, orderedEntries } from "./key-order";
 import { compareForRemoval, removePath } from "./remove-paths";
 
 /** How to export. */
@@ -47,6 +46,18 @@ const MEMBERS_BEFORE_PIPELINE_TYPE = [
  * deleted and listed in `dropped`. Validation is the caller's step (the CLI validates the result).
  */
 export function exportPipeline(doc: PipelineDocument, opts: ExportOptions): ExportResult {
+  if (doc.damaged !== undefined) {
+    // The pipeline holds repairs of containers the file had wrong; exporting them would hide that.
+    return {
+      diagnostics: doc.damaged.map((d) => ({
+        code: "wrong-type",
+        severity: "error",
+        path: d.path,
+        message: `Fix this member's type before exporting: ${d.path.join(".")}`,
+      })),
+      dropped: [],
+    };
+  }
   let pipeline = withPipelineType(doc.pipeline, opts.pipelineType);
   let dropped: V2Feature[] = [];
   if (opts.pipelineType === "V1") {
@@ -62,11 +73,12 @@ export function exportPipeline(doc: PipelineDocument, opts: ExportOptions): Expo
     if (left.length > 0) return { diagnostics: left.map((feature) => refusal(doc, feature)), dropped: [] };
   }
   const members: Array<[string, unknown]> = [["pipeline", pipeline]];
-  if (doc.shape === "create-input" && Object.prototype.hasOwnProperty.call(doc.root, "tags")) {
-    const tagsFirst = Object.keys(doc.root).indexOf("tags") < Object.keys(doc.root).indexOf("pipeline");
-    members.splice(tagsFirst ? 0 : 1, 0, ["tags", doc.root["tags"]]);
+  if (doc.shape === "create-input" && Object.prototype.hasOwnProperty.call(doc.envelope, "tags")) {
+    const keys = Object.keys(doc.envelope);
+    const tagsFirst = keys.indexOf("tags") < keys.indexOf("pipeline");
+    members.splice(tagsFirst ? 0 : 1, 0, ["tags", doc.envelope["tags"]]);
   }
-  return { text: `${stringifyCanonical(objectFromEntries(members))}\n`, diagnostics: [], dropped };
+  return { text: `${stringifyCanonical(Object.fromEntries(members))}\n`, diagnostics: [], dropped };
 }
 
 function refusal(doc: PipelineDocument, feature: V2Feature): Diagnostic {
@@ -79,7 +91,7 @@ function refusal(doc: PipelineDocument, feature: V2Feature): Diagnostic {
 }
 
 function withPipelineType(pipeline: PipelineDeclaration, type: PipelineType): PipelineDeclaration {
-  const entries = orderedEntries(pipeline);
+  const entries = Object.entries(pipeline);
   const at = entries.findIndex(([key]) => key === "pipelineType");
   if (at >= 0) entries[at] = ["pipelineType", type];
   else {
@@ -89,7 +101,7 @@ function withPipelineType(pipeline: PipelineDeclaration, type: PipelineType): Pi
     });
     entries.splice(insertAt, 0, ["pipelineType", type]);
   }
-  return objectFromEntries(entries) as PipelineDeclaration;
+  return Object.fromEntries(entries) as PipelineDeclaration;
 }
 
 function dropFeatures(

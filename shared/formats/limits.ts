@@ -3,8 +3,21 @@
  * recursive serializer) bounded, whatever a file holds.
  */
 
-/** Largest file accepted, in UTF-8 bytes (5 MiB). A real pipeline is a few hundred KB at most. */
+/**
+ * Largest pipeline file, in UTF-8 bytes (5 MiB), for opening and for saving alike, so a file
+ * Pipewright saved can always be opened again. A real pipeline is a few hundred KB at most.
+ */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+const MEGABYTE = 1024 * 1024;
+
+/** A size for messages: "6.2 MB (6500000 bytes)". */
+export function describeSize(bytes: number): string {
+  return `${(bytes / MEGABYTE).toFixed(1)} MB (${bytes} bytes)`;
+}
+
+/** The file size limit for messages: "5 MB". */
+export const FILE_LIMIT_TEXT = `${MAX_FILE_BYTES / MEGABYTE} MB`;
 
 /**
  * Deepest nesting of objects and arrays accepted. The deepest member the API defines sits about

@@ -1,4 +1,5 @@
 import { findNodeAtLocation, parseTree, type Node } from "jsonc-parser";
+import { toFileKey } from "../pipeline/member-keys";
 import type { JsonPath } from "../pipeline/model";
 import type { SourceLocation } from "../validate/diagnostic";
 import { LineIndex } from "./source-position";
@@ -21,7 +22,11 @@ export function createPathLocator(text: string): PathLocator {
   const lines = new LineIndex(body);
   return (path) => {
     if (!root) return undefined;
-    const node = deepestNode(root, path);
+    // Paths name members as the model does; the text has the file's names (member-keys.ts).
+    const node = deepestNode(
+      root,
+      path.map((segment) => (typeof segment === "string" ? toFileKey(segment) : segment)),
+    );
     const start = node.parent?.type === "property" ? node.parent.offset : node.offset;
     return lines.locate(start);
   };
@@ -32,7 +37,7 @@ export function createPathLocator(text: string): PathLocator {
  * as too deeply nested is not parsed at all: nothing in it has a path to locate.
  */
 function parseShallow(body: string): Node | undefined {
-  if (scanStructure(body, MAX_NESTING_DEPTH).tooDeepAt !== undefined) return undefined;
+  if (scanStructure(body, MAX_NESTING_DEPTH, false).tooDeepAt !== undefined) return undefined;
   try {
     return parseTree(body, [], { disallowComments: true, allowTrailingComma: false });
   } catch (error) {

@@ -1,10 +1,18 @@
-import type { Extensible, FileShape, PipelineDeclaration, PipelineDocument } from "../pipeline/model";
+import { createDocument } from "../pipeline/document";
+import type {
+  DamagedMember,
+  Extensible,
+  FileShape,
+  PipelineDeclaration,
+  PipelineDocument,
+} from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
-import { checkContainer, ContainerProblems, hasKind, wrongType } from "./container-check";
+import { ContainerProblems, hasKind, repairContainer } from "./container-check";
 import { PIPELINE_RULE, ROOT_MEMBER_RULES } from "./container-schema";
 import { explainSyntaxError } from "./json-syntax-error";
-import { MAX_FILE_BYTES, MAX_NESTING_DEPTH } from "./limits";
-import { restoreKeyOrder } from "./ordered-parse";
+import { describeSize, FILE_LIMIT_TEXT, MAX_NESTING_DEPTH } from "./limits";
+import { closingQuote, markKeys } from "./mark-keys";
+import { createPathLocator } from "./locate-path";
 import { LineIndex } from "./source-position";
 import { oversizeBytes, scanStructure, stripBom } from "./text-scan";
 import { describeValue } from "./value-description";
@@ -17,14 +25,14 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
-const MEGABYTE = 1024 * 1024;
-
 /**
  * Reads a pipeline file's text into a document. Accepts the three shapes a user has: create-pipeline
  * input `{pipeline, tags?}`, get-pipeline output `{pipeline, metadata}`, and a bare pipeline
  * object. Never throws. Cheap guards run first (size, emptiness, nesting depth, all linear), then
  * `JSON.parse`, which is fast and makes `"__proto__"` an own member rather than a prototype; the
- * slower jsonc-parser runs only to explain a syntax error or to keep the order of integer-like keys.
+ * slower jsonc-parser runs only to explain a syntax error, and a second walk only to mark
+ * integer-like keys so their order is kept (shared/pipeline/member-keys.ts). A key repeated in an
+ * object is a warning at its line; the last value is used, as `JSON.parse` and the AWS CLI do.
  * Only the types of containers are checked here (see container-schema.ts); everything else is the
  * validator's job, so a file with wrong enum values still opens.
  */
@@ -48,7 +56,7 @@ export function parseDocument(text: string): ParseResult {
   if (bytes !== undefined) {
     return fail(
       "file-too-large",
-      `The file is too large to open; the limit is ${MAX_FILE_BYTES / MEGABYTE} MB: ${(bytes / MEGABYTE).toFixed(1)} MB (${bytes} bytes)`,
+      `The file is too large to open; the limit is ${FILE_LIMIT_TEXT}: ${describeSize(bytes)}`,
       diagnostics,
     );
   }
@@ -73,9 +81,10 @@ export function parseDocument(text: string): ParseResult {
     const problem = explainSyntaxError(body, error instanceof Error ? error.message : String(error));
     return fail("json-syntax", problem.message, diagnostics, problem.location);
   }
-  if (scan.mayHaveIndexKeys) restoreKeyOrder(body, value);
+  if (scan.needsKeyMarks) value = markKeys(body, value);
+  if (scan.duplicateKeys.length > 0) diagnostics.push(...duplicateKeyWarnings(body, scan.duplicateKeys));
 
-  const shaped = toDocument(value);
+  const shaped = toDocument(value, body);
   return shaped.document
     ? { document: shaped.document, diagnostics: [...diagnostics, ...shaped.diagnostics] }
     : { diagnostics: [...diagnostics, ...shaped.diagnostics] };
@@ -92,7 +101,7 @@ function fail(
   return { diagnostics: [...before, diagnostic] };
 }
 
-function toDocument(value: unknown): ParseResult {
+function toDocument(value: unknown, body: string): ParseResult {
   if (!hasKind(value, "object")) {
     return fail("not-a-pipeline", `Not a pipeline file: the top-level value is ${describeValue(value)}`);
   }
@@ -110,24 +119,86 @@ function toDocument(value: unknown): ParseResult {
     );
   }
 
+  // Containers of the wrong kind do not stop the file from opening: they are repaired in the
+  // model and kept aside to be written back (PipelineDocument.damaged), and listed at their lines.
   const problems = new ContainerProblems();
+  const damaged: DamagedMember[] = [];
+  let document: PipelineDocument;
   if (shape === "bare") {
-    checkContainer(root, PIPELINE_RULE, [], problems);
+    const pipeline = repairContainer(root, PIPELINE_RULE, [], problems, damaged);
+    document = createDocument(pipeline as PipelineDeclaration, "bare");
   } else {
-    const pipeline = root["pipeline"];
-    if (hasKind(pipeline, "object")) checkContainer(pipeline, PIPELINE_RULE, ["pipeline"], problems);
-    else problems.add(wrongType(["pipeline"], "object", pipeline));
-    for (const [name, rule] of Object.entries(ROOT_MEMBER_RULES)) {
-      if (has(name)) checkContainer(root[name], rule, [name], problems);
-    }
+    const pipeline = repairContainer(root["pipeline"], PIPELINE_RULE, ["pipeline"], problems, damaged);
+    const around = Object.fromEntries(
+      Object.keys(root).map((key): [string, unknown] => {
+        const rule = ROOT_MEMBER_RULES[key];
+        return [
+          key,
+          rule === undefined || key === "pipeline"
+            ? root[key]
+            : repairContainer(root[key], rule, [key], problems, damaged),
+        ];
+      }),
+    );
+    document = createDocument(pipeline as PipelineDeclaration, shape, around);
   }
   const diagnostics = problems.finish();
-  if (diagnostics.length > 0) return { diagnostics };
-  const pipeline = (shape === "bare" ? root : root["pipeline"]) as PipelineDeclaration;
-  return { document: { shape, root, pipeline }, diagnostics: [] };
+  // Beyond the listed problems the file is not a pipeline someone fixes by hand: it does not open.
+  if (problems.overflowed) return { diagnostics };
+  if (damaged.length === 0) return { document, diagnostics };
+  const locate = createPathLocator(body);
+  for (const d of diagnostics) {
+    const location = locate(d.path);
+    if (location) d.location = location;
+  }
+  return { document: { ...document, damaged }, diagnostics };
+}
+
+/** At most this many repeated keys are listed one by one. */
+const MAX_DUPLICATE_WARNINGS = 20;
+
+function duplicateKeyWarnings(body: string, offsets: readonly number[]): Diagnostic[] {
+  const lines = new LineIndex(body);
+  const warnings: Diagnostic[] = offsets.slice(0, MAX_DUPLICATE_WARNINGS).map((offset) => {
+    const end = closingQuote(body, offset + 1);
+    const key = body.slice(offset + 1, Math.min(end, offset + 61));
+    return {
+      code: "duplicate-key",
+      severity: "warning",
+      path: [],
+      message: `This member repeats an earlier one of the same object; the last value is used and saving keeps only it: "${key}${end > offset + 61 ? "…" : ""}"`,
+      location: lines.locate(offset),
+    };
+  });
+  if (offsets.length > MAX_DUPLICATE_WARNINGS) {
+    warnings.push({
+      code: "duplicate-key",
+      severity: "warning",
+      path: [],
+      message: `More repeated members than listed; not shown: ${offsets.length - MAX_DUPLICATE_WARNINGS}`,
+    });
+  }
+  return warnings;
 }
 
 function listKeys(keys: readonly string[]): string {
   const shown = keys.slice(0, 5).map((key) => JSON.stringify(key.length > 30 ? `${key.slice(0, 30)}…` : key));
   return keys.length > 5 ? `${shown.join(", ")} and ${keys.length - 5} more` : shown.join(", ");
+}
+
+/**
+ * Any JSON text in model form (integer-like keys marked, as `parseDocument` does), or `undefined`
+ * when it is not JSON or nests too deeply: for text that is not a pipeline file, such as the
+ * designer's clipboard.
+ */
+export function parseModelJson(text: string): unknown {
+  const scan = scanStructure(text, MAX_NESTING_DEPTH);
+  if (scan.tooDeepAt !== undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  return scan.needsKeyMarks ? markKeys(text, value) : value;
 }

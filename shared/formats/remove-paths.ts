@@ -1,5 +1,4 @@
 import type { JsonPath } from "../pipeline/model";
-import { objectFromEntries, orderedEntries } from "./key-order";
 
 /**
  * Orders paths so that deleting them one by one keeps every remaining path valid: array elements
@@ -32,10 +31,11 @@ export function removePath(value: unknown, path: JsonPath): unknown {
   }
   const key = String(head);
   if (!Object.prototype.hasOwnProperty.call(value, key)) return undefined;
-  const entries = orderedEntries(value);
-  if (rest.length === 0) return objectFromEntries(entries.filter(([k]) => k !== key));
+  // Model objects hold no integer-like keys (member-keys.ts), so entries come in document order.
+  const entries = Object.entries(value);
+  if (rest.length === 0) return Object.fromEntries(entries.filter(([k]) => k !== key));
   const child = removePath((value as Record<string, unknown>)[key], rest);
   return child === undefined
     ? undefined
-    : objectFromEntries(entries.map(([k, v]) => [k, k === key ? child : v]));
+    : Object.fromEntries(entries.map(([k, v]) => [k, k === key ? child : v]));
 }

@@ -1,4 +1,4 @@
-import { isIndexKey } from "./key-order";
+import { needsMark } from "../pipeline/member-keys";
 import { MAX_FILE_BYTES } from "./limits";
 
 /** The byte order mark some editors put at the start of UTF-8 files. */
@@ -22,6 +22,11 @@ export function oversizeBytes(text: string): number | undefined {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
+/** The UTF-8 size of `text` in bytes, as it is written to a file. */
+export function utf8Length(text: string): number {
+  return NON_ASCII.test(text) ? countUtf8Bytes(text) : text.length;
+}
+
 function countUtf8Bytes(text: string): number {
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
@@ -44,54 +49,53 @@ export interface StructureScan {
   /** Offset of the first `{` or `[` that nests deeper than the limit, if any. */
   tooDeepAt?: number;
   /**
-   * True when some object key may be integer-like ("0", "42"). JavaScript objects list such keys
-   * first whatever the file said, so these files take the order-keeping parse.
+   * True when some object key is integer-like ("0", "42") or starts with the model's key mark:
+   * such a file takes the key-marking pass (member-keys.ts) after `JSON.parse`.
    */
-  mayHaveIndexKeys: boolean;
+  needsKeyMarks: boolean;
+  /** Offsets of the opening quote of every key that repeats an earlier key of its object. */
+  duplicateKeys: number[];
 }
 
 const COLON = 0x3a;
 const BACKSLASH = 0x5c;
 /** The characters that matter to the scan; everything between them is skipped natively. */
 const STRUCTURAL = /["{}[\]]/g;
-/** Ten digits, each possibly written as a six-character `\u003N` escape. */
-const MAX_INDEX_KEY_SOURCE = 60;
 
 /**
- * Scans `text` once, iteratively, for nesting depth and integer-like keys. It skips string
- * contents (where brackets are just characters) and needs no valid JSON: on malformed text the
- * answer may be rough, and the syntax check that follows reports the real problem. Jumps between
- * structural characters with a regular expression and `indexOf`, so it costs less than `JSON.parse`.
+ * Scans `text` once, iteratively, for nesting depth and, unless `keys` is false, for keys that need
+ * marking or repeat within their object. It skips string contents (where brackets are just
+ * characters) and needs no valid JSON: on malformed text the answer may be rough, and the syntax
+ * check that follows reports the real problem. Jumps between structural characters with a regular
+ * expression and `indexOf`, so it costs less than `JSON.parse`.
  */
-export function scanStructure(text: string, maxDepth: number): StructureScan {
+export function scanStructure(text: string, maxDepth: number, keys = true): StructureScan {
   const structural = new RegExp(STRUCTURAL.source, "g");
   const strings = new StringEnds(text);
-  let depth = 0;
-  let mayHaveIndexKeys = false;
+  // The keys seen in each open object (null for an array), innermost last.
+  const open: Array<Set<string> | null> = [];
+  let needsKeyMarks = false;
+  const duplicateKeys: number[] = [];
   for (let match = structural.exec(text); match !== null; match = structural.exec(text)) {
     const at = match.index;
     const char = match[0];
     if (char === '"') {
       const end = strings.endOf(at + 1);
-      // Most strings start with a letter; only one starting with a digit or an escape can be an index.
-      const first = text.charCodeAt(at + 1);
-      if (
-        !mayHaveIndexKeys &&
-        end - at - 1 <= MAX_INDEX_KEY_SOURCE &&
-        ((first >= 0x30 && first <= 0x39) || first === BACKSLASH) &&
-        nextNonSpace(text, end + 1) === COLON
-      ) {
-        mayHaveIndexKeys = isIndexKeySource(text.slice(at + 1, end));
-      }
       structural.lastIndex = end + 1;
+      const seen = open[open.length - 1];
+      if (!keys || !seen || nextNonSpace(text, end + 1) !== COLON) continue;
+      const key = keyText(text.slice(at + 1, end));
+      if (seen.has(key)) duplicateKeys.push(at);
+      else seen.add(key);
+      if (!needsKeyMarks && needsMark(key)) needsKeyMarks = true;
     } else if (char === "{" || char === "[") {
-      depth++;
-      if (depth > maxDepth) return { tooDeepAt: at, mayHaveIndexKeys };
+      open.push(char === "{" && keys ? new Set() : null);
+      if (open.length > maxDepth) return { tooDeepAt: at, needsKeyMarks, duplicateKeys };
     } else {
-      depth--;
+      open.pop();
     }
   }
-  return { mayHaveIndexKeys };
+  return { needsKeyMarks, duplicateKeys };
 }
 
 /**
@@ -134,13 +138,13 @@ class StringEnds {
   }
 }
 
-/** Whether a key, as written between its quotes (escapes and all), is an integer-like key. */
-function isIndexKeySource(source: string): boolean {
-  if (!source.includes("\\")) return isIndexKey(source);
+/** A key as written between its quotes (escapes and all), decoded; as written when it cannot be. */
+function keyText(source: string): string {
+  if (!source.includes("\\")) return source;
   try {
-    return isIndexKey(JSON.parse(`"${source}"`) as string);
+    return JSON.parse(`"${source}"`) as string;
   } catch {
-    return false;
+    return source;
   }
 }
 

@@ -34,3 +34,18 @@ export function describeMember(path: ReadonlyArray<string | number>): string {
   }
   return `"${last}"`;
 }
+
+/**
+ * Any JSON value as text for a label or a form field, never throwing: a string as it is, other
+ * values as their JSON (`42`, `true`, `{"a":1}`). A file may put an object where a name belongs,
+ * and `String()` of an object whose `toString` member is data throws.
+ */
+export function valueText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (value === undefined) return "";
+  try {
+    return JSON.stringify(value) ?? "";
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
+}

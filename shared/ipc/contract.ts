@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AWS_CHANNELS } from "./aws-channels";
 import { FLEET_CHANNELS } from "./fleet-channels";
+import { REHEARSE_CHANNELS } from "./rehearse-channels";
 import { RUNS_CHANNELS } from "./runs-channels";
 import type { Result } from "./result";
 import { documentSchema, emptySchema, idSchema, pathSchema } from "./schemas";
@@ -41,6 +42,11 @@ export const CHANNELS = {
    * return null. Files arriving while the app runs come as `documents.openRequested` events.
    */
   "app.launchFile": channel<string | null>()(emptySchema),
+  /**
+   * Messages about the app's own state files that could not be used (corrupt, or written by a newer
+   * version) and were set aside, each once: the renderer shows them.
+   */
+  "app.notices": channel<string[]>()(emptySchema),
   /** Opens an https AWS console or documentation link in the system browser. */
   "app.openExternal": channel<null>()(z.strictObject({ url: z.string().max(2048) })),
   /**
@@ -116,6 +122,7 @@ export const CHANNELS = {
   ...AWS_CHANNELS,
   ...RUNS_CHANNELS,
   ...FLEET_CHANNELS,
+  ...REHEARSE_CHANNELS,
 } as const;
 
 /** The name of a channel, `group.method`. */

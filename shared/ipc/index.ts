@@ -1,10 +1,10 @@
 export * from "./result";
 export type * from "./types";
-export { MENU_COMMANDS } from "./types";
+export { MENU_COMMANDS, pathKey } from "./types";
 export * from "./contract";
 export * from "./events";
-export { relinkDocument } from "./document-transport";
 export { documentSchema, pathSchema, idSchema } from "./schemas";
 export * from "./aws-channels";
 export * from "./runs-channels";
 export * from "./fleet-channels";
+export * from "./rehearse-channels";

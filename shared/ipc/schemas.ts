@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Extensible, PipelineDeclaration } from "../pipeline/model";
+import type { DamagedMember, Extensible, PipelineDeclaration, PipelineDocument } from "../pipeline/model";
 
 /**
  * Request schemas shared by several channels. They check the shape the transport must carry, not
@@ -13,6 +13,19 @@ function isPlainObject(value: unknown): value is Extensible {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+function isDamagedList(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.every(
+      (m) =>
+        isPlainObject(m) &&
+        Array.isArray(m["path"]) &&
+        m["path"].every((p) => typeof p === "string" || typeof p === "number") &&
+        (Object.prototype.hasOwnProperty.call(m, "value") || m["missing"] === true),
+    )
+  );
+}
+
 /** A file path as typed or picked: non-empty, bounded, without NUL (which no file system accepts). */
 export const pathSchema = z
   .string()
@@ -24,17 +37,33 @@ export const pathSchema = z
 export const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "Not a valid id");
 
 /**
- * A pipeline document in transit. `root` and `pipeline` are passed through untouched (z.custom
- * keeps the value as is), so key order and unknown members survive the trip.
+ * A pipeline document in transit: one pipeline and its envelope (see `PipelineDocument`), passed
+ * through untouched (z.custom keeps the value as it is), so key order and unknown members survive
+ * the trip. The envelope must agree with the shape: empty for a bare file, else holding the
+ * pipeline's place.
  */
-export const documentSchema = z.object({
-  shape: z.enum(["create-input", "get-output", "bare"]),
-  root: z.custom<Extensible>(isPlainObject, "The document root must be a JSON object"),
-  pipeline: z.custom<PipelineDeclaration>(
-    (v) => isPlainObject(v) && Array.isArray(v["stages"]),
-    "The pipeline must be an object with a stages list",
-  ),
-});
+export const documentSchema = z
+  .object({
+    shape: z.enum(["create-input", "get-output", "bare"]),
+    pipeline: z.custom<PipelineDeclaration>(
+      (v) => isPlainObject(v) && Array.isArray(v["stages"]),
+      "The pipeline must be an object with a stages list",
+    ),
+    envelope: z.custom<Extensible>(isPlainObject, "The document envelope must be a JSON object"),
+    damaged: z
+      .custom<DamagedMember[]>(isDamagedList, "The damaged members must be a list of paths")
+      .optional(),
+  })
+  .refine(
+    (doc) =>
+      doc.shape === "bare"
+        ? Object.keys(doc.envelope).length === 0
+        : Object.prototype.hasOwnProperty.call(doc.envelope, "pipeline") && doc.envelope["pipeline"] === null,
+    "The document envelope does not match its shape",
+  )
+  .transform(({ shape, pipeline, envelope, damaged }): PipelineDocument =>
+    damaged === undefined ? { shape, pipeline, envelope } : { shape, pipeline, envelope, damaged },
+  );
 
 /** The empty request of channels that take no arguments. */
 export const emptySchema = z.strictObject({});

@@ -1,5 +1,5 @@
-import type { PipelineDocument } from "../pipeline/model";
-import type { Diagnostic } from "../validate/diagnostic";
+import type { JsonPath, PipelineDocument } from "../pipeline/model";
+import type { Diagnostic, SourceLocation } from "../validate/diagnostic";
 
 /** Which host the renderer runs in; decided by main, reported by `app.info`. */
 export type AppMode = "desktop" | "web";
@@ -29,6 +29,16 @@ export interface OpenedDocument {
   diagnostics: Diagnostic[];
   /** True when the content differs from the file (a restored recovery copy or a new document). */
   dirty: boolean;
+  /**
+   * Where validation's findings are in the file as it was read: `pathKey(path)` → line and column.
+   * They hold for the document as opened (once edited, lines move), so problems list at their lines.
+   */
+  locations?: Record<string, SourceLocation>;
+}
+
+/** The key of a JSON path in {@link OpenedDocument.locations}. */
+export function pathKey(path: JsonPath): string {
+  return JSON.stringify(path);
 }
 
 /** The result of a save. */

@@ -1,4 +1,4 @@
-import type { ActionPlacement } from "../pipeline/operations";
+import type { DropTarget } from "../pipeline/placement";
 import type { Diagnostic, Severity } from "../validate/diagnostic";
 import type { LayoutCache } from "./layout-cache";
 
@@ -110,19 +110,8 @@ export interface ArtifactEdge {
   };
 }
 
-/** A drop into a stage's runOrder group: exactly an `ActionPlacement` for shared/pipeline. */
-export interface GroupDropTarget extends ActionPlacement {
-  kind: "group";
-}
-
-/** A drop between stages (or before the first, or after the last): a new stage at `index`. */
-export interface NewStageDropTarget {
-  kind: "new-stage";
-  index: number;
-}
-
-/** What a drop at some canvas point means. */
-export type DropTarget = GroupDropTarget | NewStageDropTarget;
+/** What a drop at some canvas point means: the placement rules' own type (shared/pipeline). */
+export type { DropTarget, GroupDropTarget, NewStageDropTarget } from "../pipeline/placement";
 
 /** A region of the canvas, the drop it stands for, and where to draw its indicator. */
 export interface DropZone {

@@ -3,10 +3,13 @@
  *
  * `obj[key] = value` with key `"__proto__"` would replace the prototype instead of adding a
  * member; `Object.fromEntries` and spread create own data properties, so they are used throughout.
+ * An integer-like key is stored marked (member-keys.ts), so the model keeps every object's order.
  */
+import { memberKey } from "./member-keys";
 
 /** A copy of `obj` with `key` set to `value`: in place if present (order kept), else appended. */
-export function withMember<T extends object>(obj: T, key: string, value: unknown): T {
+export function withMember<T extends object>(obj: T, name: string, value: unknown): T {
+  const key = memberKey(name);
   if (Object.prototype.hasOwnProperty.call(obj, key)) {
     return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, k === key ? value : v])) as T;
   }
@@ -14,7 +17,8 @@ export function withMember<T extends object>(obj: T, key: string, value: unknown
 }
 
 /** A copy of `obj` without `key` (the same object when it has no such member). */
-export function withoutMember<T extends object>(obj: T, key: string): T {
+export function withoutMember<T extends object>(obj: T, name: string): T {
+  const key = memberKey(name);
   if (!Object.prototype.hasOwnProperty.call(obj, key)) return obj;
   return Object.fromEntries(Object.entries(obj).filter(([k]) => k !== key)) as T;
 }

@@ -215,16 +215,30 @@ export interface Tag extends Extensible {
 export type FileShape = "create-input" | "get-output" | "bare";
 
 /**
- * The document: the top-level file object (`root`) with the pipeline inside it. `root` holds the
- * members around the pipeline (tags, metadata, unknown ones) in their original order; for a `bare`
- * file `root` is the pipeline itself.
+ * The document: one pipeline file, held once. `pipeline` is the pipeline itself, the one copy every
+ * edit, check and save works on; `envelope` is the rest of the file's top-level object (tags,
+ * metadata, members unknown to Pipewright) in file order, with a `pipeline` member whose value is
+ * `null` marking where the pipeline goes. A bare file has an empty envelope.
+ *
+ * It is plain JSON data, so it crosses IPC (structured clone or JSON) as it is. Member names keep
+ * the file's order, integer-like ones included, through the marking described in member-keys.ts;
+ * shared/formats reads files into this form and writes it back.
  */
 export interface PipelineDocument {
   shape: FileShape;
-  /** The whole file object, key order as read. For `bare`, `root === pipeline`. */
-  root: Extensible;
   pipeline: PipelineDeclaration;
+  envelope: Extensible;
+  /**
+   * Containers the file had with the wrong kind (`"stages": {}`, `"actions": "x"`) or not at all,
+   * paths from the file's top level. The pipeline holds an empty container of the right kind in
+   * their place, so the app can show and check the rest; saving writes back what the file had, and
+   * designer edits wait until the JSON view has fixed them. Absent when there are none.
+   */
+  damaged?: DamagedMember[];
 }
+
+/** A member whose container had the wrong kind in the file (its value there), or was missing. */
+export type DamagedMember = { path: JsonPath; value: unknown } | { path: JsonPath; missing: true };
 
 /** A JSON path into the file's root object: member names and array indexes. */
 export type JsonPath = ReadonlyArray<string | number>;

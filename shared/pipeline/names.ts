@@ -27,3 +27,14 @@ export function uniqueName(base: string, taken: Iterable<string>, allowed: RegEx
     if (!used.has(candidate)) return candidate;
   }
 }
+
+/**
+ * The pipeline's name as text, for titles, recovery entries and suggested file names, whatever the
+ * file holds there (a number or `true` as written, anything else as ""); validation reports a name
+ * that is not a string.
+ */
+export function pipelineNameText(pipeline: { readonly name?: unknown }): string {
+  const name = pipeline.name;
+  if (typeof name === "string") return name;
+  return typeof name === "number" || typeof name === "boolean" ? String(name) : "";
+}

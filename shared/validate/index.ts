@@ -75,7 +75,7 @@ export function validateDocument(doc: PipelineDocument, options: ValidateOptions
   const diagnostics = validatePipeline(member(source, "pipeline"), options).map((d) =>
     bare ? d : { ...d, path: [...prefix, ...d.path] },
   );
-  return bare ? diagnostics : diagnostics.concat(validateTags(member(source, "root")));
+  return bare ? diagnostics : diagnostics.concat(validateTags(member(source, "envelope")));
 }
 
 /** True when any finding is an error (warnings and info never block export or deploy). */

@@ -15,6 +15,7 @@ import { beginSuite, machine, recorded, table } from "./report";
 import { runRunsBench } from "./runs-bench";
 import { runSandboxBench } from "./sandbox-bench";
 import { runShellBench } from "./shell-bench";
+import { runSandboxStoreBench } from "./sandbox-store-bench";
 import { runTypingBench } from "./typing-bench";
 import { runWatchBench } from "./watch-bench";
 
@@ -23,6 +24,7 @@ const suites: Record<string, () => unknown> = {
   domain: runDomainBench,
   layout: runLayoutBench,
   sandbox: runSandboxBench,
+  store: runSandboxStoreBench,
   shell: runShellBench,
   designer: runDesignerBench,
   runs: runRunsBench,

@@ -46,7 +46,7 @@ function wideDocument(stages: number, perStage: number): PipelineDocument {
       })),
     ],
   };
-  return { shape: "create-input", root: { pipeline }, pipeline };
+  return { shape: "create-input", pipeline, envelope: { pipeline: null } };
 }
 
 /** A store with the wide document open, and what the canvas hands React Flow, kept as it does. */

@@ -121,7 +121,7 @@ describe("connections", () => {
 });
 
 describe("deploy", () => {
-  it("previews, deploys, sets the new version as an undoable edit and saves a document with a path", async () => {
+  it("previews and deploys, leaving the document and its file as they were (main keeps the version per target)", async () => {
     const { store, api, emit } = setup();
     store.getState().documentLoaded(opened({ path: "/p.json", version: "v1", dirty: false }));
     api.aws.previewDeploy.mockResolvedValueOnce(ok(preview()));
@@ -134,13 +134,13 @@ describe("deploy", () => {
     });
     await store.getState().deployConfirmed();
     expect(api.aws.deploy).toHaveBeenCalledWith({ planId: preview().planId });
-    expect(store.getState().doc?.document.pipeline.version).toBe(5);
-    expect(api.documents.save).toHaveBeenCalledTimes(1);
+    expect(store.getState().doc?.document.pipeline.version).toBeUndefined();
+    expect(store.getState().doc?.dirty).toBe(false);
+    expect(store.getState().past).toEqual([]);
+    expect(api.documents.save).not.toHaveBeenCalled();
     expect(store.getState().deploy).toMatchObject({ phase: "done", outcome: { version: 5 } });
     // The deployed pipeline is watched at once, so its live status reaches the canvas.
     expect(api.runs.watch).toHaveBeenCalledWith(expect.objectContaining({ pipelineName: "sample" }));
-    store.getState().undoRequested();
-    expect(store.getState().doc?.document.pipeline.version).toBeUndefined();
   });
 
   it("does not save an unsaved document after a deploy, and starts a run on Release change", async () => {
@@ -151,7 +151,7 @@ describe("deploy", () => {
     await store.getState().deployRequested();
     await store.getState().deployConfirmed();
     expect(api.documents.save).not.toHaveBeenCalled();
-    expect(store.getState().doc?.document.pipeline.version).toBe(1);
+    expect(store.getState().doc?.document.pipeline.version).toBeUndefined();
     await store.getState().releaseChangeRequested();
     expect(api.aws.startRun).toHaveBeenCalledWith({ connection: { kind: "sandbox" }, name: "sample" });
     expect(store.getState().deploy).toMatchObject({ phase: "done", run: { id: "run-1" } });

@@ -165,7 +165,7 @@ describe("designer components: bad input", () => {
       ),
     };
     act(() =>
-      store.getState().documentLoaded(opened({ document: { shape: "bare", root: pipeline, pipeline } })),
+      store.getState().documentLoaded(opened({ document: { shape: "bare", pipeline, envelope: {} } })),
     );
     const node = await screen.findByRole("button", { name: "Mystery (AcmeDeployer)" });
     expect(node.className).toContain("category-unknown");

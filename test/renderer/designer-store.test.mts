@@ -3,7 +3,7 @@ import { findActionType, type ActionTypeSpec } from "../../shared/catalog";
 import { createAppStore } from "../../renderer/store";
 import { COALESCE_WINDOW_MS } from "../../renderer/store/history";
 import { parseClipboardText, clipboardText } from "../../renderer/store/selection-events";
-import { FIRST_STAGE_SOURCE_ONLY, SOURCE_ONLY_FIRST } from "../../renderer/store/placement";
+import { FIRST_STAGE_SOURCE_ONLY, SOURCE_ONLY_FIRST } from "../../shared/pipeline/placement";
 import { selectDiagnostics, selectLayout } from "../../renderer/store/derived";
 import { serializeDocument } from "../../shared/formats";
 import { fakeApi, opened } from "./support/fake-api";

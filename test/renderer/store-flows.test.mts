@@ -21,6 +21,15 @@ describe("the renderer store", () => {
     expect(s.error).toBeNull();
   });
 
+  it("shows what main found unusable in its state files and set aside", async () => {
+    const { store, api } = setup();
+    api.app.notices.mockResolvedValueOnce(
+      ok(["The settings file is not valid JSON; it was set aside: /d/s.json"]),
+    );
+    await store.getState().startupRequested();
+    expect(store.getState().notice).toBe("The settings file is not valid JSON; it was set aside: /d/s.json");
+  });
+
   it("opens the file the app was launched with", async () => {
     const { store, api } = setup();
     api.app.launchFile.mockResolvedValueOnce(ok("/launched.json"));
@@ -45,7 +54,7 @@ describe("the renderer store", () => {
     store.getState().pipelineRenamed("renamed");
     expect(store.getState().doc).toMatchObject({ dirty: true });
     expect(store.getState().doc?.document.pipeline.name).toBe("renamed");
-    expect(store.getState().doc?.document.root["pipeline"]).toBe(store.getState().doc?.document.pipeline);
+    expect(store.getState().doc?.document.envelope).toEqual({ pipeline: null, tags: [] });
 
     await store.getState().saveRequested();
     expect(api.documents.save).toHaveBeenCalledWith(

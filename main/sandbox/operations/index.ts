@@ -1,5 +1,14 @@
 /** The operation table: every operation the sandbox implements, by its X-Amz-Target name. */
 import type { OperationHandler } from "../context";
+import {
+  createCustomActionType,
+  deleteCustomActionType,
+  getActionType,
+  listActionTypes,
+  listRuleTypes,
+  updateActionType,
+} from "./action-types";
+import { listDeployActionExecutionTargets } from "./deploy-targets";
 import { putActionRevision } from "./action-revision";
 import { putApprovalResult } from "./approvals";
 import { listRuleExecutions, overrideStageCondition } from "./conditions";
@@ -23,6 +32,13 @@ import {
   putThirdPartyJobSuccessResult,
 } from "./third-party-jobs";
 import { disableStageTransition, enableStageTransition } from "./transitions";
+import {
+  deleteWebhook,
+  deregisterWebhookWithThirdParty,
+  listWebhooks,
+  putWebhook,
+  registerWebhookWithThirdParty,
+} from "./webhooks";
 
 export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   CreatePipeline: createPipeline,
@@ -46,6 +62,18 @@ export const OPERATION_HANDLERS: Readonly<Record<string, OperationHandler>> = {
   TagResource: tagResource,
   UntagResource: untagResource,
   ListTagsForResource: listTagsForResource,
+  CreateCustomActionType: createCustomActionType,
+  DeleteCustomActionType: deleteCustomActionType,
+  ListActionTypes: listActionTypes,
+  GetActionType: getActionType,
+  UpdateActionType: updateActionType,
+  ListRuleTypes: listRuleTypes,
+  PutWebhook: putWebhook,
+  ListWebhooks: listWebhooks,
+  DeleteWebhook: deleteWebhook,
+  RegisterWebhookWithThirdParty: registerWebhookWithThirdParty,
+  DeregisterWebhookWithThirdParty: deregisterWebhookWithThirdParty,
+  ListDeployActionExecutionTargets: listDeployActionExecutionTargets,
   PutActionRevision: putActionRevision,
   PollForJobs: pollForJobs,
   AcknowledgeJob: acknowledgeJob,

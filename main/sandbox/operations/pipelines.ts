@@ -1,4 +1,5 @@
 /** CreatePipeline, GetPipeline, UpdatePipeline, DeletePipeline, ListPipelines. */
+import { withServiceDefaults } from "../../../shared/diff";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 import {
   findPipeline,
@@ -20,16 +21,13 @@ const MAX_PIPELINES = 1000;
 
 /**
  * What the service stores: only modelled members, the version it assigns, and the defaults it
- * reports back (SUPERSEDED, V1) when the caller left them out.
+ * reports back when the caller left them out (SUPERSEDED, V1, and per action `runOrder: 1`, an
+ * empty configuration and empty artifact lists, as GetPipeline shows them; one list of them,
+ * shared with the deploy diff).
  */
 function storedDeclaration(input: unknown, version: number): PipelineDeclaration {
   const pruned = pruneToShape("PipelineDeclaration", input) as PipelineDeclaration;
-  return {
-    ...pruned,
-    version,
-    executionMode: pruned.executionMode ?? "SUPERSEDED",
-    pipelineType: pruned.pipelineType ?? "V1",
-  };
+  return { ...withServiceDefaults(pruned), version };
 }
 
 function startOnChange(ctx: SandboxContext, pipeline: PipelineRecord, triggerType: string): void {
@@ -70,7 +68,10 @@ export const createPipeline: OperationHandler = (ctx, input) => {
   // The service starts a run as soon as a pipeline is created.
   startOnChange(ctx, pipeline, "CreatePipeline");
   ctx.changed();
-  return { pipeline: stored, tags: pipeline.tags.length > 0 ? pipeline.tags : undefined };
+  // Tags come back sorted by key, and as an empty list when none were given, as moto (an
+  // independent implementation, compared in moto-compare.test.ts) answers too.
+  const sorted = [...pipeline.tags].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { pipeline: stored, tags: sorted };
 };
 
 export const getPipeline: OperationHandler = (ctx, input) => {

@@ -1,8 +1,11 @@
-/** TagResource, UntagResource, ListTagsForResource; pipelines are the only taggable resource here. */
+/**
+ * TagResource, UntagResource, ListTagsForResource, for the three taggable resources: pipelines,
+ * custom action types and webhooks (each create operation takes `tags`).
+ */
 import { type OperationHandler, type SandboxContext } from "../context";
 import { paginate } from "../pagination";
 import { fail } from "../protocol";
-import type { PipelineRecord, TagRecord } from "../records";
+import type { TagRecord } from "../records";
 
 const MAX_TAGS = 50;
 
@@ -20,23 +23,45 @@ export function checkTags(added: readonly TagRecord[], existing: readonly TagRec
     fail("TooManyTagsException", `A resource can have at most ${MAX_TAGS} tags; this would make: ${total}`);
 }
 
-function resource(ctx: SandboxContext, arn: string): PipelineRecord {
-  const prefix = `arn:aws:codepipeline:${ctx.region}:${ctx.accountId}:`;
-  if (!arn.startsWith(prefix))
-    fail("InvalidArnException", `Not a pipeline ARN of this account and region: ${arn}`);
+/** The ARNs the sandbox gives custom action types and webhooks. */
+export function actionTypeArn(
+  ctx: SandboxContext,
+  id: { category: string; provider: string; version: string },
+): string {
+  return `${arnPrefix(ctx)}actiontype:Custom/${id.category}/${id.provider}/${id.version}`;
+}
+
+export function webhookArn(ctx: SandboxContext, name: string): string {
+  return `${arnPrefix(ctx)}webhook:${name}`;
+}
+
+function arnPrefix(ctx: SandboxContext): string {
+  return `arn:${ctx.partition.arnPartition}:codepipeline:${ctx.region}:${ctx.accountId}:`;
+}
+
+function resource(ctx: SandboxContext, arn: string): { tags: TagRecord[] } {
+  if (!arn.startsWith(arnPrefix(ctx))) {
+    fail(
+      "InvalidArnException",
+      `Not a CodePipeline ARN of account ${ctx.accountId} in ${ctx.region}: ${arn}`,
+    );
+  }
+  const data = ctx.partition.data;
   return (
     ctx.state.pipelines.find((p) => p.arn === arn) ??
+    data.webhooks.find((w) => w.arn === arn) ??
+    data.customActionTypes.find((t) => !t.deleted && actionTypeArn(ctx, t.id) === arn) ??
     fail("ResourceNotFoundException", `No resource with this ARN: ${arn}`)
   );
 }
 
 export const tagResource: OperationHandler = (ctx, input) => {
-  const pipeline = resource(ctx, input.resourceArn as string);
+  const tagged = resource(ctx, input.resourceArn as string);
   const added = input.tags as TagRecord[];
-  checkTags(added, pipeline.tags);
+  checkTags(added, tagged.tags);
   const replaced = new Set(added.map((t) => t.key));
-  pipeline.tags = [
-    ...pipeline.tags.filter((t) => !replaced.has(t.key)),
+  tagged.tags = [
+    ...tagged.tags.filter((t) => !replaced.has(t.key)),
     ...added.map((t) => ({ key: t.key, value: t.value })),
   ];
   ctx.changed();
@@ -44,21 +69,22 @@ export const tagResource: OperationHandler = (ctx, input) => {
 };
 
 export const untagResource: OperationHandler = (ctx, input) => {
-  const pipeline = resource(ctx, input.resourceArn as string);
+  const tagged = resource(ctx, input.resourceArn as string);
   const removed = new Set(input.tagKeys as string[]);
-  pipeline.tags = pipeline.tags.filter((t) => !removed.has(t.key));
+  tagged.tags = tagged.tags.filter((t) => !removed.has(t.key));
   ctx.changed();
   return {};
 };
 
 export const listTagsForResource: OperationHandler = (ctx, input) => {
-  const pipeline = resource(ctx, input.resourceArn as string);
-  const sorted = [...pipeline.tags].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const arn = input.resourceArn as string;
+  const tagged = resource(ctx, arn);
+  const sorted = [...tagged.tags].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const { page, nextToken } = paginate(
     sorted,
     (t) => t.key,
     input as { nextToken?: string; maxResults?: number },
-    `ListTagsForResource:${pipeline.arn}`,
+    `ListTagsForResource:${arn}`,
     100,
   );
   return { tags: page, nextToken };

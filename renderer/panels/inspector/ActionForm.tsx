@@ -1,3 +1,4 @@
+import { valueText } from "../../../shared/formats/value-description";
 import { useState } from "react";
 import { findActionType } from "../../../shared/catalog";
 import type {
@@ -25,7 +26,9 @@ export function upstreamOutputs(pipeline: PipelineDeclaration, at: ActionAddress
       ? []
       : stage.actions
           .filter((a) => s < at.stage || runOrderOf(a) < order)
-          .flatMap((a) => (Array.isArray(a.outputArtifacts) ? a.outputArtifacts.map((o) => o.name) : [])),
+          .flatMap((a) => (Array.isArray(a.outputArtifacts) ? a.outputArtifacts.map((o) => o.name) : []))
+          // A file may hold anything in a name; only text names an artifact (validation reports the rest).
+          .filter((name): name is string => typeof name === "string"),
   );
 }
 
@@ -113,7 +116,9 @@ function Artifacts({
 }) {
   const edit = useActionEdit(at);
   const base = ["stages", at.stage, "actions", at.action];
-  const inputs = Array.isArray(action.inputArtifacts) ? action.inputArtifacts.map((i) => i.name) : [];
+  const inputs = Array.isArray(action.inputArtifacts)
+    ? action.inputArtifacts.map((i) => i.name).filter((name): name is string => typeof name === "string")
+    : [];
   const offered = [...new Set([...upstreamOutputs(pipeline, at), ...inputs])];
   const inputDiagnostics = useFieldDiagnostics([...base, "inputArtifacts"]);
   const outputs = Array.isArray(action.outputArtifacts) ? action.outputArtifacts : [];
@@ -150,7 +155,7 @@ function Artifacts({
             />
             <button
               type="button"
-              aria-label={`Remove output artifact ${o.name}`}
+              aria-label={`Remove output artifact ${valueText(o.name)}`}
               onClick={() =>
                 edit.members({
                   outputArtifacts: outputs.length === 1 ? undefined : outputs.filter((_, j) => j !== i),
@@ -167,7 +172,9 @@ function Artifacts({
             edit.members({
               outputArtifacts: [
                 ...outputs,
-                { name: `${action.name}Output${outputs.length + 1}`.replace(/[^A-Za-z0-9_-]/g, "") },
+                {
+                  name: `${valueText(action.name)}Output${outputs.length + 1}`.replace(/[^A-Za-z0-9_-]/g, ""),
+                },
               ],
             })
           }
@@ -221,7 +228,7 @@ function CommandsMembers({
           multiline
           path={[...base, "environmentVariables"]}
           description="NAME=value, one per line."
-          value={env.map((v) => `${v.name}=${v.value}`)}
+          value={env.map((v) => `${valueText(v.name)}=${valueText(v.value)}`)}
           onChange={(lines) =>
             edit.members(
               {
@@ -267,9 +274,10 @@ export function ActionForm({
         onChange={(name) => edit.rename(name ?? "")}
       />
       <p className="action-type">
-        <strong>{spec?.title ?? String(id?.provider)}</strong>{" "}
+        <strong>{spec?.title ?? valueText(id?.provider)}</strong>{" "}
         <span className="muted">
-          {String(id?.category)} · {String(id?.owner)} · {String(id?.provider)} · v{String(id?.version)}
+          {valueText(id?.category)} · {valueText(id?.owner)} · {valueText(id?.provider)} · v
+          {valueText(id?.version)}
         </span>
         {spec === undefined && (
           <span className="muted"> — not in the catalog; its configuration is kept as it is.</span>
@@ -281,7 +289,7 @@ export function ActionForm({
         label="Run order"
         path={[...base, "runOrder"]}
         description="Actions with the same run order run in parallel; lower numbers run first."
-        value={action.runOrder === undefined ? undefined : String(action.runOrder)}
+        value={action.runOrder === undefined ? undefined : valueText(action.runOrder)}
         onChange={(v) => {
           const n = v === undefined ? undefined : Number(v);
           if (n === undefined || (Number.isInteger(n) && n > 0)) edit.members({ runOrder: n }, "runOrder");
@@ -308,7 +316,7 @@ export function ActionForm({
         <TextField
           label="Timeout in minutes"
           path={[...base, "timeoutInMinutes"]}
-          value={action.timeoutInMinutes === undefined ? undefined : String(action.timeoutInMinutes)}
+          value={action.timeoutInMinutes === undefined ? undefined : valueText(action.timeoutInMinutes)}
           onChange={(v) => {
             const n = v === undefined ? undefined : Number(v);
             if (n === undefined || Number.isInteger(n)) edit.members({ timeoutInMinutes: n }, "timeout");

@@ -1,3 +1,4 @@
+import { valueText } from "../../../shared/formats/value-description";
 import { findRuleType, RULE_TYPES } from "../../../shared/catalog";
 import type { Condition, RuleDeclaration, StageDeclaration } from "../../../shared/pipeline/model";
 import { renameStage, setStageMembers } from "../../../shared/pipeline/operations";
@@ -25,7 +26,7 @@ function RuleEditor({
 }) {
   const spec = findRuleType(rule.ruleTypeId);
   return (
-    <div className="row-group" role="group" aria-label={`Rule ${rule.name}`}>
+    <div className="row-group" role="group" aria-label={`Rule ${valueText(rule.name)}`}>
       <TextField
         label="Rule name"
         path={[...path, "name"]}
@@ -33,7 +34,7 @@ function RuleEditor({
         value={rule.name}
         onChange={(name) => onChange(withMember(rule, "name", name ?? ""), "name")}
       />
-      <p className="muted">{spec?.title ?? String(rule.ruleTypeId?.provider ?? "unknown rule type")}</p>
+      <p className="muted">{spec?.title ?? valueText(rule.ruleTypeId?.provider ?? "unknown rule type")}</p>
       {spec?.configuration.map((field) => (
         <ConfigFieldInput
           key={field.key}

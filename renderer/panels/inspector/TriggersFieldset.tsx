@@ -15,6 +15,7 @@ import { replaceAt, withMember, withMembers } from "../../../shared/pipeline/mem
 import { setPipelineMembers } from "../../../shared/pipeline/operations";
 import { useAppStore } from "../../store";
 import { ListField, SelectField } from "./fields";
+import { TriggerTestForm } from "./TriggerTestForm";
 
 type Path = (string | number)[];
 
@@ -249,6 +250,7 @@ export function TriggersFieldset({ pipeline }: { pipeline: PipelineDeclaration }
       >
         Add a trigger
       </button>
+      {sources.length > 0 && <TriggerTestForm pipeline={pipeline} />}
     </fieldset>
   );
 }

@@ -2,6 +2,7 @@
  * Form controls of the inspector. Each shows its label, a required mark, its description, and the
  * diagnostics that point at it, inline (from the same diagnostics as the problems panel).
  */
+import { valueText } from "../../../shared/formats/value-description";
 import { useId, useState, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { ConfigField } from "../../../shared/catalog";
@@ -108,13 +109,15 @@ export function TextField(
     multiline?: boolean;
   },
 ) {
+  // A file may hold anything here (an object, a number): it is shown as its JSON, never thrown on.
+  const value = props.value === undefined ? undefined : valueText(props.value);
   return (
     <Frame {...props}>
       {({ id, describedBy, invalid }) =>
         props.multiline === true ? (
           <textarea
             id={id}
-            value={props.value ?? ""}
+            value={value ?? ""}
             rows={4}
             aria-describedby={describedBy}
             aria-invalid={invalid}
@@ -125,7 +128,7 @@ export function TextField(
         ) : (
           <input
             id={id}
-            value={props.value ?? ""}
+            value={value ?? ""}
             placeholder={props.placeholder}
             aria-describedby={describedBy}
             aria-invalid={invalid}
@@ -148,16 +151,16 @@ export function SelectField(
     unsetLabel?: string;
   },
 ) {
+  // A file may hold anything here (an object, a number): it is shown as its JSON, never thrown on.
+  const value = props.value === undefined ? undefined : valueText(props.value);
   const options =
-    props.value !== undefined && !props.options.includes(props.value)
-      ? [...props.options, props.value]
-      : props.options;
+    value !== undefined && !props.options.includes(value) ? [...props.options, value] : props.options;
   return (
     <Frame {...props}>
       {({ id, describedBy, invalid }) => (
         <select
           id={id}
-          value={props.value ?? ""}
+          value={value ?? ""}
           aria-describedby={describedBy}
           aria-invalid={invalid}
           aria-required={props.required}
@@ -223,7 +226,8 @@ export function ListField(
 ) {
   const separator = props.multiline === true ? "\n" : ", ";
   const [draft, setDraft] = useState<string | null>(null);
-  const fromValue = (props.value ?? []).join(separator);
+  const listed: unknown = props.value ?? [];
+  const fromValue = Array.isArray(listed) ? listed.map(valueText).join(separator) : valueText(listed);
   const shown = draft !== null && sameList(listFromText(draft), props.value) ? draft : fromValue;
   return (
     <TextField

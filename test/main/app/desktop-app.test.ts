@@ -176,7 +176,8 @@ describe("the desktop app", () => {
       const saved = JSON.parse(
         await readFile(join(electron.userData, "window-state.json"), "utf8"),
       ) as unknown;
-      expect(saved).toEqual({ x: 1, y: 2, width: 1000, height: 700, maximized: false });
+      // Written with its schema version, like every state file.
+      expect(saved).toEqual({ format: 1, x: 1, y: 2, width: 1000, height: 700, maximized: false });
     });
   });
 

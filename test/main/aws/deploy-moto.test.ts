@@ -179,7 +179,7 @@ describe("deploy to moto", () => {
     try {
       must(await gateway.createPipeline(connection, samplePipeline("moto-pull"), []));
       const env = {
-        ...dummyAwsEnv({ AWS_ENDPOINT_URL: moto.endpoint }),
+        ...dummyAwsEnv({ AWS_ENDPOINT_URL: moto.endpoint, XDG_CONFIG_HOME: join(dir, "config") }),
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       };
       const file = join(dir, "pulled.json");
@@ -199,7 +199,12 @@ describe("deploy to moto", () => {
       expect(changed.code).toBe(0);
       expect(changed.stdout).toContain('~ configuration.ProjectName: "app-build" -> "moto-build"');
       expect(changed.stdout).toContain("Updated moto-pull: version 2.");
-      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ pipeline: { version: 2 } });
+      // The file is not rewritten: the deployed version is kept for the target in the data folder.
+      expect(JSON.parse(await readFile(file, "utf8"))).toMatchObject({ pipeline: { version: 1 } });
+      const again = await runCli(["deploy", file, "--yes"], env);
+      expect(again.stdout).toContain(
+        "Nothing to deploy: the remote pipeline already matches the file (version 2).",
+      );
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

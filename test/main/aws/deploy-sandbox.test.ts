@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applyDeploy, Gateway, planDeploy, pullPipeline, type Connection } from "../../../main/aws";
 import { startSandbox, type Sandbox } from "../../../main/sandbox";
 import { mergePipelines, renderDiff } from "../../../shared/diff";
+import { withoutMember } from "../../../shared/pipeline/members";
 import type { PipelineDeclaration, PipelineDocument } from "../../../shared/pipeline/model";
-import { updateWithCli } from "./support/aws-cli";
+import { awsCli, updateWithCli } from "./support/aws-cli";
+import { parseDocument } from "../../../shared/formats";
+import { KEY_MARK } from "../../../shared/pipeline/member-keys";
 import { createInput, edited, samplePipeline } from "./support/pipelines";
 
 let sandbox: Sandbox;
@@ -154,6 +157,60 @@ describe("deploy to the sandbox", () => {
     expect(plan.conflict).not.toHaveProperty("basePipeline");
     expect(plan.upToDate).toBe(false);
     expect((await applyDeploy(gateway, plan)).ok).toBe(false);
+  });
+
+  it("guards from the target's own base: a version moved without a change, or changes the document holds, are no conflict", async () => {
+    const document = createInput(samplePipeline("base-one"));
+    const created = must(await applyDeploy(gateway, must(await planDeploy(gateway, document, connection))));
+    // What the record of deploy targets keeps for this target; the document carries no version.
+    const base = { version: created.version, pipeline: created.pipeline };
+    const mine = edited(document, renameProject);
+    expect(must(await planDeploy(gateway, mine, connection, base)).conflict).toBeUndefined();
+
+    // Someone re-applies the same pipeline: a new version, no change. Not a conflict.
+    await updateWithCli(sandbox.endpoint, samplePipeline("base-one"));
+    expect(must(await planDeploy(gateway, mine, connection, base)).conflict).toBeUndefined();
+
+    // Someone changes the bucket: a conflict, with this target's base for the merge.
+    const theirs = samplePipeline("base-one");
+    theirs.stages[2]!.actions[0]!.configuration = { BucketName: "someone-elses-bucket", Extract: "true" };
+    await updateWithCli(sandbox.endpoint, { ...theirs, version: 2 });
+    const plan = must(await planDeploy(gateway, mine, connection, base));
+    expect(plan.conflict).toMatchObject({ documentVersion: 1, remoteVersion: 3 });
+    expect(plan.conflict?.basePipeline).toEqual(base.pipeline);
+    expect(renderDiff(plan.conflict!.remoteChanges!)).toContain(
+      '"pipewright-site" -> "someone-elses-bucket"',
+    );
+
+    // Once the document holds their change (merged, as the app's "Merge their changes" does), it deploys.
+    const merge = mergePipelines(base.pipeline, plan.conflict!.remotePipeline, mine.pipeline);
+    const merged = edited(mine, () => withoutMember(merge.pipeline, "version"));
+    const again = must(await planDeploy(gateway, merged, connection, base));
+    expect(again.conflict).toBeUndefined();
+    expect(must(await applyDeploy(gateway, again))).toMatchObject({ action: "update", version: 4 });
+  });
+
+  it("sends integer-like configuration keys as the file names them, never with the model's mark", async () => {
+    const text = JSON.stringify({ pipeline: samplePipeline("marked-keys") }).replace(
+      '"ProjectName":"app-build"',
+      '"ProjectName":"app-build","b":"1","7":"2"',
+    );
+    const document = parseDocument(text).document!;
+    must(await applyDeploy(gateway, must(await planDeploy(gateway, document, connection))));
+    const remote = JSON.parse(
+      await awsCli(sandbox.endpoint, ["codepipeline", "get-pipeline", "--name", "marked-keys"]),
+    ) as { pipeline: { stages: Array<{ actions: Array<{ configuration: Record<string, string> }> }> } };
+    expect(remote.pipeline.stages[1]!.actions[0]!.configuration).toEqual({
+      ProjectName: "app-build",
+      b: "1",
+      "7": "2",
+    });
+    expect(JSON.stringify(remote)).not.toContain(KEY_MARK);
+    // Read back through the gateway it is in model form again, and equal to what was deployed.
+    const pulled = must(await gateway.getPipeline(connection, "marked-keys")).pipeline;
+    expect(pulled.stages[1]!.actions[0]!.configuration).toEqual(
+      document.pipeline.stages[1]!.actions[0]!.configuration,
+    );
   });
 
   it("stops when the pipeline changes again between the preview and the deploy, even with overwrite", async () => {

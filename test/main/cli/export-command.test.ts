@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { generatePipeline } from "../../bench/generate";
@@ -42,6 +42,19 @@ describe("pipewright export", () => {
     expect(run.stderr).toContain(`exported V2 pipeline to ${out}`);
     expect(readFileSync(out, "utf8")).toBe(golden("get-output-v1.V2.json"));
     expect(temp.files()).toEqual(["out.json"]);
+  });
+
+  it("with -o writes through a symlink, which stays a symlink", async () => {
+    mkdirSync(join(temp.dir, "real"));
+    const real = join(temp.dir, "real", "out.json");
+    writeFileSync(real, OLD);
+    const link = join(temp.dir, "out.json");
+    symlinkSync(join("real", "out.json"), link);
+    const run = await runPipewright(["export", V1_SOURCE, "--type", "V2", "-o", link]);
+    expect(run.code).toBe(0);
+    expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(link)).toBe(join("real", "out.json"));
+    expect(readFileSync(real, "utf8")).toBe(golden("get-output-v1.V2.json"));
   });
 
   it("refuses V1 for a pipeline with V2 features: one located error per feature, target untouched", async () => {

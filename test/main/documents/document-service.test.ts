@@ -1,6 +1,7 @@
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { MAX_FILE_BYTES } from "../../../shared/formats";
 import type { PipelineDocument } from "../../../shared/pipeline/model";
 import { AppFailure } from "../../../main/documents/fs-errors";
 import { versionOf } from "../../../main/documents/document-files";
@@ -25,7 +26,7 @@ async function failureOf(promise: Promise<unknown>): Promise<AppFailure["appErro
 
 function renamed(doc: PipelineDocument, name: string): PipelineDocument {
   const pipeline = { ...doc.pipeline, name };
-  return { ...doc, root: { ...doc.root, pipeline }, pipeline };
+  return { ...doc, pipeline };
 }
 
 describe("DocumentService", () => {
@@ -76,6 +77,59 @@ describe("DocumentService", () => {
     const broken = await failureOf(t.services.documents.open(join(t.dir, "broken.json")));
     expect(broken.code).toBe("not-a-pipeline");
     expect(broken.details).toContain("json-syntax");
+  });
+
+  it("says exactly why a file did not open: where the JSON breaks, which member is missing, size and limit, the OS reason", async () => {
+    const broken = join(t.dir, "broken.json");
+    await writeFile(broken, '{\n  "pipeline": {\n    "name": "p",\n    "stages": [}\n}\n');
+    const notJson = await failureOf(t.services.documents.open(broken));
+    expect(notJson.message).toMatch(
+      new RegExp(`^The file is not valid JSON \\(line 4, column \\d+: .+\\): ${broken}$`),
+    );
+
+    const other = join(t.dir, "other.json");
+    await writeFile(other, '{"name": "x", "roleArn": "r"}\n');
+    const notPipeline = await failureOf(t.services.documents.open(other));
+    expect(notPipeline.message).toBe(
+      `Not a pipeline file: expected a "pipeline" member (create-pipeline input or get-pipeline output) or a pipeline with "stages"; found members "name", "roleArn": ${other}`,
+    );
+
+    const big = join(t.dir, "big.json");
+    await writeFile(big, `{"stages": [], "x": "${"a".repeat(MAX_FILE_BYTES)}"}`);
+    const tooLarge = await failureOf(t.services.documents.open(big));
+    expect(tooLarge.code).toBe("file-too-large");
+    expect(tooLarge.message).toBe(
+      `The file is too large to open: 5.0 MB (${MAX_FILE_BYTES + 23} bytes), the limit is 5 MB: ${big}`,
+    );
+
+    const missing = await failureOf(t.services.documents.open(join(t.dir, "missing.json")));
+    expect(missing.message).toBe(
+      `The file or its folder does not exist (ENOENT: no such file or directory): ${join(t.dir, "missing.json")}`,
+    );
+    for (const error of [notJson, notPipeline, tooLarge, missing])
+      expect(JSON.stringify(error)).not.toContain("aaaa");
+  });
+
+  it("refuses to save a pipeline over the size limit before writing anything, so every saved file opens again", async () => {
+    const { document } = t.services.documents.create("blank-v2");
+    const path = join(t.dir, "big.pipeline.json");
+    const big = { ...document, pipeline: { ...document.pipeline, description: "a".repeat(MAX_FILE_BYTES) } };
+    const error = await failureOf(t.services.documents.saveAs(path, big));
+    expect(error.code).toBe("file-too-large");
+    expect(error.message).toMatch(
+      new RegExp(
+        `^The pipeline is too large to save: 5\\.0 MB \\(\\d+ bytes\\) as a file, the limit for opening it again is 5 MB: ${path}$`,
+      ),
+    );
+    expect(await readdir(t.dir)).not.toContain("big.pipeline.json");
+    expect((await readdir(t.dir)).filter((n) => n.includes("pipewright-save"))).toEqual([]);
+    // Just under the limit saves, and opens again.
+    const fits = {
+      ...document,
+      pipeline: { ...document.pipeline, description: "a".repeat(MAX_FILE_BYTES - 2000) },
+    };
+    await t.services.documents.saveAs(path, fits);
+    expect((await t.services.documents.open(path)).document.pipeline).toEqual(fits.pipeline);
   });
 
   it("reports a failed save and keeps the old file when the target cannot be written", async () => {

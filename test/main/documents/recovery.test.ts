@@ -1,6 +1,8 @@
 import { readdir, writeFile, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { OpenedDocument, RecoveryEntry } from "../../../shared/ipc";
+import type { PipelineDocument } from "../../../shared/pipeline/model";
 import { dispatch } from "../../../main/ipc/dispatch";
 import { createHandlers } from "../../../main/ipc/handlers";
 import { createTestServices, type TestServices } from "./support/services";
@@ -34,9 +36,9 @@ describe("autosave and restore", () => {
     const restored = await dispatch(handlers, "recovery.restore", { id: "doc-1" });
     expect(restored).toMatchObject({ ok: true, value: { path: "/work/p.json", dirty: true, version: null } });
     if (restored.ok) {
-      const value = restored.value as { document: { pipeline: unknown; root: { pipeline: unknown } } };
+      const value = restored.value as { document: { pipeline: unknown; envelope: { pipeline: unknown } } };
       expect(value.document.pipeline).toEqual(edited.pipeline);
-      expect(value.document.root.pipeline).toBe(value.document.pipeline);
+      expect(value.document.envelope.pipeline).toBe(null);
     }
 
     await dispatch(handlers, "recovery.discard", { id: "doc-1" });
@@ -45,6 +47,29 @@ describe("autosave and restore", () => {
       ok: false,
       error: { code: "recovery-not-found" },
     });
+  });
+
+  it("keeps a recovery copy whatever the document's name field holds, and restores it as it was", async () => {
+    const handlers = createHandlers(t.services);
+    const { document } = t.services.documents.create("blank-v2");
+    const names: unknown[] = [42, { a: 1 }, null, true, ""];
+    for (const [i, name] of names.entries()) {
+      const odd = { ...document, pipeline: { ...document.pipeline, name } } as unknown as PipelineDocument;
+      expect(
+        await dispatch(handlers, "recovery.store", { id: `odd-${i}`, path: null, document: odd }),
+      ).toMatchObject({ ok: true });
+    }
+    const listed = await dispatch(handlers, "recovery.list", {});
+    const entries = (listed.ok ? listed.value : []) as RecoveryEntry[];
+    expect(entries.map((e) => [e.id, e.title]).sort()).toEqual([
+      ["odd-0", "42"],
+      ["odd-1", ""],
+      ["odd-2", ""],
+      ["odd-3", "true"],
+      ["odd-4", ""],
+    ]);
+    const restored = await dispatch(handlers, "recovery.restore", { id: "odd-1" });
+    expect(restored.ok && (restored.value as OpenedDocument).document.pipeline.name).toEqual({ a: 1 });
   });
 
   it("skips unreadable recovery files instead of failing the list", async () => {

@@ -20,7 +20,8 @@ describe("templates", () => {
     const doc = createFromTemplate(id)!;
     const reparsed = parseDocument(serializeDocument(doc));
     expect(reparsed.diagnostics).toEqual([]);
-    expect(reparsed.document?.root).toEqual(doc.root);
+    expect(reparsed.document?.envelope).toEqual(doc.envelope);
+    expect(reparsed.document?.pipeline).toEqual(doc.pipeline);
   });
 
   it("builds a fresh object each time, so edits to one document never leak into the next", () => {

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CHANNEL_NAMES, fail, type Handlers } from "../../../shared/ipc";
 import { AppFailure } from "../../../main/documents/fs-errors";
 import { dispatch } from "../../../main/ipc/dispatch";
@@ -74,9 +74,15 @@ describe("dispatch", () => {
       },
     } satisfies Handlers;
     expect(await dispatch(throwing, "app.info", {})).toEqual(fail("not-found", "gone: /x"));
+    // The stack goes to main's log (kept out of the test output here), never to the page.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const internal = await dispatch(throwing, "documents.recent", {});
+    expect(logged).toHaveBeenCalledWith("pipewright: documents.recent failed:", expect.any(TypeError));
+    logged.mockRestore();
     expect(internal).toMatchObject({ ok: false, error: { code: "internal" } });
     if (!internal.ok) expect(internal.error.details).toContain("TypeError: boom");
+    // No stack trace crosses to the page: no frames, no source file names.
+    if (!internal.ok) expect(JSON.stringify(internal.error)).not.toMatch(/\n\s+at |\.ts:\d+/);
   });
 
   it("refuses links outside the AWS sites", async () => {

@@ -131,5 +131,5 @@ describe("the AWS CLI against the sandbox", () => {
     for (const detail of actions.actionExecutionDetails) {
       expect(toMs(detail.lastUpdateTime)).toBeGreaterThan(toMs(detail.startTime));
     }
-  });
+  }, 90_000); // each `aws` call starts a Python process
 });

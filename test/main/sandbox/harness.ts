@@ -22,8 +22,18 @@ export function clientFor(endpoint: string): CodePipelineClient {
   });
 }
 
+/**
+ * Every harness checks after each commit that the write-ahead log reproduces memory exactly, so
+ * any scenario a test drives also proves that the sandbox would have persisted it.
+ */
 export async function openHarness(options: SandboxOptions = {}): Promise<Harness> {
-  const sandbox = await startSandbox({ speed: 2000, log: () => {}, ...options });
+  const problems: string[] = [];
+  const sandbox = await startSandbox({
+    speed: 2000,
+    log: () => {},
+    verifyStorage: (problem) => problems.push(problem),
+    ...options,
+  });
   const client = clientFor(sandbox.endpoint);
   return {
     sandbox,
@@ -31,6 +41,7 @@ export async function openHarness(options: SandboxOptions = {}): Promise<Harness
     async close() {
       client.destroy();
       await sandbox.close();
+      if (problems.length > 0) throw new Error(`Storage verification failed: ${problems.join("\n")}`);
     },
   };
 }

@@ -17,6 +17,40 @@ export const PARTNER_TYPE: ActionTypeId = {
   version: "1",
 };
 
+/** CreateCustomActionType input for CUSTOM_TYPE: jobs are polled for by its queryable ProjectName. */
+export const CUSTOM_TYPE_DEFINITION: {
+  category: "Build";
+  provider: string;
+  version: string;
+  configurationProperties: {
+    name: string;
+    required: boolean;
+    key: boolean;
+    secret: boolean;
+    queryable: boolean;
+  }[];
+  inputArtifactDetails: { minimumCount: number; maximumCount: number };
+  outputArtifactDetails: { minimumCount: number; maximumCount: number };
+} = {
+  category: "Build",
+  provider: "SandboxBuild",
+  version: "1",
+  configurationProperties: [
+    { name: "ProjectName", required: true, key: true, secret: false, queryable: true },
+  ],
+  inputArtifactDetails: { minimumCount: 0, maximumCount: 5 },
+  outputArtifactDetails: { minimumCount: 0, maximumCount: 5 },
+};
+
+/** PARTNER_TYPE as the integration model declares it (the sandbox's `actionTypes` option). */
+export const PARTNER_DECLARATION = {
+  id: { ...PARTNER_TYPE },
+  executor: { configuration: { jobWorkerExecutorConfiguration: {} }, type: "JobWorker" },
+  inputArtifactDetails: { minimumCount: 0, maximumCount: 5 },
+  outputArtifactDetails: { minimumCount: 0, maximumCount: 5 },
+  properties: [{ name: "ProjectName", optional: false, key: true, noEcho: false, queryable: true }],
+};
+
 /**
  * Source (CodeCommit) → Build (`Compile`, of `type`, namespace `Job`) → Deploy (`Publish`, an S3
  * deploy whose ObjectKey uses the worker's output variable `#{Job.ARTIFACT}`).

@@ -5,6 +5,7 @@
 import {
   AcknowledgeJobCommand,
   AcknowledgeThirdPartyJobCommand,
+  CreateCustomActionTypeCommand,
   CreatePipelineCommand,
   GetJobDetailsCommand,
   GetPipelineExecutionCommand,
@@ -29,7 +30,13 @@ import {
 import { afterEach, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../main/sandbox";
 import { openHarness, type Harness } from "./harness";
-import { CUSTOM_TYPE, PARTNER_TYPE, workerPipeline } from "./job-fixtures";
+import {
+  CUSTOM_TYPE,
+  CUSTOM_TYPE_DEFINITION,
+  PARTNER_DECLARATION,
+  PARTNER_TYPE,
+  workerPipeline,
+} from "./job-fixtures";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -39,8 +46,10 @@ afterEach(async () => {
 
 async function open(name: string, type = CUSTOM_TYPE) {
   const clock = new ManualClock();
-  h = await openHarness({ clock });
+  // The custom type exists once created, the partner type once AWS set it up (the sandbox's option).
+  h = await openHarness({ clock, actionTypes: [PARTNER_DECLARATION] });
   const client = h.client;
+  await client.send(new CreateCustomActionTypeCommand({ ...CUSTOM_TYPE_DEFINITION }));
   await client.send(
     new CreatePipelineCommand({ pipeline: workerPipeline(name, type) as PipelineDeclaration }),
   );
@@ -64,14 +73,12 @@ async function runStatus(client: CodePipelineClient, name: string, runId: string
   return pipelineExecution;
 }
 
-const poll = (client: CodePipelineClient, queryParam?: Record<string, string>) =>
-  client.send(
-    new PollForJobsCommand({
-      actionTypeId: CUSTOM_TYPE,
-      maxBatchSize: 5,
-      ...(queryParam ? { queryParam } : {}),
-    }),
-  );
+/**
+ * The custom type's ProjectName is queryable, and "For an action type with a queryable property,
+ * you must supply that property as a key in the map" (PollForJobs), so every poll names one.
+ */
+const poll = (client: CodePipelineClient, queryParam: Record<string, string> = { ProjectName: "web" }) =>
+  client.send(new PollForJobsCommand({ actionTypeId: CUSTOM_TYPE, maxBatchSize: 5, queryParam }));
 
 describe("custom action job workers", () => {
   it("polls, acknowledges, continues and succeeds a job whose output variables a later action uses", async () => {

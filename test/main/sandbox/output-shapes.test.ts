@@ -2,9 +2,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPERATION_HANDLERS } from "../../../main/sandbox/operations";
 import { OPERATIONS, SHAPES } from "../../../shared/service-model";
 import { validateAgainstShape } from "../../../main/sandbox/request-validation";
+import { ec2Pipeline, gitHubPipeline, TEST_PROVIDER } from "./catalog-fixtures";
 import { conditionPipeline, rule, when } from "./condition-fixtures";
 import { threeStagePipeline } from "./fixtures";
-import { CUSTOM_TYPE, PARTNER_TYPE, workerPipeline } from "./job-fixtures";
+import {
+  CUSTOM_TYPE,
+  CUSTOM_TYPE_DEFINITION,
+  PARTNER_DECLARATION,
+  PARTNER_TYPE,
+  workerPipeline,
+} from "./job-fixtures";
 import { openHarness, waitFor, type Harness } from "./harness";
 import { rawCall, target } from "./wire";
 
@@ -79,12 +86,60 @@ async function conditionResponses(): Promise<void> {
   });
 }
 
+/** Custom action types, action and rule type listings, webhooks and deploy targets on the wire. */
+async function catalogResponses(): Promise<void> {
+  const type = { category: "Build", provider: "ShapesWorker", version: "1" };
+  await call("CreateCustomActionType", {
+    ...type,
+    settings: { entityUrlTemplate: "https://ci.example/{Config:ProjectName}" },
+    configurationProperties: [
+      { name: "ProjectName", required: true, key: true, secret: false, queryable: true, type: "String" },
+    ],
+    inputArtifactDetails: { minimumCount: 0, maximumCount: 1 },
+    outputArtifactDetails: { minimumCount: 0, maximumCount: 1 },
+    tags: [{ key: "team", value: "ci" }],
+  });
+  await call("ListActionTypes", {});
+  await call("ListActionTypes", { actionOwnerFilter: "Custom" });
+  await call("DeleteCustomActionType", type);
+  await call("GetActionType", TEST_PROVIDER.id);
+  await call("UpdateActionType", { actionType: { ...TEST_PROVIDER, description: "Updated" } });
+  await call("ListRuleTypes", {});
+  await call("CreatePipeline", { pipeline: gitHubPipeline("shapes-hook") });
+  const webhook = {
+    name: "shapes-hook",
+    targetPipeline: "shapes-hook",
+    targetAction: "Checkout",
+    filters: [{ jsonPath: "$.ref", matchEquals: "refs/heads/{Branch}" }],
+    authentication: "GITHUB_HMAC",
+    authenticationConfiguration: { SecretToken: "s3cret" },
+  };
+  await call("PutWebhook", { webhook, tags: [{ key: "k", value: "v" }] });
+  await call("ListWebhooks", { MaxResults: 10 });
+  await call("RegisterWebhookWithThirdParty", { webhookName: "shapes-hook" });
+  await call("DeregisterWebhookWithThirdParty", { webhookName: "shapes-hook" });
+  await call("DeleteWebhook", { name: "shapes-hook" });
+  await call("CreatePipeline", { pipeline: ec2Pipeline("shapes-ec2") });
+  const deploy = await waitFor("the EC2 deploy action to run", async () => {
+    const out = (await call("ListActionExecutions", { pipelineName: "shapes-ec2" })) as {
+      actionExecutionDetails: { actionName: string; actionExecutionId: string; status: string }[];
+    };
+    return out.actionExecutionDetails.find((d) => d.actionName === "Fleet" && d.status !== "InProgress");
+  });
+  await call("ListDeployActionExecutionTargets", { actionExecutionId: deploy.actionExecutionId });
+}
+
 /** Drives every job worker operation and PutActionRevision, so their answers reach the wire too. */
 async function jobResponses(): Promise<void> {
   h.sandbox.scenario.set({ defaults: { Source: { durationSeconds: 0 } } });
+  await call("CreateCustomActionType", CUSTOM_TYPE_DEFINITION);
   await call("CreatePipeline", { pipeline: workerPipeline("shapes-jobs") });
   const [job] = await waitFor("a custom job", async () => {
-    const out = (await call("PollForJobs", { actionTypeId: CUSTOM_TYPE, maxBatchSize: 1 })) as {
+    const out = (await call("PollForJobs", {
+      actionTypeId: CUSTOM_TYPE,
+      maxBatchSize: 1,
+      queryParam: { ProjectName: "web" },
+    })) as {
       jobs: { id: string; nonce: string }[];
     };
     return out.jobs.length > 0 ? out.jobs : undefined;
@@ -97,7 +152,10 @@ async function jobResponses(): Promise<void> {
     executionDetails: { summary: "half", percentComplete: 50 },
   });
   const [next] = await waitFor("the continued job", async () => {
-    const out = (await call("PollForJobs", { actionTypeId: CUSTOM_TYPE })) as {
+    const out = (await call("PollForJobs", {
+      actionTypeId: CUSTOM_TYPE,
+      queryParam: { ProjectName: "web" },
+    })) as {
       jobs: { id: string; nonce: string }[];
     };
     return out.jobs.length > 0 ? out.jobs : undefined;
@@ -160,6 +218,7 @@ async function call(operation: string, body: unknown): Promise<Record<string, un
 beforeAll(async () => {
   h = await openHarness({
     scenario: { rules: [{ pipeline: "shapes", action: "Publish", outcome: "fail", errorMessage: "denied" }] },
+    actionTypes: [TEST_PROVIDER, PARTNER_DECLARATION],
   });
 });
 afterAll(() => h.close());
@@ -256,6 +315,7 @@ describe("responses match the model's output shapes", () => {
     await call("ListTagsForResource", { resourceArn: arn });
     await call("DeletePipeline", { name: "shapes" });
     await conditionResponses();
+    await catalogResponses();
     await jobResponses();
 
     // Every operation the sandbox implements (the model has all 44; the handlers say which exist).

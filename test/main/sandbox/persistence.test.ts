@@ -143,9 +143,9 @@ describe("persistence", () => {
     expect((await h.client.send(new ListPipelinesCommand({}))).pipelines).toEqual([]);
     await h.client.send(new CreatePipelineCommand({ pipeline: sdk(threeStagePipeline({ name: "fresh" })) }));
     await h.sandbox.flush();
-    expect(JSON.parse(readFileSync(join(dataDir, "state.json"), "utf8")).state.pipelines[0].name).toBe(
-      "fresh",
-    );
+    expect(
+      JSON.parse(readFileSync(join(dataDir, "state.json"), "utf8")).partitions[0].state.pipelines[0].name,
+    ).toBe("fresh");
     expect(readFileSync(join(dataDir, aside[0] ?? ""), "utf8")).toBe(corrupt);
 
     // Valid JSON of the wrong shape is corrupt too.

@@ -73,7 +73,7 @@ describe("AWS JSON 1.1 wire format", () => {
     for (const t of [
       target("LaunchRockets"),
       "Other_20150709.GetPipeline",
-      target("ListWebhooks"),
+      target("ListPipelinez"),
       undefined,
     ]) {
       const res = await rawCall(h.sandbox.endpoint, t, "{}");

@@ -273,18 +273,21 @@ describe("persisted condition history", () => {
     expect(await deployState(h.client, "kept")).toEqual(stateBefore);
     await h.close();
 
+    // The same history as a format-1 state file from before conditions were simulated.
     const path = join(dataDir, "state.json");
     const file = JSON.parse(readFileSync(path, "utf8")) as {
-      state: { pipelines: Record<string, unknown>[] };
+      clockMs: number;
+      partitions: { state: { pipelines: Record<string, unknown>[] } }[];
     };
-    for (const pipeline of file.state.pipelines) {
+    const state = { ...file.partitions[0]?.state, clockMs: file.clockMs };
+    for (const pipeline of state.pipelines ?? []) {
       delete pipeline.conditionChecks;
       delete pipeline.ruleRuns;
     }
-    writeFileSync(path, JSON.stringify(file));
+    writeFileSync(path, JSON.stringify({ format: 1, state }));
     const notes: string[] = [];
     h = await openHarness({ dataDir, log: (m) => notes.push(m) });
-    expect(notes).toEqual([]);
+    expect(notes).toEqual([expect.stringMatching(/older format \(format 1\) and has been migrated/)]);
     expect(
       (await h.client.send(new ListRuleExecutionsCommand({ pipelineName: "kept" }))).ruleExecutionDetails,
     ).toEqual([]);

@@ -13,6 +13,8 @@ import {
   type ProfilesView,
   type RecentFile,
   type RecoveryEntry,
+  type RehearseOutcome,
+  type WhatIfFileEntry,
 } from "../../../shared/ipc";
 import { runsApi } from "./runs-api";
 import type { PipelineDocument } from "../../../shared/pipeline/model";
@@ -56,7 +58,7 @@ export function sampleDocument(name = "sample"): PipelineDocument {
       },
     ],
   };
-  return { shape: "create-input", root: { pipeline, tags: [] }, pipeline };
+  return { shape: "create-input", pipeline, envelope: { pipeline: null, tags: [] } };
 }
 
 export function opened(overrides: Partial<OpenedDocument> = {}): OpenedDocument {
@@ -68,6 +70,55 @@ export function opened(overrides: Partial<OpenedDocument> = {}): OpenedDocument 
     dirty: true,
     ...overrides,
   };
+}
+
+/**
+ * A rehearsal of the sample document: Source succeeds, then Approve succeeds, or fails when the
+ * what-if has any rule with `outcome: "fail"`; expectations on the run status are checked.
+ */
+export function fakeRehearsal(whatIf: unknown): RehearseOutcome {
+  const w = (whatIf ?? {}) as { rules?: { outcome?: string }[]; expect?: { status?: string } };
+  const failed = (w.rules ?? []).some((r) => r.outcome === "fail");
+  const status = failed ? "Failed" : "Succeeded";
+  const base = { role: "rehearsal" as const, executionId: "e-1" };
+  const result = {
+    pipelineName: "sample",
+    status,
+    stages: [
+      { name: "Source", status: "Succeeded", attempts: 1, rolledBack: false },
+      { name: "Approve", status, attempts: 1, rolledBack: false },
+    ],
+    actions: [],
+    events: [
+      { ...base, kind: "stage-entered" as const, atMs: 0, stage: "Source", attempt: 1 },
+      { ...base, kind: "stage-succeeded" as const, atMs: 4000, stage: "Source", status: "Succeeded" },
+      { ...base, kind: "stage-entered" as const, atMs: 4000, stage: "Approve", attempt: 1 },
+      {
+        ...base,
+        kind: failed ? ("stage-failed" as const) : ("stage-succeeded" as const),
+        atMs: 4000,
+        stage: "Approve",
+        status,
+      },
+      { ...base, kind: "run-finished" as const, atMs: 4000, status },
+    ],
+    runs: [],
+    durationMs: 4000,
+    notes: [],
+    ...(w.expect?.status === undefined
+      ? {}
+      : {
+          expectations: [
+            {
+              passed: w.expect.status === status,
+              expected: `run status = ${w.expect.status}`,
+              actual: `run status = ${status}`,
+              path: ["expect", "status"],
+            },
+          ],
+        }),
+  };
+  return { kind: "ran", result };
 }
 
 /** An api client whose every method is a vi.fn with a sensible default answer. */
@@ -85,6 +136,7 @@ export function fakeApi() {
         }),
       ),
       launchFile: vi.fn(async () => ok<string | null>(null)),
+      notices: vi.fn(async () => ok<string[]>([])),
       openExternal: vi.fn(async () => ok(null)),
       documentState: vi.fn(async () => ok(null)),
     },
@@ -134,6 +186,15 @@ export function fakeApi() {
       cancelDeploy: vi.fn(async () => ok(null)),
       startRun: vi.fn(async () => ok({ pipelineExecutionId: "run-1" })),
       sandbox: vi.fn(async () => ok({ endpoint: "http://127.0.0.1:1" })),
+    },
+    // Rehearsals answer with a two-event run of the given status (the real one is main's, tested there).
+    rehearse: {
+      run: vi.fn(async ({ whatIf }: { whatIf: unknown }) => ok<RehearseOutcome>(fakeRehearsal(whatIf))),
+      listWhatIfs: vi.fn(async () => ok<WhatIfFileEntry[]>([])),
+      saveWhatIf: vi.fn(async ({ documentPath, name }: { documentPath: string; name: string }) =>
+        ok({ path: documentPath.replace(/\.json$/, `.whatif.${name}.json`) }),
+      ),
+      deleteWhatIf: vi.fn(async () => ok(null)),
     },
     events: {
       on: vi.fn(<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void) => {

@@ -38,7 +38,7 @@ const store = createAppStore({ api, confirm: () => true });
 const pipeline = { name: "bench", roleArn: "arn:aws:iam::1:role/r", stages: [] };
 store.getState().documentLoaded({
   path: null,
-  document: { shape: "bare", root: pipeline, pipeline } as never,
+  document: { shape: "bare", pipeline, envelope: {} } as never,
   version: null,
   diagnostics: [],
   dirty: false,

@@ -30,20 +30,21 @@ describe("parseDocument: file shapes", () => {
     expect(diagnostics).toEqual([]);
     expect(document?.shape).toBe("create-input");
     expect(document?.pipeline).toEqual(PIPELINE);
-    expect(document?.root["tags"]).toEqual([{ key: "k", value: "v" }]);
-    expect(document?.root["pipeline"]).toBe(document?.pipeline);
+    expect(document?.envelope["tags"]).toEqual([{ key: "k", value: "v" }]);
+    expect(document?.envelope).toEqual({ pipeline: null, tags: [{ key: "k", value: "v" }] });
   });
 
   it("reads get-pipeline output, keeping metadata", () => {
     const { document } = parseDocument(text({ pipeline: PIPELINE, metadata: { pipelineArn: "arn" } }));
     expect(document?.shape).toBe("get-output");
-    expect(document?.root["metadata"]).toEqual({ pipelineArn: "arn" });
+    expect(document?.envelope["metadata"]).toEqual({ pipelineArn: "arn" });
   });
 
-  it("reads a bare pipeline, whose root is the pipeline", () => {
+  it("reads a bare pipeline, whose envelope is empty", () => {
     const { document } = parseDocument(text(PIPELINE));
     expect(document?.shape).toBe("bare");
-    expect(document?.root).toBe(document?.pipeline);
+    expect(document?.envelope).toEqual({});
+    expect(document?.pipeline).toEqual(PIPELINE);
   });
 
   it("accepts a pipeline with stages but no name (the validator reports the name)", () => {
@@ -181,13 +182,20 @@ describe("parseDocument: bad input", () => {
       ["stages", 0, "beforeEntry", "conditions", 0, "rules", 0, "configuration"],
       "an object",
     ],
-  ])("refuses wrong container types: %j", (value, path, message) => {
-    const { document, diagnostics } = parseDocument(text(value));
-    expect(document).toBeUndefined();
-    expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ code: "wrong-type", severity: "error", path });
-    expect(diagnostics[0]?.message).toContain(message);
-  });
+  ])(
+    "opens wrong container types repaired, listed at their line and written back as they were: %j",
+    (value, path, message) => {
+      const source = text(value);
+      const { document, diagnostics } = parseDocument(source);
+      // The designer walks a repaired pipeline; the file's own value is kept aside and saved back.
+      expect(document?.damaged?.map((d) => d.path)).toEqual([path]);
+      expect(serializeDocument(document!)).toBe(source);
+      expect(diagnostics[0]?.location).toEqual(locatePath(source, path));
+      expect(diagnostics).toHaveLength(1);
+      expect(diagnostics[0]).toMatchObject({ code: "wrong-type", severity: "error", path });
+      expect(diagnostics[0]?.message).toContain(message);
+    },
+  );
 
   it.each([
     [{ pipeline: { name: "p" } }, ["pipeline", "stages"]],
@@ -198,10 +206,35 @@ describe("parseDocument: bad input", () => {
       { ...PIPELINE, triggers: [{ providerType: "CodeStarSourceConnection" }] },
       ["triggers", 0, "gitConfiguration"],
     ],
-  ])("refuses a missing required container: %j", (value, path) => {
-    const { document, diagnostics } = parseDocument(text(value));
-    expect(document).toBeUndefined();
+  ])("opens a missing required container, adding an empty one that is not saved: %j", (value, path) => {
+    const source = text(value);
+    const { document, diagnostics } = parseDocument(source);
+    expect(document?.damaged).toEqual([{ path, missing: true }]);
+    expect(serializeDocument(document!)).toBe(source);
     expect(diagnostics).toEqual([expect.objectContaining({ code: "required-member", path })]);
+  });
+
+  it("warns at its line about a member repeated in one object; the last value counts", () => {
+    const source =
+      '{\n  "stages": [],\n  "name": "first",\n  "x": {\n    "7": 1,\n    "7": 2\n  },\n  "name": "second"\n}\n';
+    const { document, diagnostics } = parseDocument(source);
+    expect(diagnostics).toEqual([
+      expect.objectContaining({
+        code: "duplicate-key",
+        severity: "warning",
+        location: { line: 6, column: 5 },
+      }),
+      expect.objectContaining({
+        code: "duplicate-key",
+        severity: "warning",
+        location: { line: 8, column: 3 },
+      }),
+    ]);
+    expect(diagnostics[1]?.message).toContain('"name"');
+    expect(document?.pipeline.name).toBe("second");
+    expect(serializeDocument(document!)).toBe(
+      '{\n  "stages": [],\n  "name": "second",\n  "x": {\n    "7": 2\n  }\n}\n',
+    );
   });
 
   it("refuses files over 5 MB with the size in the message", () => {

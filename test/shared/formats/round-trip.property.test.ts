@@ -6,6 +6,7 @@ import {
   parseDocument,
   serializeDocument,
   stringifyCanonical,
+  toModelValue,
 } from "../../../shared/formats";
 import type { PipelineDeclaration, PipelineDocument } from "../../../shared/pipeline/model";
 import { writeCanonical } from "../../../shared/formats/canonical-json";
@@ -14,14 +15,15 @@ import { checkOperationInput } from "./service-model-checker";
 
 const RUNS = 200;
 
-/** A random pipeline (with unknown members) in each of the three file shapes. */
+/** A random pipeline (with unknown members) in each of the three file shapes, in model form. */
 const documents = pipelineArbitrary(true)
   .chain(withUnknownMembers)
+  .map((pipeline) => toModelValue(pipeline))
   .chain((pipeline) =>
     fc.constantFrom<PipelineDocument>(
-      { shape: "bare", root: pipeline, pipeline },
-      { shape: "create-input", root: { pipeline, tags: [{ key: "k", value: "v" }] }, pipeline },
-      { shape: "get-output", root: { pipeline, metadata: { pipelineArn: "arn" } }, pipeline },
+      { shape: "bare", envelope: {}, pipeline },
+      { shape: "create-input", envelope: { pipeline: null, tags: [{ key: "k", value: "v" }] }, pipeline },
+      { shape: "get-output", envelope: { pipeline: null, metadata: { pipelineArn: "arn" } }, pipeline },
     ),
   );
 
@@ -38,7 +40,8 @@ describe("round trips (property-based)", () => {
         const text = serializeDocument(doc);
         const parsed = reparse(text);
         expect(parsed.shape).toBe(doc.shape);
-        expect(parsed.root).toEqual(doc.root);
+        expect(parsed.envelope).toEqual(doc.envelope);
+        expect(parsed.pipeline).toEqual(doc.pipeline);
         expect(serializeDocument(parsed)).toBe(text);
       }),
       { numRuns: RUNS },

@@ -56,8 +56,8 @@ describe("diagnostic counts", () => {
     expect(fromPipeline.map((d) => d.code)).toContain("missing-required-configuration");
     const fromRoot = validateDocument({
       shape: "create-input",
-      root: { pipeline: broken },
       pipeline: broken,
+      envelope: { pipeline: null },
     });
     expect(fromRoot.some((d) => d.path[0] === "pipeline")).toBe(true);
     for (const diagnostics of [fromPipeline, fromRoot]) {

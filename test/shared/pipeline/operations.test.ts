@@ -17,7 +17,7 @@ import {
   setConfigurationValue,
   setPipelineMembers,
 } from "../../../shared/pipeline/operations";
-import { updateDocumentPipeline } from "../../../shared/pipeline/document";
+import { documentRoot, updateDocumentPipeline } from "../../../shared/pipeline/document";
 import { runOrderGroups } from "../../../shared/pipeline/run-order";
 import { uniqueName } from "../../../shared/pipeline/names";
 
@@ -237,15 +237,15 @@ describe("pipeline operations", () => {
 
   it("keeps unknown members and the document shape when updating a document", () => {
     const pipeline = { ...base(), futureMember: 1 };
-    const doc: PipelineDocument = { shape: "create-input", root: { pipeline, tags: [] }, pipeline };
+    const doc: PipelineDocument = { shape: "create-input", pipeline, envelope: { pipeline: null, tags: [] } };
     const next = updateDocumentPipeline(doc, (p) => renameStage(p, 0, "Src"));
-    expect(Object.keys(next.root)).toEqual(["pipeline", "tags"]);
+    expect(Object.keys(next.envelope)).toEqual(["pipeline", "tags"]);
     expect(next.pipeline.futureMember).toBe(1);
-    expect((next.root["pipeline"] as PipelineDeclaration).stages[0]?.name).toBe("Src");
+    expect((documentRoot(next)["pipeline"] as PipelineDeclaration).stages[0]?.name).toBe("Src");
     expect(updateDocumentPipeline(doc, (p) => p)).toBe(doc);
-    const bare: PipelineDocument = { shape: "bare", root: pipeline, pipeline };
+    const bare: PipelineDocument = { shape: "bare", pipeline, envelope: {} };
     const nextBare = updateDocumentPipeline(bare, (p) => renameStage(p, 0, "Src"));
-    expect(nextBare.root).toBe(nextBare.pipeline);
+    expect(documentRoot(nextBare)).toBe(nextBare.pipeline);
   });
 
   it("makes unique names that respect the name pattern", () => {

@@ -43,7 +43,7 @@ describe("validateDocument", () => {
         { key: "k".repeat(129), value: "v".repeat(257) },
       ],
     };
-    const doc: PipelineDocument = { shape: "create-input", root, pipeline };
+    const doc: PipelineDocument = { shape: "create-input", pipeline, envelope: { ...root, pipeline: null } };
     const findings = validateDocument(doc);
     expect(findings.map((d) => [d.code, d.path])).toEqual([
       ["artifact-not-found", ["pipeline", "stages", 2, "actions", 1, "inputArtifacts", 0, "name"]],
@@ -57,7 +57,7 @@ describe("validateDocument", () => {
     const pipeline = validPipeline() as unknown as PipelineDeclaration;
     const tags = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `k${i}`, value: "v" }));
     const check = (n: number) =>
-      validateDocument({ shape: "create-input", root: { pipeline, tags: tags(n) }, pipeline });
+      validateDocument({ shape: "create-input", pipeline, envelope: { pipeline: null, tags: tags(n) } });
     expect(check(50)).toEqual([]);
     expect(check(51).map((d) => [d.code, d.path])).toEqual([["count-out-of-range", ["tags"]]]);
   });
@@ -66,7 +66,7 @@ describe("validateDocument", () => {
     const pipeline = validPipeline() as unknown as PipelineDeclaration;
     const findings = validateDocument({
       shape: "create-input",
-      root: { pipeline, tags: [{ key: 1 }] },
+      envelope: { pipeline: null, tags: [{ key: 1 }] },
       pipeline,
     });
     expect(findings.map((d) => [d.code, d.path])).toEqual([
@@ -77,14 +77,18 @@ describe("validateDocument", () => {
 
   it("keeps paths relative to the pipeline for a bare file", () => {
     const pipeline = brokenPipeline();
-    const findings = validateDocument({ shape: "bare", root: pipeline, pipeline });
+    const findings = validateDocument({ shape: "bare", pipeline, envelope: {} });
     expect(findings.map((d) => d.path)).toEqual([["stages", 2, "actions", 1, "inputArtifacts", 0, "name"]]);
   });
 
   it("rebases get-pipeline output too", () => {
     const pipeline = brokenPipeline();
     const root = { pipeline, metadata: { pipelineArn: "arn:aws:codepipeline:us-east-1:111122223333:Demo" } };
-    const [finding] = validateDocument({ shape: "get-output", root, pipeline });
+    const [finding] = validateDocument({
+      shape: "get-output",
+      pipeline,
+      envelope: { ...root, pipeline: null },
+    });
     expect(finding?.path[0]).toBe("pipeline");
   });
 });

@@ -27,7 +27,11 @@ describe("validation with a cache", () => {
     fc.assert(
       fc.property(editSession(6), (session) => {
         for (const pipeline of versionsOf(session)) {
-          const doc = { shape: "create-input", root: { pipeline }, pipeline } as unknown as PipelineDocument;
+          const doc = {
+            shape: "create-input",
+            pipeline,
+            envelope: { pipeline: null },
+          } as unknown as PipelineDocument;
           expect(validateDocument(doc, { cache })).toEqual(validateDocument(doc));
         }
       }),
@@ -56,7 +60,7 @@ describe("validation with a cache", () => {
   it("follows a typing session on the stress pipeline keystroke by keystroke", () => {
     const cache = createValidationCache();
     const pipeline = generatePipeline(2500, 50);
-    let doc: PipelineDocument = { shape: "create-input", root: { pipeline }, pipeline };
+    let doc: PipelineDocument = { shape: "create-input", pipeline, envelope: { pipeline: null } };
     const typed = ["", "p", "pr", "pro", "prod", "prod-", "prod-#{Nowhere.x}"];
     for (const value of typed) {
       doc = updateDocumentPipeline(doc, (p) =>

@@ -4,7 +4,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** An environment with dummy keys and no user AWS files, so nothing reaches a real account. */
+/** An environment with dummy keys and no user AWS or app files, so nothing reaches a real account. */
 export function dummyAwsEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? tmpdir() };
   return {
@@ -16,6 +16,9 @@ export function dummyAwsEnv(extra: Record<string, string> = {}): NodeJS.ProcessE
     AWS_CONFIG_FILE: "/nonexistent/pipewright-config",
     AWS_SHARED_CREDENTIALS_FILE: "/nonexistent/pipewright-credentials",
     AWS_EC2_METADATA_DISABLED: "true",
+    // Never the user's app data folder (the CLI's deploy keeps its targets there); tests that need
+    // one give their own.
+    XDG_CONFIG_HOME: "/nonexistent/pipewright-config-home",
     ...extra,
   };
 }

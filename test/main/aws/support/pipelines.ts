@@ -1,4 +1,5 @@
 /** Pipelines the gateway tests deploy: clean by shared/validate, accepted by the sandbox and moto. */
+import { createDocument } from "../../../../shared/pipeline/document";
 import type { PipelineDeclaration, PipelineDocument } from "../../../../shared/pipeline/model";
 
 export const ACCOUNT = "123456789012";
@@ -77,8 +78,7 @@ export function createInput(
   pipeline: PipelineDeclaration,
   tags: { key: string; value: string }[] = [],
 ): PipelineDocument {
-  const root = tags.length > 0 ? { pipeline, tags } : { pipeline };
-  return { shape: "create-input", root, pipeline };
+  return createDocument(pipeline, "create-input", tags.length > 0 ? { pipeline: null, tags } : {});
 }
 
 /** The document with a new pipeline (as an edit in the designer produces). */
@@ -87,5 +87,5 @@ export function edited(
   change: (p: PipelineDeclaration) => PipelineDeclaration,
 ): PipelineDocument {
   const pipeline = change(structuredClone(document.pipeline));
-  return { ...document, root: { ...document.root, pipeline }, pipeline };
+  return { ...document, pipeline };
 }
