@@ -1,7 +1,8 @@
 /**
- * `notifications.json`: format 1 is `{ "format": 1, "settings", "watchedSince", "delivered",
- * "inbox" }`. Each member falls back to its default on its own, so a damaged entry loses itself,
- * not the file.
+ * `notifications.json`, a state file of the app data folder (main/storage/state-file: versioned,
+ * written by the one atomic write, set aside when it cannot be understood): format 1 is
+ * `{ "format": 1, "settings", "watchedSince", "delivered", "inbox" }`. Each member falls back to
+ * its default on its own, so a damaged entry loses itself, not the file.
  */
 import {
   DEFAULT_NOTIFICATION_SETTINGS,
@@ -11,7 +12,7 @@ import {
   type NotificationSettings,
   type PipelineNotificationChoice,
 } from "../../shared/fleet/notifications";
-import { JsonFile } from "../documents/json-store";
+import { StateFile, type StateData, type StateReporter } from "../storage/state-file";
 
 /** What the file holds, in memory (maps keyed by strings from pipeline names). */
 export interface NotificationState {
@@ -98,11 +99,9 @@ function item(value: unknown): NotificationItem | undefined {
   };
 }
 
-/** The state a file's parsed content holds; a file of a newer format reads as defaults. */
+/** The state a file's members (format 1) hold. */
 export function decodeNotificationState(raw: unknown): NotificationState {
   const r = record(raw);
-  const format = r["format"];
-  if (typeof format === "number" && format > NOTIFICATION_FORMAT) return emptyState();
   return {
     settings: settings(r["settings"]),
     watchedSince: times(r["watchedSince"]),
@@ -120,9 +119,8 @@ function emptyState(): NotificationState {
   };
 }
 
-function encode(state: NotificationState): unknown {
+function encode(state: NotificationState): StateData {
   return {
-    format: NOTIFICATION_FORMAT,
     settings: state.settings,
     watchedSince: Object.fromEntries(state.watchedSince),
     delivered: Object.fromEntries(state.delivered),
@@ -130,19 +128,30 @@ function encode(state: NotificationState): unknown {
   };
 }
 
-/** The file, read and written whole (atomically). */
+/** The file, read and written whole (atomically, serialized). */
 export class NotificationFile {
-  private readonly file: JsonFile<unknown>;
+  private readonly file: StateFile<NotificationState>;
 
-  constructor(path: string, _report?: (message: string) => void) {
-    this.file = new JsonFile<unknown>(path, (raw) => raw, () => ({}));
+  constructor(path: string, report?: StateReporter) {
+    this.file = new StateFile(
+      path,
+      {
+        what: "The notification list",
+        format: NOTIFICATION_FORMAT,
+        migrations: { 0: (data: StateData) => data },
+        decode: decodeNotificationState,
+        fallback: emptyState,
+      },
+      report,
+    );
   }
 
-  async read(): Promise<NotificationState> {
-    return decodeNotificationState(await this.file.read());
+  read(): Promise<NotificationState> {
+    return this.file.read();
   }
 
+  /** Resolves once the state is durable on disk. */
   async write(state: NotificationState): Promise<void> {
-    await this.file.update(() => encode(state));
+    await this.file.update(() => state, encode);
   }
 }

@@ -25,12 +25,15 @@ export interface FleetServicesOptions {
   aws: AwsService;
   sandbox: EmbeddedSandbox;
   clock?: FleetClock;
+  /** Problems with the notification file a person should know. */
+  report?: (message: string) => void;
 }
 
 export function createFleetServices(options: FleetServicesOptions): FleetServices {
   const center = new NotificationCenter({
     dataDir: options.dataDir,
     deliver: (item, popup) => options.emit("notifications.raised", { item, popup }),
+    ...(options.report ? { report: options.report } : {}),
   });
   let fleet: FleetService | undefined;
   let gateway: Gateway | undefined;

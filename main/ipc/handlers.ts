@@ -3,6 +3,7 @@ import { fail, ok, type Handlers, type Settings } from "../../shared/ipc";
 import { allowedExternalUrl } from "../app/external-links";
 import { listTemplates } from "../documents/templates";
 import { createAwsHandlers } from "./aws-handlers";
+import { createFleetHandlers } from "./fleet-handlers";
 import { createRehearseHandlers } from "./rehearse-handlers";
 import { createRunsHandlers } from "./runs-handlers";
 import type { AppServices } from "./services";
@@ -75,5 +76,6 @@ export function createHandlers(s: AppServices) {
     ...createAwsHandlers(s),
     ...createRunsHandlers(s),
     ...createRehearseHandlers(),
+    ...createFleetHandlers(s),
   } satisfies Handlers;
 }
