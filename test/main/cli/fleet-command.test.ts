@@ -1,5 +1,5 @@
 /**
- * `pipewright fleet` as a user runs it: profiles of an AWS config file reach two sandboxes through
+ * `pipewright fleet` as a user runs it: profiles of an AWS config file reach one sandbox through
  * `endpoint_url` (two accounts, two regions), a third profile's SSO session was never logged in.
  */
 import { spawn } from "node:child_process";
@@ -17,8 +17,9 @@ import {
 } from "../fleet/fleet-fixture";
 import { BIN, REPO_ROOT, runProcess } from "./run-cli";
 
-let prod: Sandbox;
-let dev: Sandbox;
+// One sandbox, several accounts × regions: the access key id (12 digits) is the account, the
+// region is the one the request is signed for.
+let sandbox: Sandbox;
 let files: ProfileFiles;
 let restoreEnv: () => void;
 let gateway: Gateway;
@@ -30,14 +31,11 @@ const fleet = (args: string[]) =>
   });
 
 beforeAll(async () => {
-  [prod, dev] = await Promise.all([
-    startSandbox({ speed: 2000, log: () => {}, accountId: "111111111111", region: "eu-west-1" }),
-    startSandbox({ speed: 2000, log: () => {}, accountId: "222222222222", region: "us-west-2" }),
-  ]);
+  sandbox = await startSandbox({ speed: 2000, log: () => {} });
   files = await writeProfiles(
     [
-      { name: "prod", region: "eu-west-1", endpoint: prod.endpoint, accessKeyId: "111111111111" },
-      { name: "dev", region: "us-west-2", endpoint: dev.endpoint, accessKeyId: "222222222222" },
+      { name: "prod", region: "eu-west-1", endpoint: sandbox.endpoint, accessKeyId: "111111111111" },
+      { name: "dev", region: "us-west-2", endpoint: sandbox.endpoint, accessKeyId: "222222222222" },
     ],
     EXPIRED_SSO_PROFILE,
   );
@@ -47,8 +45,8 @@ beforeAll(async () => {
     gateway,
     files,
     new Map([
-      ["prod", prod],
-      ["dev", dev],
+      ["prod", sandbox],
+      ["dev", sandbox],
     ]),
     [
       { profile: "prod", name: "api", fate: "succeed" },
@@ -63,7 +61,7 @@ beforeAll(async () => {
 afterAll(async () => {
   gateway.dispose();
   restoreEnv();
-  await Promise.all([prod.close(), dev.close()]);
+  await sandbox.close();
   await files.remove();
 });
 
