@@ -10,6 +10,7 @@ import { PathDialog } from "./dialogs/PathDialog";
 import { BottomPanel } from "./panels/BottomPanel";
 import { CanvasArea } from "./panels/CanvasArea";
 import { RunsDrawer } from "./panels/runs/RunsDrawer";
+import { FleetView } from "./fleet/FleetView";
 import { ChangesDialog } from "./dialogs/ChangesDialog";
 import { InspectorPanel } from "./panels/InspectorPanel";
 import { PalettePanel } from "./panels/PalettePanel";
@@ -91,6 +92,7 @@ export function App({ api }: { api: ApiClient }) {
       </DragProvider>
       <BottomPanel />
       <RunsDrawer />
+      <FleetView />
       {dialog === "new" && <NewDialog />}
       {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}
       {dialog === "changes" && <ChangesDialog />}

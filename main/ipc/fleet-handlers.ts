@@ -30,7 +30,8 @@ export function createFleetHandlers(s: AppServices): FleetHandlers {
     }
   }
   return {
-    "fleet.start": async ({ profiles, regions }) => ok(await s.fleet.start({ profiles, regions })),
+    "fleet.start": async ({ profiles, regions, callsPerSecond }) =>
+      ok(await s.fleet.start({ profiles, regions, callsPerSecond })),
     "fleet.stop": async () => {
       s.fleet.stop();
       return ok(null);

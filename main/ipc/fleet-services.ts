@@ -11,7 +11,9 @@ import type { EmitEvent } from "./services";
 export interface FleetServices {
   center: NotificationCenter;
   /** Starts (or re-aims) the fleet; the sandbox lane starts the embedded sandbox if it can. */
-  start(selection: Pick<FleetSelection, "profiles" | "regions">): Promise<FleetSnapshot>;
+  start(
+    selection: Pick<FleetSelection, "profiles" | "regions"> & { callsPerSecond?: number | undefined },
+  ): Promise<FleetSnapshot>;
   stop(): void;
   snapshot(): FleetSnapshot | null;
   /** A control changed a pipeline: its fleet row is read again at once. */
@@ -37,19 +39,26 @@ export function createFleetServices(options: FleetServicesOptions): FleetService
   });
   let fleet: FleetService | undefined;
   let gateway: Gateway | undefined;
+  let rate = 1;
   const make = (): FleetService => {
     // Its own gateway: one request per call the budget allows (no retries behind its back).
     gateway = new Gateway({ maxAttempts: 1, sandboxEndpoint: () => options.sandbox.endpoint() });
     return new FleetService({
       gateway,
       ...(options.clock ? { clock: options.clock } : {}),
+      budget: { callsPerSecond: rate },
       onChange: (snapshot) => options.emit("fleet.updated", snapshot),
       onObserved: (_lane, observation) => void center.observe(observation),
     });
   };
   return {
     center,
-    async start(selection) {
+    async start({ callsPerSecond, ...selection }) {
+      // Another budget: the lanes start again with it (their calls so far are not carried over).
+      if (callsPerSecond !== undefined && callsPerSecond !== rate) {
+        this.stop();
+        rate = callsPerSecond;
+      }
       const profiles = await options.aws.listProfiles();
       const list = profiles.ok ? profiles.value : { profiles: [], files: { config: "", credentials: "" }, notes: [] };
       // The sandbox is one more account of the fleet; if it cannot start, its lane says so.

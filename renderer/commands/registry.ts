@@ -2,6 +2,7 @@ import type { MenuCommand } from "../../shared/ipc";
 import type { AppState } from "../store/state";
 import { DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
 import { REHEARSE_COMMANDS } from "../rehearse/rehearse-commands";
+import { FLEET_COMMANDS } from "../fleet/fleet-commands";
 import { DESIGNER_COMMANDS } from "./designer-commands";
 
 /** A command of the shell: the toolbar, the app menu and keyboard shortcuts all run these. */
@@ -49,6 +50,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   ...DESIGNER_COMMANDS,
   DEPLOY_COMMAND,
   ...REHEARSE_COMMANDS,
+  ...FLEET_COMMANDS,
 ];
 
 const MENU_COMMANDS = new Set<string>(COMMANDS.map((c) => c.id));

@@ -1,6 +1,7 @@
 import { CommandButtons } from "../commands/CommandButtons";
 import { COMMANDS } from "../commands/registry";
 import { DeployControls } from "../panels/deploy/DeployControls";
+import { FleetButtons } from "../fleet/NotificationList";
 import { useAppStore } from "../store";
 import type { ThemePreference } from "../../shared/ipc";
 
@@ -12,6 +13,7 @@ export function Toolbar({ title }: { title: string }) {
     <header className="toolbar" role="toolbar" aria-label="Document">
       <CommandButtons commands={COMMANDS} />
       <DeployControls />
+      <FleetButtons />
       <h1 className="toolbar-title">{title}</h1>
       <label className="toolbar-theme">
         Theme

@@ -4,6 +4,7 @@ import { createConnectionSlice } from "./connection-slice";
 import { createDeploySlice } from "./deploy-slice";
 import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
+import { createFleetSlice } from "./fleet-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
 import { createRehearseSlice } from "./rehearse-slice";
 import { createRunsSlice } from "./runs-slice";
@@ -31,6 +32,7 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: ()
     ...createDeploySlice(deps)(...a),
     ...createRunsSlice(deps)(...a),
     ...createRehearseSlice(deps)(...a),
+    ...createFleetSlice(deps)(...a),
   }));
 }
 

@@ -13,6 +13,7 @@ import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnosti
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
 import type { DesignerSlice } from "./designer-state";
+import type { FleetSlice } from "./fleet-slice";
 import type { RehearseSlice } from "./rehearse-slice";
 import type { RunsSlice } from "./runs-slice";
 
@@ -101,4 +102,5 @@ export type AppState = DocumentSlice &
   ConnectionSlice &
   DeploySlice &
   RunsSlice &
-  RehearseSlice;
+  RehearseSlice &
+  FleetSlice;

@@ -37,12 +37,13 @@ export const FLEET_CHANNELS = {
   /**
    * Starts watching the fleet (or changes what it watches) and returns what is known now. Without
    * `profiles`, every profile of the AWS config file, each in its own region (or in `regions`), and
-   * the app's sandbox.
+   * the app's sandbox. `callsPerSecond`: the budget of each account-region (default 1).
    */
   "fleet.start": channel<FleetSnapshot>()(
     z.strictObject({
       profiles: z.array(profileName).max(200).optional(),
       regions: z.array(regionName).max(40).optional(),
+      callsPerSecond: z.number().positive().max(50).optional(),
     }),
   ),
   /** Stops watching the fleet (no more calls, no more notifications). */
