@@ -12,7 +12,7 @@ import {
 } from "../../shared/fleet/fleet-rows";
 import { connectionKey, type Connection, type Gateway } from "../aws";
 import { RunsService } from "../aws/runs-service";
-import { CallBudget, systemClock, type BudgetOptions, type FleetClock } from "./call-budget";
+import { CallBudget, DEFAULT_BUDGET, systemClock, type BudgetOptions, type FleetClock } from "./call-budget";
 import { DEFAULT_TIMING, Lane, type FleetTiming, type LaneSource, type Observation } from "./fleet-lane";
 import type { LaneSpec } from "./fleet-selection";
 
@@ -144,6 +144,7 @@ export class FleetService {
       rows: sortFleetRows(running.flatMap(({ lane }) => lane.rows())),
       lanes: running.map(({ lane }) => ({ ...lane.view })),
       notes: [...this.notes],
+      callsPerSecond: this.options.budget?.callsPerSecond ?? DEFAULT_BUDGET.callsPerSecond,
       updatedAt: this.updatedAt,
     };
   }

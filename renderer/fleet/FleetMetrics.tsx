@@ -129,7 +129,9 @@ export function FleetMetrics() {
             <dt>Slowest action (p90)</dt>
             <dd>{m.slowestAction ? `${m.slowestAction.stageName}/${m.slowestAction.actionName} ${seconds(m.slowestAction.p90)}` : "–"}</dd>
           </dl>
+          <p className="fleet-chart-caption">Runs per day: succeeded above the line, failed below</p>
           <DailyRuns daily={m.daily} />
+          <p className="fleet-chart-caption">Median run duration per day</p>
           <DurationTrend daily={m.daily} />
           <details className="fleet-help">
             <summary>How these are computed</summary>

@@ -15,7 +15,7 @@ import "./fleet.css";
 
 const GROUP_ICON: Record<FleetGroup, string> = {
   failed: "✕",
-  approval: "⏸",
+  approval: "‖",
   error: "!",
   running: "▶",
   stopped: "■",
@@ -158,7 +158,7 @@ export function FleetView() {
   const updatedAt = useAppStore((s) => s.fleet?.updatedAt ?? 0);
   const filter = useAppStore((s) => s.fleetFilter);
   const selected = useAppStore((s) => s.fleetSelected);
-  const rate = useAppStore((s) => s.fleetRate);
+  const rate = useAppStore((s) => s.fleet?.callsPerSecond ?? s.fleetRate);
   const rateChanged = useAppStore((s) => s.fleetRateChanged);
   const shown = useMemo(() => filterFleetRows(rows, filter), [rows, filter]);
   if (!open) return null;

@@ -3,7 +3,7 @@ import { NOTIFICATION_KINDS, type NotificationItem } from "../../shared/fleet/no
 import { useAppStore } from "../store";
 import { formatTime } from "../panels/runs/format";
 
-const ICON: Record<NotificationItem["kind"], string> = { approval: "⏸", failed: "✕", recovered: "✓" };
+const ICON: Record<NotificationItem["kind"], string> = { approval: "‖", failed: "✕", recovered: "✓" };
 
 function Item({ item }: { item: NotificationItem }) {
   const opened = useAppStore((s) => s.notificationOpened);
@@ -85,7 +85,10 @@ export function FleetButtons() {
         aria-label={`Notifications, ${unread} unread`}
         onClick={() => toggled()}
       >
-        🔔{unread > 0 && <span className="fleet-badge">{unread}</span>}
+        <svg className="fleet-bell" viewBox="0 0 16 16" aria-hidden="true">
+          <path d="M8 1.5a4 4 0 0 0-4 4v3L2.5 11v1h11v-1L12 8.5v-3a4 4 0 0 0-4-4ZM6.5 13a1.5 1.5 0 0 0 3 0Z" />
+        </svg>
+        {unread > 0 && <span className="fleet-badge">{unread}</span>}
       </button>
       {open && (
         <section id="notification-list" className="fleet-notifications" aria-label="Notifications">

@@ -83,6 +83,8 @@ export interface FleetSnapshot {
   lanes: FleetLane[];
   /** What a person should know about the selection (a profile left out, and why). */
   notes: string[];
+  /** The budget of each account-region: API calls per second at most (before any throttling). */
+  callsPerSecond: number;
   /** Epoch ms of the newest change. */
   updatedAt: number;
 }
