@@ -85,7 +85,7 @@ export class NotificationCenter {
         });
       }
       if (!changed) return;
-      state.inbox = [...fresh.reverse(), ...state.inbox].slice(0, MAX_INBOX);
+      state.inbox = [...[...fresh].reverse(), ...state.inbox].slice(0, MAX_INBOX);
       trim(state.delivered, MAX_DELIVERED);
       // Recorded before it is shown: a crash in between loses a notification, never repeats one.
       await this.file.write(state);
