@@ -71,7 +71,19 @@ afterAll(async () => {
 });
 
 async function openApp(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await browser.newPage({ viewport: { width, height }, permissions: ["notifications"] });
+  // Records the browser notifications the page shows (the real API, watched, not replaced).
+  await page.addInitScript(() => {
+    const Real = window.Notification;
+    const shown: string[] = [];
+    (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+    window.Notification = class extends Real {
+      constructor(title: string, options?: NotificationOptions) {
+        super(title, options);
+        shown.push(title);
+      }
+    };
+  });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("dialog", (d) => void d.accept());
@@ -143,6 +155,10 @@ describe("the Fleet view", () => {
     await bell.click();
     const list = page.getByRole("region", { name: "Notifications" });
     await expect.poll(() => list.textContent()).toContain("gate: waiting for your approval");
+    // Web mode shows it as a browser notification too.
+    expect(await page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications)).toEqual([
+      "gate: waiting for your approval",
+    ]);
     await page.screenshot({ path: join(SCREENSHOT_DIR, "fleet-notifications.png") });
     await list.getByRole("button", { name: "Review approval" }).click();
 
