@@ -43,19 +43,6 @@ async function gatewayNames(gateway: Gateway, profile: string): Promise<string[]
 
 beforeAll(async () => {
   [a, b] = await Promise.all([startSandbox({ log: () => {} }), startSandbox({ log: () => {} })]);
-  const seed = new Gateway();
-  for (const [sandbox, name] of [
-    [a, "in-a"],
-    [b, "in-b"],
-  ] as const) {
-    const created = await seed.createPipeline(
-      { kind: "sandbox", endpoint: sandbox.endpoint },
-      samplePipeline(name),
-      [],
-    );
-    expect(created.ok).toBe(true);
-  }
-  seed.dispose();
   dir = await mkdtemp(join(tmpdir(), "pipewright-endpoints-"));
   await writeFile(
     join(dir, "config"),
@@ -93,6 +80,17 @@ beforeAll(async () => {
   };
   for (const key of Object.keys(process.env)) if (key.startsWith("AWS_")) delete process.env[key];
   Object.assign(process.env, { HOME: dir, ...filesEnv });
+  // Seeded in eu-west-1, the profiles' region: the sandbox keeps each region's pipelines apart, and
+  // the AWS CLI's listing below checks independently that each profile reached its own sandbox.
+  const seed = new Gateway();
+  for (const [profile, name] of [
+    ["global", "in-a"],
+    ["service", "in-b"],
+  ] as const) {
+    const created = await seed.createPipeline({ kind: "aws", profile, region: "eu-west-1" }, samplePipeline(name), []);
+    expect(created.ok).toBe(true);
+  }
+  seed.dispose();
 });
 
 afterAll(async () => {
