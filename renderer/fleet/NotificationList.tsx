@@ -83,12 +83,13 @@ export function FleetButtons() {
         aria-expanded={open}
         aria-controls="notification-list"
         aria-label={`Notifications, ${unread} unread`}
+        title="Notifications"
         onClick={() => toggled()}
       >
         <svg className="fleet-bell" viewBox="0 0 16 16" aria-hidden="true">
           <path d="M8 1.5a4 4 0 0 0-4 4v3L2.5 11v1h11v-1L12 8.5v-3a4 4 0 0 0-4-4ZM6.5 13a1.5 1.5 0 0 0 3 0Z" />
         </svg>
-        {unread > 0 && <span className="fleet-badge">{unread}</span>}
+        <span className={unread > 0 ? "fleet-badge" : "fleet-count"}>{unread}</span>
       </button>
       {open && (
         <section id="notification-list" className="fleet-notifications" aria-label="Notifications">
