@@ -4,6 +4,7 @@ import { DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
 import { REHEARSE_COMMANDS } from "../rehearse/rehearse-commands";
 import { FLEET_COMMANDS } from "../fleet/fleet-commands";
 import { DESIGNER_COMMANDS } from "./designer-commands";
+import { IAC_COMMANDS } from "./iac-commands";
 
 /** A command of the shell: the toolbar, the app menu and keyboard shortcuts all run these. */
 export interface Command {
@@ -48,6 +49,7 @@ export const COMMANDS: readonly Command[] = [
 export const ALL_COMMANDS: readonly Command[] = [
   ...COMMANDS,
   ...DESIGNER_COMMANDS,
+  ...IAC_COMMANDS,
   DEPLOY_COMMAND,
   ...REHEARSE_COMMANDS,
   ...FLEET_COMMANDS,

@@ -6,6 +6,7 @@ import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
 import { createFleetSlice } from "./fleet-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
+import { createIacSlice } from "./iac-slice";
 import { createRehearseSlice } from "./rehearse-slice";
 import { createRunsSlice } from "./runs-slice";
 import type { AppState } from "./state";
@@ -31,6 +32,7 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: ()
     ...createConnectionSlice(deps)(...a),
     ...createDeploySlice(deps)(...a),
     ...createRunsSlice(deps)(...a),
+    ...createIacSlice(deps)(...a),
     ...createRehearseSlice(deps)(...a),
     ...createFleetSlice(deps)(...a),
   }));
