@@ -15,6 +15,7 @@ import { BrowseDialog } from "./panels/browse/BrowseDialog";
 import { DeployDialog } from "./panels/deploy/DeployDialog";
 import { RunDialogs } from "./panels/runs/RunDialogs";
 import { RunsWatcher } from "./panels/runs/RunsPanel";
+import { FleetView } from "./fleet/FleetView";
 import type { ApiClient } from "./api/client";
 import { useAppStore, useStoreApi } from "./store";
 import "./styles/frame.css";
@@ -111,6 +112,7 @@ export function App({ api }: { api: ApiClient }) {
       {ready ? <Workbench /> : <div className="workbench" />}
       <RunsWatcher />
       <FocusRequests />
+      <FleetView />
       {dialog === "new" && <NewDialog />}
       {(dialog === "open" || dialog === "saveAs") && <PathDialog kind={dialog} />}
       {dialog === "changes" && <ChangesDialog />}

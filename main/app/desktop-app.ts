@@ -12,7 +12,7 @@ import { DOCS_URL, menuTemplate } from "./menu";
 import { nativeDialogs } from "./native-dialogs";
 import { createMainWindow, denyAllPermissions, hardenWebContents } from "./secure-window";
 import { placeOnScreen, windowStateFile } from "./window-state";
-import { showRunNotification } from "./run-notification";
+import { showFleetNotification, showRunNotification } from "./run-notification";
 
 /** Where the built pieces are, relative to the bundled main script. */
 export interface DesktopPaths {
@@ -48,6 +48,12 @@ export async function runDesktopApp(paths: DesktopPaths): Promise<void> {
   };
   const emit = <E extends EventName>(name: E, payload: EventPayloads[E]) => {
     if (name === "runs.attention") showRunNotification(payload as EventPayloads["runs.attention"]);
+    if (name === "notifications.raised")
+      showFleetNotification(payload as EventPayloads["notifications.raised"], (id) => {
+        if (win?.isMinimized()) win.restore();
+        win?.focus();
+        win?.webContents.send("notifications.clicked", { id });
+      });
     win?.webContents.send(name, payload);
   };
   // The app's only call to shell.openExternal, behind the URL check (https AWS sites only).

@@ -3,9 +3,10 @@
  * credential chain (profiles, SSO, role assumption, credential_process, environment), adaptive
  * retries, the SDK paginators, and every failure mapped once by `mapAwsError`.
  *
- * Endpoint overrides: a sandbox connection names its endpoint; for AWS connections the SDK itself
- * honours AWS_ENDPOINT_URL_CODEPIPELINE, AWS_ENDPOINT_URL and `endpoint_url` in the config file
- * (smithy's getEndpointFromConfig), so other local endpoints (moto, LocalStack) work unchanged.
+ * Endpoint overrides: a sandbox connection names its endpoint; for AWS connections the endpoint the
+ * connection's profile configures (AWS_ENDPOINT_URL_CODEPIPELINE, AWS_ENDPOINT_URL, a `services`
+ * section, `endpoint_url`) is resolved for that profile by `configuredEndpoint` and given to the
+ * client, as the AWS CLI does, so local endpoints (the sandbox, moto, LocalStack) work per profile.
  */
 import {
   CodePipelineClient,
@@ -24,7 +25,8 @@ import { toJsonValue, toModelValue } from "../../shared/formats";
 import type { PipelineDeclaration, Tag } from "../../shared/pipeline/model";
 import { connectionKey, SANDBOX_REGION, type Connection } from "./connection";
 import { fail, mapAwsError, ok, type AwsResult, type CallContext } from "./errors";
-import { listProfiles } from "./profiles";
+import { configuredEndpoint } from "./configured-endpoint";
+import { readSharedFiles } from "./ini-files";
 import { tolerateIsoTimestamps } from "./timestamp-compat";
 
 // The SDK warns under Node 20 that *future* SDK releases will need Node 22. The SDK here is locked
@@ -153,24 +155,35 @@ export class Gateway {
           `No region was given for the connection: ${connection.profile ?? "default"}`,
         );
       const { region, profile } = connection;
+      const files = await readSharedFiles();
       // The SDK reports an unknown profile as "could not load credentials"; say what is wrong.
-      if (profile && !(await listProfiles()).profiles.some((p) => p.name === profile)) {
+      if (profile && !files.configProfiles.has(profile) && !files.credentialProfiles.has(profile)) {
         return fail(
           "profile-not-found",
           `The profile is not in the AWS config or credentials files: ${profile}`,
         );
       }
+      const endpoints = {
+        codePipeline: configuredEndpoint(files, profile),
+        sts: configuredEndpoint(files, profile, process.env, "sts"),
+      };
+      for (const endpoint of Object.values(endpoints))
+        if (endpoint.kind === "error") return fail("validation", endpoint.message);
+      const endpointOf = (e: (typeof endpoints)["sts"]) => (e.kind === "endpoint" ? e.url : undefined);
+      const codePipelineEndpoint = endpointOf(endpoints.codePipeline);
+      const stsEndpoint = endpointOf(endpoints.sts);
       // One provider for both clients: the SDK memoizes it, so SSO and assume-role run once.
       const credentials = fromNodeProviderChain(
         profile ? { profile, clientConfig: { region } } : { clientConfig: { region } },
       );
+      const base = { ...common, region, credentials, ...(profile ? { profile } : {}) };
       clients = {
-        codePipeline: new CodePipelineClient({ ...common, region, credentials }),
-        sts: new STSClient({ ...common, region, credentials }),
-        context: {
-          profile: profile ?? process.env.AWS_PROFILE,
-          endpoint: process.env.AWS_ENDPOINT_URL_CODEPIPELINE ?? process.env.AWS_ENDPOINT_URL,
-        },
+        codePipeline: new CodePipelineClient({
+          ...base,
+          ...(codePipelineEndpoint ? { endpoint: codePipelineEndpoint } : {}),
+        }),
+        sts: new STSClient({ ...base, ...(stsEndpoint ? { endpoint: stsEndpoint } : {}) }),
+        context: { profile: profile ?? process.env.AWS_PROFILE, endpoint: codePipelineEndpoint },
       };
     }
     tolerateIsoTimestamps(clients.codePipeline);

@@ -1,90 +1,100 @@
 /**
- * Reads the AWS shared config and credentials files the way the SDK does (smithy's parseIni and
- * getConfigData): `[profile name]` sections in the config file, `[name]` in the credentials file,
- * `[default]` in both, `[sso-session name]` sessions, `#`/`;` comments, and indented
- * sub-properties (`s3 =` followed by indented lines) folded under their parent.
+ * The AWS shared config and credentials files, read by the SDK's own loader
+ * (`@smithy/shared-ini-file-loader` `loadSharedConfigFiles`, the code every SDK client runs), so
+ * profiles, `[sso-session x]` and `[services x]` sections, comments and indented sub-properties
+ * (`s3 =` followed by indented lines, read as `s3.max_concurrent_requests`) mean here exactly what
+ * they mean to the SDK. Only the file locations and "is the file readable" are ours: the loader
+ * reads AWS_CONFIG_FILE from `process.env`, while callers here may pass another environment.
  */
-import { readFile } from "node:fs/promises";
-import { homedir } from "node:os";
+import { constants } from "node:fs";
+import { access, stat } from "node:fs/promises";
 import { join } from "node:path";
+import { CONFIG_PREFIX_SEPARATOR, getHomeDir, loadSharedConfigFiles } from "@smithy/shared-ini-file-loader";
 
-/** Section name -> key -> value; Maps, since section and key names come from user files. */
-export type IniSections = Map<string, Map<string, string>>;
+/** One section's settings, as the loader returns them (sub-properties as `parent.key`). */
+export type IniSection = Readonly<Record<string, string | undefined>>;
 
-/** Where the SDK looks: the env variables win, `~/` expands to the home folder. */
+/** What the shared files hold, split the way the SDK uses them. */
+export interface SharedFiles {
+  /** The files read (`~/` already expanded by the loader when it reads them). */
+  paths: { config: string; credentials: string };
+  /** `[profile x]` and `[default]` of the config file, by profile name. */
+  configProfiles: ReadonlyMap<string, IniSection>;
+  /** `[x]` sections of the credentials file, by profile name. */
+  credentialProfiles: ReadonlyMap<string, IniSection>;
+  /** `[sso-session x]` sections of the config file. */
+  ssoSessions: ReadonlyMap<string, IniSection>;
+  /** `[services x]` sections of the config file (`codepipeline.endpoint_url` and the like). */
+  services: ReadonlyMap<string, IniSection>;
+  /** Problems a person should know (a file that exists but cannot be read). */
+  notes: string[];
+}
+
+/** Where the SDK looks: the env variables win, else `~/.aws/` under the SDK's home folder. */
 export function sharedFilePaths(env: NodeJS.ProcessEnv = process.env): {
   config: string;
   credentials: string;
 } {
-  const expand = (path: string) =>
-    path.startsWith("~/") || path === "~" ? join(homedir(), path.slice(1)) : path;
   return {
-    config: expand(env.AWS_CONFIG_FILE || join(homedir(), ".aws", "config")),
-    credentials: expand(env.AWS_SHARED_CREDENTIALS_FILE || join(homedir(), ".aws", "credentials")),
+    config: env.AWS_CONFIG_FILE || join(getHomeDir(), ".aws", "config"),
+    credentials: env.AWS_SHARED_CREDENTIALS_FILE || join(getHomeDir(), ".aws", "credentials"),
   };
 }
 
-/** Parses INI text into sections; lines before the first section and malformed lines are ignored. */
-export function parseIni(text: string): IniSections {
-  const sections: IniSections = new Map();
-  let current: Map<string, string> | undefined;
-  let parentKey: string | undefined;
-  for (const raw of text.split(/\r?\n/)) {
-    const trimmed = raw.trim();
-    if (trimmed === "" || trimmed.startsWith("#") || trimmed.startsWith(";")) continue;
-    const header = /^\[([^\]]*)\]/.exec(trimmed);
-    if (header) {
-      const name = header[1]!.trim().replace(/\s+/g, " ");
-      current = sections.get(name) ?? new Map<string, string>();
-      sections.set(name, current);
-      parentKey = undefined;
-      continue;
-    }
-    if (!current) continue;
-    const equals = trimmed.indexOf("=");
-    if (equals <= 0) continue;
-    const key = trimmed.slice(0, equals).trim();
-    const value = trimmed.slice(equals + 1).trim();
-    const indented = /^\s/.test(raw);
-    if (indented && parentKey !== undefined) {
-      current.set(`${parentKey}.${key}`, value);
-      continue;
-    }
-    if (value === "") parentKey = key;
-    else parentKey = undefined;
-    current.set(key, value);
-  }
-  return sections;
-}
-
-/** A file's text, or `undefined` when it does not exist; other read failures are reported. */
-export async function readOptionalFile(path: string): Promise<{ text?: string; problem?: string }> {
+/** The loader treats a file it cannot read as empty; say so when the file is there but unreadable. */
+async function readProblem(path: string): Promise<string | undefined> {
+  const expanded = path.startsWith("~/") ? join(getHomeDir(), path.slice(2)) : path;
   try {
-    return { text: await readFile(path, "utf8") };
+    if ((await stat(expanded)).isDirectory()) return `Could not read the AWS file (EISDIR): ${path}`;
+    await access(expanded, constants.R_OK);
+    return undefined;
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return {};
-    return { problem: `Could not read the AWS file (${typeof code === "string" ? code : "error"}): ${path}` };
+    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
+    return `Could not read the AWS file (${typeof code === "string" ? code : "error"}): ${path}`;
   }
 }
 
-/** Profiles of the config file by name: `[profile x]` and `[default]`, as the SDK reads them. */
-export function configProfiles(sections: IniSections): Map<string, Map<string, string>> {
-  const profiles = new Map<string, Map<string, string>>();
-  for (const [name, values] of sections) {
-    const prefixed = /^profile\s+(.+)$/.exec(name);
-    if (prefixed) profiles.set(prefixed[1]!.trim(), values);
-    else if (name === "default" && !profiles.has("default")) profiles.set("default", values);
+/** Sections whose names carry a prefix (`sso-session.corp`), split off by prefix. */
+function prefixed(data: Readonly<Record<string, IniSection>>, prefix: string): Map<string, IniSection> {
+  const found = new Map<string, IniSection>();
+  const head = `${prefix}${CONFIG_PREFIX_SEPARATOR}`;
+  for (const [key, section] of Object.entries(data)) {
+    if (key.startsWith(head)) found.set(key.slice(head.length), section);
   }
-  return profiles;
+  return found;
 }
 
-/** The `[sso-session x]` sections of the config file. */
-export function ssoSessions(sections: IniSections): Map<string, Map<string, string>> {
-  const sessions = new Map<string, Map<string, string>>();
-  for (const [name, values] of sections) {
-    const match = /^sso-session\s+(.+)$/.exec(name);
-    if (match) sessions.set(match[1]!.trim(), values);
-  }
-  return sessions;
+/**
+ * Reads both files afresh (the loader caches per path; a user editing ~/.aws/config while the app
+ * runs expects the next listing to see it).
+ */
+export async function readSharedFiles(env: NodeJS.ProcessEnv = process.env): Promise<SharedFiles> {
+  const paths = sharedFilePaths(env);
+  const [files, ...problems] = await Promise.all([
+    loadSharedConfigFiles({ configFilepath: paths.config, filepath: paths.credentials, ignoreCache: true }),
+    readProblem(paths.config),
+    readProblem(paths.credentials),
+  ]);
+  const config = files.configFile as Record<string, IniSection>;
+  const credentials = files.credentialsFile as Record<string, IniSection>;
+  const ssoSessions = prefixed(config, "sso-session");
+  const services = prefixed(config, "services");
+  // The loader keys config profiles by bare name (`[profile x]` → `x`) beside the prefixed
+  // sso-session and services sections.
+  const configProfiles = new Map(
+    Object.entries(config).filter(
+      ([key]) =>
+        !key.startsWith(`sso-session${CONFIG_PREFIX_SEPARATOR}`) &&
+        !key.startsWith(`services${CONFIG_PREFIX_SEPARATOR}`),
+    ),
+  );
+  return {
+    paths,
+    configProfiles,
+    credentialProfiles: new Map(Object.entries(credentials)),
+    ssoSessions,
+    services,
+    notes: problems.filter((p): p is string => p !== undefined),
+  };
 }

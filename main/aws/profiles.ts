@@ -2,7 +2,8 @@
  * The AWS profiles a user can pick, read from the shared config and credentials files (no AWS
  * call), and the connection test. Only names, kinds and non-secret settings leave this module.
  */
-import { configProfiles, parseIni, readOptionalFile, sharedFilePaths, ssoSessions } from "./ini-files";
+import { configuredEndpoint } from "./configured-endpoint";
+import { readSharedFiles, type IniSection } from "./ini-files";
 
 /**
  * How a profile gets credentials:
@@ -32,6 +33,11 @@ export interface ProfileInfo {
   ssoStartUrl?: string;
   ssoAccountId?: string;
   ssoRoleName?: string;
+  /**
+   * Where the profile sends CodePipeline calls when it configures an endpoint (`endpoint_url` or a
+   * `services` section): a local sandbox, moto, a VPC endpoint. Absent: the AWS endpoint.
+   */
+  endpointUrl?: string;
 }
 
 export interface ProfileList {
@@ -52,8 +58,8 @@ export interface ProfileList {
  */
 export const ENV_PROFILE = "(environment)";
 
-function classify(values: ReadonlyMap<string, string>): Omit<ProfileInfo, "name" | "sources" | "region"> {
-  const get = (key: string) => values.get(key) || undefined;
+function classify(values: IniSection): Omit<ProfileInfo, "name" | "sources" | "region"> {
+  const get = (key: string) => values[key] || undefined;
   const roleArn = get("role_arn");
   if (roleArn && get("web_identity_token_file")) return { kind: "web-identity", roleArn };
   if (roleArn) {
@@ -88,33 +94,27 @@ function classify(values: ReadonlyMap<string, string>): Omit<ProfileInfo, "name"
  * Settings of a profile in both files are merged, the config file winning, as the SDK does.
  */
 export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promise<ProfileList> {
-  const files = sharedFilePaths(env);
-  const notes: string[] = [];
-  const [configFile, credentialsFile] = await Promise.all([
-    readOptionalFile(files.config),
-    readOptionalFile(files.credentials),
-  ]);
-  for (const file of [configFile, credentialsFile]) if (file.problem) notes.push(file.problem);
-  const configSections = parseIni(configFile.text ?? "");
-  const config = configProfiles(configSections);
-  const credentials = parseIni(credentialsFile.text ?? "");
-  const sessions = ssoSessions(configSections);
-
-  const names = [...new Set([...config.keys(), ...credentials.keys()])];
+  const shared = await readSharedFiles(env);
+  const notes = [...shared.notes];
+  const names = [...new Set([...shared.configProfiles.keys(), ...shared.credentialProfiles.keys()])];
   const profiles: ProfileInfo[] = names.map((name) => {
-    const fromConfig = config.get(name);
-    const fromCredentials = credentials.get(name);
-    const merged = new Map([...(fromCredentials ?? []), ...(fromConfig ?? [])]);
+    const fromConfig = shared.configProfiles.get(name);
+    const fromCredentials = shared.credentialProfiles.get(name);
+    const merged: IniSection = { ...fromCredentials, ...fromConfig };
     const info: ProfileInfo = { name, sources: [], ...classify(merged) };
     if (fromConfig) info.sources.push("config");
     if (fromCredentials) info.sources.push("credentials");
-    const region = merged.get("region");
+    const region = merged["region"];
     if (region) info.region = region;
-    if (info.kind === "sso" && info.ssoSession && !sessions.has(info.ssoSession)) {
+    if (info.kind === "sso" && info.ssoSession && !shared.ssoSessions.has(info.ssoSession)) {
       notes.push(
         `Profile ${name} names an sso-session that the config file does not define: ${info.ssoSession}`,
       );
     }
+    // The profile's own setting, as listed; the environment's override applies to every profile.
+    const endpoint = configuredEndpoint(shared, name, {});
+    if (endpoint.kind === "endpoint") info.endpointUrl = endpoint.url;
+    else if (endpoint.kind === "error") notes.push(endpoint.message);
     return info;
   });
   profiles.sort((a, b) =>
@@ -127,7 +127,7 @@ export async function listProfiles(env: NodeJS.ProcessEnv = process.env): Promis
     if (environmentRegion) pseudo.region = environmentRegion;
     profiles.unshift(pseudo);
   }
-  const list: ProfileList = { profiles, files, notes };
+  const list: ProfileList = { profiles, files: shared.paths, notes };
   const defaultProfile =
     env.AWS_PROFILE || (profiles.some((p) => p.name === "default") ? "default" : undefined);
   if (defaultProfile) list.defaultProfile = defaultProfile;

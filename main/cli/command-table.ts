@@ -19,6 +19,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "deploy", load: async () => (await import("./deploy")).deployCommand },
   { name: "pull", load: async () => (await import("./pull")).pullCommand },
   { name: "runs", load: async () => (await import("./runs")).runsCommand },
+  { name: "fleet", load: async () => (await import("./fleet")).fleetCommand },
+  { name: "stats", load: async () => (await import("./stats")).statsCommand },
   { name: "rehearse", load: async () => (await import("./rehearse-command")).rehearseCommand },
   { name: "trigger-test", load: async () => (await import("./trigger-test-command")).triggerTestCommand },
 ];

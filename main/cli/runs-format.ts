@@ -20,7 +20,8 @@ function time(ms: number | null): string {
         .replace(/\.\d+Z$/, "Z");
 }
 
-function table(rows: readonly string[][]): string {
+/** Columns padded to their widest cell, two spaces apart. */
+export function table(rows: readonly string[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? "").length))) ?? [];
   return rows
     .map((r) =>

@@ -4,6 +4,7 @@ import { allowedExternalUrl } from "../app/external-links";
 import { listTemplates } from "../documents/templates";
 import { createAwsHandlers } from "./aws-handlers";
 import { createFoldersHandlers } from "./folders-handlers";
+import { createFleetHandlers } from "./fleet-handlers";
 import { createRehearseHandlers } from "./rehearse-handlers";
 import { createRunsHandlers } from "./runs-handlers";
 import type { AppServices } from "./services";
@@ -79,5 +80,6 @@ export function createHandlers(s: AppServices) {
     ...createRunsHandlers(s),
     ...createFoldersHandlers(s),
     ...createRehearseHandlers(),
+    ...createFleetHandlers(s),
   } satisfies Handlers;
 }

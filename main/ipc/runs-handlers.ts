@@ -38,7 +38,11 @@ export function createRunsHandlers(s: AppServices): RunsHandlers {
     const resolved = await resolve(choice);
     if (!resolved.ok) return resolved;
     const result = await call(resolved.value);
-    if (control && result.ok) watch.refresh(resolved.value, pipelineName);
+    if (control && result.ok) {
+      watch.refresh(resolved.value, pipelineName);
+      // The fleet's row of the pipeline too, so the Fleet view shows the control's effect at once.
+      s.fleet.refresh(resolved.value, pipelineName);
+    }
     return toResult(result);
   }
   return {

@@ -8,6 +8,7 @@ import { DocumentService, type FileDialogs } from "../documents/document-service
 import { FileWatcher } from "../documents/file-watcher";
 import { RecentFiles } from "../documents/recent-files";
 import { RecoveryStore } from "../documents/recovery-store";
+import { createFleetServices, type FleetServices } from "./fleet-services";
 import { createRunsServices, type RunsServices } from "./runs-services";
 
 /** Sends an event to the renderer(s): the window in Electron, the event stream in web mode. */
@@ -57,6 +58,8 @@ export interface AppServices {
   sandbox: EmbeddedSandbox;
   /** Run history and controls, and one poller per watched pipeline. */
   runs: RunsServices;
+  /** The fleet (every pipeline of the chosen profiles × regions), its notifications and metrics. */
+  fleet: FleetServices;
   /**
    * Messages about state files that could not be used (corrupt, from a newer version) and were set
    * aside; the renderer takes them with `app.notices` and shows them.
@@ -91,6 +94,7 @@ export function createServices(options: HostOptions): AppServices {
       options.emit("aws.deployProgress", detail === undefined ? { planId, step } : { planId, step, detail }),
   });
   const runs = createRunsServices(aws.gateway, options.emit, options.clock?.poller);
+  const fleet = createFleetServices({ dataDir: options.dataDir, emit: options.emit, aws, sandbox, report });
   return {
     info: options.info,
     documents: new DocumentService(recent, watcher, options.dialogs),
@@ -105,6 +109,7 @@ export function createServices(options: HostOptions): AppServices {
     aws,
     sandbox,
     runs,
+    fleet,
     notices,
   };
 }
@@ -113,6 +118,7 @@ export function createServices(options: HostOptions): AppServices {
 export async function closeServices(services: AppServices): Promise<void> {
   services.watcher.stop();
   services.runs.watch.dispose();
+  await services.fleet.dispose();
   services.aws.dispose();
   await services.sandbox.close();
 }

@@ -3,6 +3,7 @@ import type { MenuCommand } from "../../shared/ipc";
 import type { AppState } from "../store/state";
 import { BROWSE_COMMAND, DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
 import { REHEARSE_COMMANDS } from "../rehearse/rehearse-commands";
+import { FLEET_COMMANDS } from "../fleet/fleet-commands";
 import { DESIGNER_COMMANDS } from "./designer-commands";
 import { VIEW_COMMANDS } from "./view-commands";
 import { IAC_COMMANDS } from "./iac-commands";
@@ -68,6 +69,7 @@ export const ALL_COMMANDS: readonly Command[] = [
   DEPLOY_COMMAND,
   ...VIEW_COMMANDS,
   ...REHEARSE_COMMANDS,
+  ...FLEET_COMMANDS,
 ];
 
 const MENU_COMMANDS = new Set<string>(COMMANDS.map((c) => c.id));

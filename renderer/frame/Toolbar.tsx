@@ -1,5 +1,6 @@
 import { Ellipsis, Monitor, Moon, Sun } from "lucide-react";
 import { useLayoutEffect, useRef, useState } from "react";
+import { FleetButtons } from "../fleet/NotificationList";
 import type { ThemePreference } from "../../shared/ipc";
 import { CommandButton } from "../commands/CommandButtons";
 import { findCommand, type Command } from "../commands/registry";
@@ -180,6 +181,7 @@ export function Toolbar() {
         {VIEW_TOGGLES.map((id) => (
           <CommandButton key={id} command={command(id)} iconOnly />
         ))}
+        <FleetButtons />
         <ThemeMenu />
         <CommandButton command={command("commandPalette")} iconOnly />
       </div>

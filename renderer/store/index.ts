@@ -4,6 +4,7 @@ import { createConnectionSlice } from "./connection-slice";
 import { createDeploySlice } from "./deploy-slice";
 import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
+import { createFleetSlice } from "./fleet-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
 import { createRunsDialogSlice } from "./runs-dialog-slice";
 import { createIacSlice } from "./iac-slice";
@@ -49,6 +50,7 @@ export function createAppStore(
     ...createRunsDialogSlice(deps)(...a),
     ...createIacSlice(deps)(...a),
     ...createRehearseSlice(deps)(...a),
+    ...createFleetSlice(deps)(...a),
   }));
   return store;
 }

@@ -17,6 +17,7 @@ import type { IacSlice } from "./iac-slice";
 import type { PipelineOwner } from "../../shared/iac/ownership";
 import type { DesignerSlice } from "./designer-state";
 import type { RunsDialogSlice } from "./runs-dialog-slice";
+import type { FleetSlice } from "./fleet-slice";
 import type { RehearseSlice } from "./rehearse-slice";
 import type { RunsSlice } from "./runs-slice";
 
@@ -156,4 +157,5 @@ export type AppState = DocumentSlice &
   RunsSlice &
   RunsDialogSlice &
   IacSlice &
-  RehearseSlice;
+  RehearseSlice &
+  FleetSlice;

@@ -30,3 +30,15 @@ export {
 export { conditionChecks, type ConditionCheck, type ConditionHook, type RuleOutcome } from "./conditions";
 export { ruleRows, type RuleRow, type RuleSegment } from "./rule-timeline";
 export { formatDuration } from "./duration";
+export { median, percentile } from "./percentile";
+export {
+  deliveryMetrics,
+  periodFromText,
+  type ActionTiming,
+  type DailyPoint,
+  type DeliveryMetrics,
+  type MetricsPeriod,
+  type PipelineHistory,
+  type SecondsPercentiles,
+  type StageTiming,
+} from "./delivery-metrics";

@@ -1,4 +1,5 @@
 /** Where the time goes: per-action duration statistics over recent runs, and a run's critical path. */
+import { median, percentile } from "./percentile";
 import { asRecord, list, num, text } from "./read";
 import type { SegmentRef, Timeline, TimelineActionRow, TimelineSegment } from "./timeline-types";
 
@@ -26,19 +27,6 @@ export interface RunStats {
   run: { samples: number; medianMs: number | null; p90Ms: number | null };
   /** In stage order of the newest run that has the action, then by name. */
   actions: readonly ActionStats[];
-}
-
-/** Median of sorted values; the mean of the middle two for an even count. */
-function median(sorted: readonly number[]): number {
-  const mid = Math.floor(sorted.length / 2);
-  const upper = sorted[mid] ?? 0;
-  return sorted.length % 2 === 1 ? upper : ((sorted[mid - 1] ?? upper) + upper) / 2;
-}
-
-/** Nearest-rank percentile: a value that actually occurred, never an interpolation. */
-function percentile(sorted: readonly number[], p: number): number {
-  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
-  return sorted[Math.min(rank, sorted.length) - 1] ?? 0;
 }
 
 const runKey = (stageName: string, actionName: string): string => `${stageName}\u0000${actionName}`;

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { AWS_CHANNELS } from "./aws-channels";
 import { FOLDERS_CHANNELS } from "./folders-channels";
+import { FLEET_CHANNELS } from "./fleet-channels";
 import { REHEARSE_CHANNELS } from "./rehearse-channels";
 import { RUNS_CHANNELS } from "./runs-channels";
 import type { Result } from "./result";
@@ -127,6 +128,7 @@ export const CHANNELS = {
   ...AWS_CHANNELS,
   ...RUNS_CHANNELS,
   ...FOLDERS_CHANNELS,
+  ...FLEET_CHANNELS,
   ...REHEARSE_CHANNELS,
 } as const;
 

@@ -1,3 +1,5 @@
+import type { FleetSnapshot } from "../fleet/fleet-rows";
+import type { NotificationItem } from "../fleet/notifications";
 import type { RunsAttention, RunsUpdate } from "./runs-channels";
 import type { MenuCommand } from "./types";
 
@@ -22,6 +24,15 @@ export interface EventPayloads {
   "runs.updated": RunsUpdate;
   /** A watched run failed or started waiting for an approval. */
   "runs.attention": RunsAttention;
+  /** The watched fleet changed (at most a few times a second): everything it shows now. */
+  "fleet.updated": FleetSnapshot;
+  /**
+   * A notification was raised (once per event, ever). `popup`: the user wants it shown outside the
+   * app too; the desktop app shows its own, web mode the browser's.
+   */
+  "notifications.raised": { item: NotificationItem; popup: boolean };
+  /** A desktop notification was clicked: open what it is about. */
+  "notifications.clicked": { id: string };
 }
 
 /** The name of an event. */
@@ -35,6 +46,9 @@ export const EVENT_NAMES: readonly EventName[] = [
   "aws.deployProgress",
   "runs.updated",
   "runs.attention",
+  "fleet.updated",
+  "notifications.raised",
+  "notifications.clicked",
 ];
 
 /** Whether a string names an event of the contract. */

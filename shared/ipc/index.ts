@@ -7,4 +7,5 @@ export { documentSchema, pathSchema, idSchema } from "./schemas";
 export * from "./aws-channels";
 export * from "./runs-channels";
 export * from "./folders-channels";
+export * from "./fleet-channels";
 export * from "./rehearse-channels";

@@ -9,6 +9,7 @@ import { resolve } from "node:path";
 import { runCliBench } from "./cli-bench";
 import { runDesignerBench } from "./designer-bench";
 import { runDomainBench } from "./domain-bench";
+import { runFleetBench } from "./fleet-bench";
 import { runHistoryBench } from "./history-bench";
 import { runLayoutBench } from "./layout-bench";
 import { beginSuite, machine, recorded, table } from "./report";
@@ -30,6 +31,7 @@ const suites: Record<string, () => unknown> = {
   runs: runRunsBench,
   history: runHistoryBench,
   watch: runWatchBench,
+  fleet: runFleetBench,
   typing: runTypingBench,
 };
 

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectionFromFlags, defaultRegion, ENV_PROFILE, listProfiles } from "../../../main/aws";
-import { parseIni } from "../../../main/aws/ini-files";
+import { readSharedFiles } from "../../../main/aws/ini-files";
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
@@ -171,17 +171,21 @@ describe("listProfiles", () => {
   });
 });
 
-describe("parseIni", () => {
-  it("folds indented sub-properties under their parent and skips comments", () => {
-    const sections = parseIni(CONFIG);
-    expect(sections.get("profile tuned")?.get("s3.max_concurrent_requests")).toBe("20");
-    expect(sections.get("services local")?.get("codepipeline.endpoint_url")).toBe("http://127.0.0.1:4566");
-    expect([...(sections.get("profile vault")?.keys() ?? [])]).toEqual(["credential_process"]);
+describe("the shared files, read by the SDK's loader", () => {
+  it("folds indented sub-properties under their parent and skips comments", async () => {
+    const files = await readSharedFiles(env);
+    expect(files.configProfiles.get("tuned")?.["s3.max_concurrent_requests"]).toBe("20");
+    expect(files.services.get("local")?.["codepipeline.endpoint_url"]).toBe("http://127.0.0.1:4566");
+    expect(Object.keys(files.configProfiles.get("vault") ?? {})).toEqual(["credential_process"]);
+    expect([...files.ssoSessions.keys()]).toEqual(["corp"]);
   });
 
-  it("keeps a __proto__ section or key as data", () => {
-    const sections = parseIni("[__proto__]\n__proto__ = x\n");
-    expect(sections.get("__proto__")?.get("__proto__")).toBe("x");
+  it("lets a __proto__ section or key pollute nothing", async () => {
+    const config = join(dir, "config-proto");
+    await writeFile(config, "[__proto__]\n__proto__ = x\n[profile ok]\nregion = eu-west-1\n");
+    const files = await readSharedFiles({ ...env, AWS_CONFIG_FILE: config });
+    // The SDK refuses a file with a __proto__ profile as a whole (it reads as empty).
+    expect(files.configProfiles.size).toBe(0);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });

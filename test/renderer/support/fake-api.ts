@@ -15,7 +15,16 @@ import {
   type RecoveryEntry,
   type RehearseOutcome,
   type WhatIfFileEntry,
+  type NotificationList,
 } from "../../../shared/ipc";
+import type { DeliveryMetrics } from "../../../shared/execution";
+import type { FleetSnapshot } from "../../../shared/fleet/fleet-rows";
+import { DEFAULT_NOTIFICATION_SETTINGS, type NotificationSettings } from "../../../shared/fleet/notifications";
+
+/** A fleet snapshot before anything was read. */
+export function emptyFleet(): FleetSnapshot {
+  return { rows: [], lanes: [], notes: [], callsPerSecond: 1, updatedAt: 0 };
+}
 import { runsApi } from "./runs-api";
 import type { PipelineDocument } from "../../../shared/pipeline/model";
 
@@ -215,6 +224,23 @@ export function fakeApi() {
         ok({ path: documentPath.replace(/\.json$/, `.whatif.${name}.json`) }),
       ),
       deleteWhatIf: vi.fn(async () => ok(null)),
+    },
+    // The fleet: nothing watched yet, no notifications, the default choices.
+    fleet: {
+      start: vi.fn(async () => ok(emptyFleet())),
+      stop: vi.fn(async () => ok(null)),
+      snapshot: vi.fn(async () => ok<FleetSnapshot | null>(null)),
+    },
+    notifications: {
+      list: vi.fn(async () => ok<NotificationList>({ items: [], unread: 0 })),
+      markRead: vi.fn(async () => ok<NotificationList>({ items: [], unread: 0 })),
+      settings: vi.fn(async () => ok<NotificationSettings>(structuredClone(DEFAULT_NOTIFICATION_SETTINGS))),
+      updateSettings: vi.fn(async (patch: Partial<NotificationSettings>) =>
+        ok<NotificationSettings>({ ...structuredClone(DEFAULT_NOTIFICATION_SETTINGS), ...patch }),
+      ),
+    },
+    metrics: {
+      pipeline: vi.fn(async () => fail<DeliveryMetrics>("not-found", "No such pipeline")),
     },
     events: {
       on: vi.fn(<E extends EventName>(name: E, listener: (payload: EventPayloads[E]) => void) => {
