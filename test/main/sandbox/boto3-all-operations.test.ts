@@ -45,7 +45,10 @@ afterAll(async () => {
 });
 
 async function modelOperations(): Promise<string[]> {
-  const path = join(import.meta.dirname, "../../../../shared/reference/codepipeline-2015-07-09.service-2.json");
+  const path = join(
+    import.meta.dirname,
+    "../../../../shared/reference/codepipeline-2015-07-09.service-2.json",
+  );
   const model = JSON.parse(await readFile(path, "utf8")) as { operations: Record<string, unknown> };
   return Object.keys(model.operations).sort();
 }
@@ -56,10 +59,16 @@ describe("boto3 against the sandbox, every operation", () => {
       shapes: threeStagePipeline({ name: "shapes", approval: {}, executionMode: "QUEUED" }),
       "shapes-updated": threeStagePipeline({ name: "shapes" }),
       "conditions-wait": conditionPipeline("conditions-wait", {
-        Deploy: { beforeEntry: { conditions: [when("FAIL", rule("Alarm", "CloudWatchAlarm", { AlarmName: "Errors" }))] } },
+        Deploy: {
+          beforeEntry: {
+            conditions: [when("FAIL", rule("Alarm", "CloudWatchAlarm", { AlarmName: "Errors" }))],
+          },
+        },
       }),
       "conditions-fail": conditionPipeline("conditions-fail", {
-        Build: { onSuccess: { conditions: [when("FAIL", rule("Check", "LambdaInvoke", { FunctionName: "check" }))] } },
+        Build: {
+          onSuccess: { conditions: [when("FAIL", rule("Check", "LambdaInvoke", { FunctionName: "check" }))] },
+        },
       }),
       hook: gitHubPipeline("shapes-hook"),
       ec2: ec2Pipeline("shapes-ec2"),
