@@ -23,7 +23,9 @@ export interface ListedActionType {
 
 const OWNERS: readonly string[] = ["AWS", "ThirdParty", "Custom"];
 
-function field(property: NonNullable<ListedActionType["actionConfigurationProperties"]>[number]): ConfigField {
+function field(
+  property: NonNullable<ListedActionType["actionConfigurationProperties"]>[number],
+): ConfigField {
   const facts = [
     property.required ? "required" : "optional",
     property.secret ? "secret: AWS shows it masked" : undefined,
@@ -32,7 +34,8 @@ function field(property: NonNullable<ListedActionType["actionConfigurationProper
   return {
     key: property.name,
     required: property.required,
-    description: property.description ?? `A configuration property of this action type (${facts.join("; ")}).`,
+    description:
+      property.description ?? `A configuration property of this action type (${facts.join("; ")}).`,
     ...(property.secret ? { secret: true } : {}),
     ...(property.queryable === true ? { queryable: true } : {}),
   };
@@ -54,7 +57,10 @@ export function specFromListing(listed: ListedActionType): ActionTypeSpec | unde
     version,
     title: provider,
     description: `${owner === "Custom" ? "A custom" : owner === "ThirdParty" ? "A partner" : "An"} action type of the connected account (${category}, version ${version}).`,
-    inputArtifacts: { min: listed.inputArtifactDetails.minimumCount, max: listed.inputArtifactDetails.maximumCount },
+    inputArtifacts: {
+      min: listed.inputArtifactDetails.minimumCount,
+      max: listed.inputArtifactDetails.maximumCount,
+    },
     outputArtifacts: {
       min: listed.outputArtifactDetails.minimumCount,
       max: listed.outputArtifactDetails.maximumCount,
