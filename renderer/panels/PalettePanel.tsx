@@ -1,5 +1,6 @@
 import { useMemo, useState } from "react";
 import { listActionTypesByCategory, type ActionTypeSpec } from "../../shared/catalog";
+import { AccountTypesRow } from "./AccountTypesRow";
 import { useDrag } from "../canvas/drag-context";
 import { CategoryIcon } from "../canvas/CategoryIcon";
 import { useAppStore, useStoreApi } from "../store";
@@ -39,6 +40,11 @@ function PaletteItem({ spec }: { spec: ActionTypeSpec }) {
             V2
           </span>
         )}
+        {spec.fromAccount === true && (
+          <span className="v2-tag" title="An action type of the connected account (ListActionTypes)">
+            {spec.owner === "Custom" ? "Custom" : spec.owner === "ThirdParty" ? "Partner" : "Account"}
+          </span>
+        )}
       </button>
     </li>
   );
@@ -49,14 +55,18 @@ export function PalettePanel() {
   const store = useStoreApi();
   const { startDrag } = useDrag();
   const hasDocument = useAppStore((s) => s.doc !== null);
+  const accountTypes = useAppStore((s) => s.accountActionTypes);
   const [query, setQuery] = useState("");
   const groups = useMemo(
     () =>
       GROUPS.map((g) => ({
         ...g,
-        actionTypes: g.actionTypes.filter((s) => matches(s, query.trim())),
+        // The account's own types (custom, partner) follow the catalog's in their category.
+        actionTypes: [...g.actionTypes, ...accountTypes.filter((s) => s.category === g.category)].filter(
+          (s) => matches(s, query.trim()),
+        ),
       })).filter((g) => g.actionTypes.length > 0),
-    [query],
+    [query, accountTypes],
   );
   return (
     <aside className="panel palette" aria-label="Palette">
@@ -99,6 +109,7 @@ export function PalettePanel() {
         ))}
         {groups.length === 0 && <p className="muted">No action type matches “{query}”.</p>}
       </fieldset>
+      <AccountTypesRow />
     </aside>
   );
 }

@@ -23,19 +23,19 @@ export interface ListedActionType {
 
 const OWNERS: readonly string[] = ["AWS", "ThirdParty", "Custom"];
 
-function field(
-  property: NonNullable<ListedActionType["actionConfigurationProperties"]>[number],
-): ConfigField {
-  const facts = [
-    property.required ? "required" : "optional",
-    property.secret ? "secret: AWS shows it masked" : undefined,
-    property.queryable === true ? "queryable: job workers poll by it" : undefined,
-  ].filter((f) => f !== undefined);
+function field(property: NonNullable<ListedActionType["actionConfigurationProperties"]>[number]): ConfigField {
+  // What the type declares about the property, said where the inspector shows the field.
+  const description = [
+    property.description ?? "A configuration property of this action type.",
+    property.secret ? "Secret: AWS shows it masked as ****." : "",
+    property.queryable === true ? "Job workers poll by it: up to 20 letters, digits, _ or -." : "",
+  ]
+    .filter((part) => part !== "")
+    .join(" ");
   return {
     key: property.name,
     required: property.required,
-    description:
-      property.description ?? `A configuration property of this action type (${facts.join("; ")}).`,
+    description,
     ...(property.secret ? { secret: true } : {}),
     ...(property.queryable === true ? { queryable: true } : {}),
   };

@@ -30,11 +30,14 @@ describe("action types of the connected account", () => {
       inputArtifacts: { min: 0, max: 5 },
       outputArtifacts: { min: 0, max: 5 },
       configuration: [
-        { key: "ProjectName", required: true, queryable: true, description: "The Jenkins job" },
+        { key: "ProjectName", required: true, queryable: true },
         { key: "Token", required: false, secret: true },
       ],
     });
-    expect(spec?.configuration[1]?.description).toMatch(/secret/);
+    expect(spec?.configuration[0]?.description).toBe(
+      "The Jenkins job. Job workers poll by it: up to 20 letters, digits, _ or -.",
+    );
+    expect(spec?.configuration[1]?.description).toMatch(/Secret: AWS shows it masked/);
     expect(
       specFromListing({ ...JENKINS_LISTING, id: { ...JENKINS_LISTING.id, owner: "Nobody" } }),
     ).toBeUndefined();
