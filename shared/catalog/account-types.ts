@@ -23,10 +23,14 @@ export interface ListedActionType {
 
 const OWNERS: readonly string[] = ["AWS", "ThirdParty", "Custom"];
 
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 function field(property: NonNullable<ListedActionType["actionConfigurationProperties"]>[number]): ConfigField {
   // What the type declares about the property, said where the inspector shows the field.
   const description = [
-    property.description ?? "A configuration property of this action type.",
+    sentence(property.description ?? "A configuration property of this action type"),
     property.secret ? "Secret: AWS shows it masked as ****." : "",
     property.queryable === true ? "Job workers poll by it: up to 20 letters, digits, _ or -." : "",
   ]
