@@ -104,7 +104,9 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
 }
 
 /** Artifact details as ListActionTypes gives them; absent counts (never sent by AWS) as 0. */
-function artifactDetails(d: { minimumCount?: number | undefined; maximumCount?: number | undefined } | undefined) {
+function artifactDetails(
+  d: { minimumCount?: number | undefined; maximumCount?: number | undefined } | undefined,
+) {
   return { minimumCount: d?.minimumCount ?? 0, maximumCount: d?.maximumCount ?? 0 };
 }
 

@@ -27,7 +27,9 @@ function sentence(text: string): string {
   return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
-function field(property: NonNullable<ListedActionType["actionConfigurationProperties"]>[number]): ConfigField {
+function field(
+  property: NonNullable<ListedActionType["actionConfigurationProperties"]>[number],
+): ConfigField {
   // What the type declares about the property, said where the inspector shows the field.
   const description = [
     sentence(property.description ?? "A configuration property of this action type"),
