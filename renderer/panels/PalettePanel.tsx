@@ -79,6 +79,7 @@ export function PalettePanel() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
+      <AccountTypesRow />
       <fieldset className="palette-body" disabled={!hasDocument}>
         <button
           type="button"
@@ -109,7 +110,6 @@ export function PalettePanel() {
         ))}
         {groups.length === 0 && <p className="muted">No action type matches “{query}”.</p>}
       </fieldset>
-      <AccountTypesRow />
     </aside>
   );
 }

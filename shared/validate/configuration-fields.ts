@@ -103,7 +103,7 @@ export function checkConfigurationFields(
       context.report(
         QUERYABLE_VALUE_INVALID,
         [...ownerPath, "configuration", field.key],
-        `${field.key} is the property job workers poll by, so its value must be 1 to 20 letters, digits, _ or -; this one is ${value.length} characters long: ${show(value)}`,
+        `${field.key} is the property job workers poll by, so its value must be 1 to 20 letters, digits, _ or -; ${value.length > 20 ? `this one is ${value.length} characters long` : "this one has other characters"}: ${show(value)}`,
       );
     }
     if (value !== undefined && !value.includes("#{")) {
