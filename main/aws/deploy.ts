@@ -12,6 +12,7 @@ import {
 } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
+import { accountTypesFor } from "./account-types";
 import { SANDBOX_REGION, type Connection } from "./connection";
 import { assessImpact, type DeployWarning } from "./deploy-impact";
 import type { DeployBase, DeployTargets } from "./deploy-targets";
@@ -175,7 +176,11 @@ export async function planDeploy(
   // The Region deployed to decides which action Regions are cross-Region (the sandbox answers
   // as SANDBOX_REGION).
   const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
-  const diagnostics = validateDocument(document, { pipelineRegion: region });
+  const accountActionTypes = await accountTypesFor(gateway, connection, document);
+  const diagnostics = validateDocument(document, {
+    pipelineRegion: region,
+    ...(accountActionTypes === undefined ? {} : { accountActionTypes }),
+  });
   const name = document.pipeline.name;
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === "error");
