@@ -5,6 +5,8 @@
  * previewed and checked, never a copy the renderer could have changed in between.
  */
 import { randomUUID } from "node:crypto";
+import type { ActionTypeSpec } from "../../shared/catalog";
+import { accountOnlyTypes } from "../../shared/catalog/account-types";
 import { findOwner, type PipelineOwner } from "../../shared/iac/ownership";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { Connection } from "./connection";
@@ -67,6 +69,12 @@ export class AwsService {
   /** Every pipeline of the account and region (all pages). */
   listPipelines(connection: Connection): Promise<AwsResult<PipelineListItem[]>> {
     return this.gateway.listPipelines(connection);
+  }
+
+  /** The action types the account lists that Pipewright's catalog lacks (custom and partner types). */
+  async listAccountActionTypes(connection: Connection): Promise<AwsResult<ActionTypeSpec[]>> {
+    const listed = await this.gateway.listActionTypes(connection);
+    return listed.ok ? ok(accountOnlyTypes(listed.value)) : listed;
   }
 
   /** A remote pipeline as a document (get-pipeline output shape, its version the base version). */

@@ -12,8 +12,9 @@ import {
 } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
+import { validationOptions } from "./account-types";
 import { deployTimeValuesOf, describeDeployTimeValue, RESOLVED_AT_DEPLOY_TIME } from "../../shared/iac";
-import { SANDBOX_REGION, type Connection } from "./connection";
+import type { Connection } from "./connection";
 import { assessImpact, OWNERSHIP_WARNINGS, type DeployWarning } from "./deploy-impact";
 import type { DeployBase, DeployTargets } from "./deploy-targets";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
@@ -176,10 +177,7 @@ export async function planDeploy(
       message: `The file has members of the wrong type; fix them before deploying: ${describeDamage(document)}`,
     });
   }
-  // The Region deployed to decides which action Regions are cross-Region (the sandbox answers
-  // as SANDBOX_REGION).
-  const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
-  const diagnostics = validateDocument(document, { pipelineRegion: region });
+  const diagnostics = validateDocument(document, await validationOptions(gateway, connection, document));
   const name = document.pipeline.name;
   const deployTime = deployTimeValuesOf(document.pipeline);
   if (deployTime.length > 0) {

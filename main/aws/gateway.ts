@@ -14,6 +14,7 @@ import {
   GetPipelineCommand,
   StartPipelineExecutionCommand,
   UpdatePipelineCommand,
+  paginateListActionTypes,
   paginateListPipelineExecutions,
   paginateListPipelines,
   paginateListTagsForResource,
@@ -21,6 +22,7 @@ import {
 } from "@aws-sdk/client-codepipeline";
 import { GetCallerIdentityCommand, STSClient } from "@aws-sdk/client-sts";
 import { fromNodeProviderChain } from "@aws-sdk/credential-providers";
+import type { ListedActionType } from "../../shared/catalog/account-types";
 import { toJsonValue, toModelValue } from "../../shared/formats";
 import type { PipelineDeclaration, Tag } from "../../shared/pipeline/model";
 import { connectionKey, SANDBOX_REGION, type Connection } from "./connection";
@@ -101,6 +103,13 @@ function defined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], un
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
     [K in keyof T]: Exclude<T[K], undefined>;
   };
+}
+
+/** Artifact details as ListActionTypes gives them; absent counts (never sent by AWS) as 0. */
+function artifactDetails(
+  d: { minimumCount?: number | undefined; maximumCount?: number | undefined } | undefined,
+) {
+  return { minimumCount: d?.minimumCount ?? 0, maximumCount: d?.maximumCount ?? 0 };
 }
 
 /**
@@ -245,6 +254,36 @@ export class Gateway {
               updated: iso(p.updated),
             }),
           );
+        }
+      }
+      return items;
+    });
+  }
+
+  /** ListActionTypes, every page: built-in, partner and the account's custom action types. */
+  listActionTypes(connection: Connection): Promise<AwsResult<ListedActionType[]>> {
+    return this.call(connection, "ListActionTypes", undefined, async ({ codePipeline }) => {
+      const items: ListedActionType[] = [];
+      for await (const page of paginateListActionTypes({ client: codePipeline }, {})) {
+        for (const t of page.actionTypes ?? []) {
+          const { category, owner, provider, version } = t.id ?? {};
+          if (!category || !owner || !provider || !version) continue;
+          items.push({
+            id: { category, owner, provider, version },
+            ...(t.settings ? { settings: defined({ ...t.settings }) } : {}),
+            actionConfigurationProperties: (t.actionConfigurationProperties ?? []).map((p) =>
+              defined({
+                name: p.name ?? "",
+                required: p.required === true,
+                key: p.key === true,
+                secret: p.secret === true,
+                queryable: p.queryable,
+                description: p.description,
+              }),
+            ),
+            inputArtifactDetails: artifactDetails(t.inputArtifactDetails),
+            outputArtifactDetails: artifactDetails(t.outputArtifactDetails),
+          });
         }
       }
       return items;

@@ -112,6 +112,11 @@ export function createAwsHandlers(s: AppServices): AwsHandlers {
         items.map(({ created: _created, ...item }) => item),
       );
     },
+    "aws.listActionTypes": async ({ connection }) => {
+      const resolved = await resolve(connection);
+      if (!resolved.ok) return resolved;
+      return toResult(await s.aws.listAccountActionTypes(resolved.value));
+    },
     "aws.openPipeline": async ({ connection, name }) => {
       const resolved = await resolve(connection);
       if (!resolved.ok) return resolved;

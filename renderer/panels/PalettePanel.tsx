@@ -1,6 +1,7 @@
 import { RectangleHorizontal } from "lucide-react";
 import { useMemo, useState } from "react";
 import { listActionTypesByCategory, type ActionTypeSpec } from "../../shared/catalog";
+import { AccountTypesRow } from "./AccountTypesRow";
 import { useDrag } from "../canvas/drag-context";
 import { CategoryIcon } from "../canvas/CategoryIcon";
 import { useAppStore, useStoreApi } from "../store";
@@ -41,6 +42,11 @@ function PaletteItem({ spec }: { spec: ActionTypeSpec }) {
             V2
           </span>
         )}
+        {spec.fromAccount === true && (
+          <span className="v2-tag" title="An action type of the connected account (ListActionTypes)">
+            {spec.owner === "Custom" ? "Custom" : spec.owner === "ThirdParty" ? "Partner" : "Account"}
+          </span>
+        )}
       </button>
     </li>
   );
@@ -51,14 +57,18 @@ export function PalettePanel() {
   const store = useStoreApi();
   const { startDrag } = useDrag();
   const hasDocument = useAppStore((s) => s.doc !== null);
+  const accountTypes = useAppStore((s) => s.accountActionTypes);
   const [query, setQuery] = useState("");
   const groups = useMemo(
     () =>
       GROUPS.map((g) => ({
         ...g,
-        actionTypes: g.actionTypes.filter((s) => matches(s, query.trim())),
+        // The account's own types (custom, partner) follow the catalog's in their category.
+        actionTypes: [...g.actionTypes, ...accountTypes.filter((s) => s.category === g.category)].filter(
+          (s) => matches(s, query.trim()),
+        ),
       })).filter((g) => g.actionTypes.length > 0),
-    [query],
+    [query, accountTypes],
   );
   return (
     <aside className="panel palette" aria-label="Palette">
@@ -71,6 +81,7 @@ export function PalettePanel() {
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
+      <AccountTypesRow />
       <fieldset className="palette-body" disabled={!hasDocument}>
         <button
           type="button"

@@ -1,4 +1,5 @@
 import type { StateCreator } from "zustand";
+import type { ActionTypeSpec } from "../../shared/catalog";
 import type {
   AppError,
   ConnectionChoice,
@@ -31,6 +32,14 @@ export interface ConnectionSlice {
   profiles: ProfilesView | null;
   connectionTest: ConnectionTest;
   browse: BrowseState | null;
+  /**
+   * The connection's own action types (custom and partner types its ListActionTypes lists beyond
+   * the catalog): the palette offers them, the inspector shows their properties, validation checks them.
+   */
+  accountActionTypes: readonly ActionTypeSpec[];
+  /** Loading the account's action types: not asked yet, in flight, done, or why it failed. */
+  accountActionTypesLoad: "idle" | "loading" | "loaded" | { error: AppError };
+  accountActionTypesRequested(): Promise<void>;
   profilesRequested(): Promise<void>;
   connectionPicked(connection: ConnectionChoice): void;
   connectionTestRequested(): Promise<void>;
@@ -70,8 +79,23 @@ export function createConnectionSlice({
           : { loading: false, pipelines: [], error: result.error },
       });
     }
+    async function loadActionTypes(): Promise<void> {
+      const connection = get().connection;
+      set({ accountActionTypesLoad: "loading" });
+      const result = await api.aws.listActionTypes({ connection });
+      // A pick made meanwhile makes the answer another account's.
+      if (get().connection !== connection) return;
+      set(
+        result.ok
+          ? { accountActionTypes: result.value, accountActionTypesLoad: "loaded" }
+          : { accountActionTypesLoad: { error: result.error } },
+      );
+    }
     return {
       connection: { kind: "sandbox" },
+      accountActionTypes: [],
+      accountActionTypesLoad: "idle",
+      accountActionTypesRequested: loadActionTypes,
       connectionChosen: false,
       profiles: null,
       connectionTest: { status: "idle" },
@@ -86,7 +110,15 @@ export function createConnectionSlice({
         if (!get().connectionChosen) set({ connection: defaultConnection(result.value) });
       },
       connectionPicked: (connection) => {
-        set({ connection, connectionChosen: true, connectionTest: { status: "idle" } });
+        // The types belong to the account they came from; the new one lists its own when asked
+        // (Load in the palette, Test connection, or opening one of its pipelines).
+        set({
+          connection,
+          connectionChosen: true,
+          connectionTest: { status: "idle" },
+          accountActionTypes: [],
+          accountActionTypesLoad: "idle",
+        });
         if (get().browse !== null) void listPipelines();
       },
       connectionTestRequested: async () => {
@@ -100,6 +132,7 @@ export function createConnectionSlice({
             ? { status: "ok", identity: result.value }
             : { status: "failed", error: result.error },
         });
+        if (result.ok) void loadActionTypes();
       },
       connectionTestDismissed: () => set({ connectionTest: { status: "idle" } }),
       browseOpened: async () => {
@@ -122,8 +155,10 @@ export function createConnectionSlice({
         // The document remembers where it came from: the connection stays the one it was opened from.
         set({ browse: null, connectionChosen: true, error: null });
         await api.documents.watch({ path: null, version: null });
-        // Opened from the account, so it exists there: show its live status on the canvas at once.
+        // Opened from the account, so it exists there: show its live status on the canvas at once,
+        // and know the account's own action types its actions may use.
         void get().runsWatchRequested();
+        if (get().accountActionTypesLoad === "idle") void loadActionTypes();
       },
     };
   };

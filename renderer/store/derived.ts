@@ -2,6 +2,7 @@
  * Values derived from the document, computed once per document change and shared by every
  * component (diagnostics feed badges, the problems panel, the status bar and the inspector).
  */
+import type { ActionTypeSpec } from "../../shared/catalog";
 import { pathKey } from "../../shared/ipc";
 import { layout, LayoutCache, type Layout } from "../../shared/layout";
 import type { PipelineDocument } from "../../shared/pipeline/model";
@@ -12,7 +13,7 @@ import type { AppState, OpenDocument } from "./state";
 const NO_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const diagnosticsByDocument = new WeakMap<
   PipelineDocument,
-  { region: string | undefined; found: readonly Diagnostic[] }
+  { region: string | undefined; types: readonly ActionTypeSpec[] | undefined; found: readonly Diagnostic[] }
 >();
 // Documents are immutable and edits keep untouched stages and actions as the same objects, so
 // validation and layout redo only what an edit changed (with results equal to starting afresh).
@@ -65,22 +66,26 @@ function regionOf(state: Partial<Pick<AppState, "connection">>): string | undefi
 
 /** Every finding for the open document (parse findings from opening it, then validation). */
 export function selectDiagnostics(
-  state: Pick<AppState, "doc"> & Partial<Pick<AppState, "connection">>,
+  state: Pick<AppState, "doc"> & Partial<Pick<AppState, "connection" | "accountActionTypes">>,
 ): readonly Diagnostic[] {
   const doc = state.doc;
   if (doc === null) return NO_DIAGNOSTICS;
   const region = regionOf(state);
+  const types = state.accountActionTypes;
   const known = diagnosticsByDocument.get(doc.document);
-  if (known !== undefined && known.region === region) return known.found;
+  if (known !== undefined && known.region === region && known.types === types) return known.found;
   // Parse findings describe the file as it was opened; once edited they no longer apply.
   const parse = doc.dirty ? doc.diagnostics.filter((d) => d.severity === "info") : doc.diagnostics;
-  const options =
-    region === undefined ? { cache: validationCache } : { cache: validationCache, pipelineRegion: region };
+  const options = {
+    cache: validationCache,
+    ...(region === undefined ? {} : { pipelineRegion: region }),
+    ...(types === undefined || types.length === 0 ? {} : { accountActionTypes: types }),
+  };
   let found: readonly Diagnostic[] = [...parse, ...located(doc, validateDocument(doc.document, options))];
   // Typing that changes no finding keeps the list as it was, so nothing showing it re-renders.
   if (sameDiagnostics(found, lastDiagnostics)) found = lastDiagnostics;
   lastDiagnostics = found;
-  diagnosticsByDocument.set(doc.document, { region, found });
+  diagnosticsByDocument.set(doc.document, { region, types, found });
   return found;
 }
 
@@ -98,7 +103,7 @@ let lastLayout: { key: readonly unknown[]; value: Layout } | null = null;
 /** The canvas layout for the open document and the designer's view options (one cached result). */
 export function selectLayout(
   state: Pick<AppState, "doc" | "collapsedStages" | "showArtifactEdges"> &
-    Partial<Pick<AppState, "connection">>,
+    Partial<Pick<AppState, "connection" | "accountActionTypes">>,
 ): Layout | null {
   const doc = state.doc;
   if (doc === null) return null;

@@ -39,6 +39,11 @@ export interface ConfigField {
   /** The service returns this value masked as `****`. */
   secret?: boolean;
   /**
+   * Job workers poll by this property (a custom action type's one queryable property), which
+   * limits its value to 20 letters, digits, underscores and hyphens.
+   */
+  queryable?: boolean;
+  /**
    * The value is a list joined by this separator (CloudFormation `Capabilities` is
    * `"CAPABILITY_IAM,CAPABILITY_AUTO_EXPAND"`); each item, not the whole value, is checked against
    * `allowedValues`.
@@ -77,6 +82,8 @@ export interface ActionTypeSpec {
   members?: readonly ("commands" | "outputVariables" | "environmentVariables" | "timeoutInMinutes")[];
   /** The AWS user guide page for this action type. */
   docsUrl?: string;
+  /** Listed by the connected account (ListActionTypes), not part of Pipewright's catalog. */
+  fromAccount?: boolean;
 }
 
 /** A stage-condition rule type (`RuleTypeId` category `Rule`): what the condition editor offers and validation checks. */

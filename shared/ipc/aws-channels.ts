@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { ActionTypeSpec } from "../catalog";
 import type { PipelineDiff } from "../diff";
 import type { PipelineDeclaration } from "../pipeline/model";
 import type { Diagnostic } from "../validate/diagnostic";
@@ -136,6 +137,11 @@ export const AWS_CHANNELS = {
   "aws.testConnection": channel<ConnectionIdentity>()(z.strictObject({ connection: connectionSchema })),
   /** Every pipeline of the connection (all pages). */
   "aws.listPipelines": channel<PipelineSummary[]>()(z.strictObject({ connection: connectionSchema })),
+  /**
+   * The connection's action types that Pipewright's catalog lacks (ListActionTypes: custom and
+   * partner types), as catalog entries for the palette, the inspector and validation.
+   */
+  "aws.listActionTypes": channel<ActionTypeSpec[]>()(z.strictObject({ connection: connectionSchema })),
   /** A remote pipeline as a new unsaved document, its `version` the base version. */
   "aws.openPipeline": channel<OpenedDocument>()(
     z.strictObject({ connection: connectionSchema, name: pipelineNameSchema }),

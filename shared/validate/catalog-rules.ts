@@ -1,5 +1,6 @@
 import { enumOf } from "../service-model";
 import { findActionType, type ActionTypeSpec, type ArtifactCount } from "../catalog";
+import { findActionTypeWith } from "../catalog/account-types";
 import {
   PROVIDER_NOT_IN_CATEGORY,
   TIMEOUT_NOT_ALLOWED,
@@ -17,6 +18,7 @@ import {
   CONDITIONAL_CONFIGURATION_MISSING,
   INVALID_CONFIGURATION_VALUE,
   MISSING_REQUIRED_CONFIGURATION,
+  QUERYABLE_VALUE_INVALID,
   checkConfigurationFields,
 } from "./configuration-fields";
 import { arrayMember, member, recordMember, stringMember, type JsonRecord } from "./json-value";
@@ -155,7 +157,8 @@ function isWellFormed(action: IndexedAction): boolean {
 }
 
 function checkAction(context: RuleContext, action: IndexedAction): void {
-  const spec = findActionType(action.typeId);
+  // A type the connected account lists is checked as AWS checks it: by its declared properties.
+  const spec = findActionTypeWith(action.typeId, context.accountActionTypes);
   if (spec !== undefined) {
     checkArtifactCounts(context, action, spec.provider, spec.inputArtifacts, spec.outputArtifacts);
     checkConfiguration(context, action, spec);
@@ -190,14 +193,18 @@ export const CATALOG_RULES: RuleGroup = {
     INVALID_CONFIGURATION_VALUE,
     TIMEOUT_NOT_ALLOWED,
     CONFIGURATION_VALUE_TOO_LONG,
+    QUERYABLE_VALUE_INVALID,
     COMMANDS_MISSING,
     MULTI_LINE_COMMAND,
     COMPUTE_MEMBER_IGNORED,
   ],
   check(context: RuleContext): void {
     const cache = context.cache;
+    const account = context.accountActionTypes ?? [];
     for (const action of context.index.actions) {
-      if (cache === undefined) {
+      // Cached findings hold for the catalog alone; an action the account's types may decide is
+      // checked afresh, so a change of connection never leaves stale findings.
+      if (cache === undefined || (account.length > 0 && findActionType(action.typeId) === undefined)) {
         checkAction(context, action);
         continue;
       }

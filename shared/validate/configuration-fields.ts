@@ -48,6 +48,24 @@ export const INVALID_CONFIGURATION_VALUE = defineRule(
   "A configuration value is not one the provider's documentation lists; the action would fail when it runs.",
 );
 /**
+ * The value of a custom action type's queryable property breaks the limits AWS sets for it. Job
+ * workers poll by this value, and the service checks it when the pipeline is created.
+ *
+ * AWS: "If you create a pipeline with a custom action type, and that custom action contains a
+ * queryable property, the value for that configuration property is subject to other restrictions.
+ * The value must be less than or equal to twenty (20) characters. The value can contain only
+ * alphanumeric characters, underscores, and hyphens." —
+ * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_ActionConfigurationProperty.html
+ */
+export const QUERYABLE_VALUE_INVALID = defineRule(
+  "queryable-value-invalid",
+  "error",
+  "The value of a custom action's queryable property is longer than 20 characters or has characters other than letters, digits, _ and -.",
+);
+
+const QUERYABLE_VALUE = /^[A-Za-z0-9_-]{1,20}$/;
+
+/**
  * Checks a configuration map against catalog fields: required keys (including keys required only
  * when another key has certain values) and allowed values. `ownerPath` is the action or rule that
  * holds the map; `owner` names its provider in messages.
@@ -79,6 +97,13 @@ export function checkConfigurationFields(
         field.required ? MISSING_REQUIRED_CONFIGURATION : CONDITIONAL_CONFIGURATION_MISSING,
         where,
         `Add the configuration key ${field.key} (${lowerFirst(field.description)}); ${owner} needs it${reason}: ${field.key}`,
+      );
+    }
+    if (field.queryable === true && value !== undefined && !QUERYABLE_VALUE.test(value)) {
+      context.report(
+        QUERYABLE_VALUE_INVALID,
+        [...ownerPath, "configuration", field.key],
+        `${field.key} is the property job workers poll by, so its value must be 1 to 20 letters, digits, _ or -; ${value.length > 20 ? `this one is ${value.length} characters long` : "this one has other characters"}: ${show(value)}`,
       );
     }
     if (value !== undefined && !value.includes("#{")) {

@@ -3,6 +3,7 @@
  * rules, catalog rules and lint) runs here and reports `Diagnostic`s. Used by the canvas, the
  * problems panel, the CLI, the deploy gate and the sandbox. Never throws.
  */
+import type { ActionTypeSpec } from "../catalog";
 import { applyDeployTimeValues } from "../iac/deploy-time-validation";
 import type { JsonPath, PipelineDocument } from "../pipeline/model";
 import type { Diagnostic } from "./diagnostic";
@@ -34,6 +35,12 @@ export interface ValidateOptions {
    * infer the Region from the document where they can (and say so in an info finding).
    */
   readonly pipelineRegion?: string;
+  /**
+   * Action types the connected account lists (ListActionTypes) that the catalog lacks: custom and
+   * partner types. Actions of these types are checked against their configuration properties and
+   * artifact details instead of being reported as unknown.
+   */
+  readonly accountActionTypes?: readonly ActionTypeSpec[];
 }
 
 /**
@@ -58,6 +65,7 @@ export function validatePipeline(pipeline: unknown, options: ValidateOptions = {
     },
     ...(options.cache === undefined ? {} : { cache: options.cache }),
     ...(options.pipelineRegion === undefined ? {} : { pipelineRegion: options.pipelineRegion }),
+    ...(options.accountActionTypes === undefined ? {} : { accountActionTypes: options.accountActionTypes }),
   };
   for (const group of PIPELINE_RULE_GROUPS) group.check(context);
   return diagnostics;
@@ -81,7 +89,11 @@ export function validateDocument(doc: PipelineDocument, options: ValidateOptions
   const withPipeline = applyDeployTimeValues(pipeline, prefix, diagnostics);
   if (bare) return withPipeline;
   const envelope = member(source, "envelope");
-  return applyDeployTimeValues({ tags: member(envelope, "tags") }, [], withPipeline.concat(validateTags(envelope)));
+  return applyDeployTimeValues(
+    { tags: member(envelope, "tags") },
+    [],
+    withPipeline.concat(validateTags(envelope)),
+  );
 }
 
 /** True when any finding is an error (warnings and info never block export or deploy). */

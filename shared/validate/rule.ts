@@ -1,3 +1,4 @@
+import type { ActionTypeSpec } from "../catalog";
 import type { JsonPath } from "../pipeline/model";
 import type { Severity } from "./diagnostic";
 import type { PipelineIndex } from "./pipeline-index";
@@ -26,6 +27,8 @@ export interface RuleContext {
    * connection, the CLI's `--region`, the sandbox request's Region. The document does not say.
    */
   readonly pipelineRegion?: string;
+  /** The connected account's action types the catalog lacks (custom and partner types). */
+  readonly accountActionTypes?: readonly ActionTypeSpec[];
 }
 
 /** A topic's rules and the single pass that checks them. */

@@ -13,7 +13,7 @@ import { fail } from "../protocol";
 import { currentDeclaration, type PipelineRecord, type TagRecord } from "../records";
 import { pruneToShape } from "../request-validation";
 import { metadataView, pipelineSummaryView } from "../views";
-import { checkStructure } from "./structure-check";
+import { checkStructure, customTypeSpecs } from "./structure-check";
 import { checkTags } from "./tags";
 
 /** Pipelines per account and region, as the service quota says. */
@@ -39,7 +39,7 @@ export const createPipeline: OperationHandler = (ctx, input) => {
   if (findPipeline(ctx, declaration.name)) {
     fail("PipelineNameInUseException", `A pipeline with this name already exists: ${declaration.name}`);
   }
-  checkStructure(declaration, ctx.region);
+  checkStructure(declaration, ctx.region, customTypeSpecs(ctx.partition.data.customActionTypes));
   if (ctx.state.pipelines.length >= MAX_PIPELINES) {
     fail(
       "LimitExceededException",
@@ -85,7 +85,7 @@ export const getPipeline: OperationHandler = (ctx, input) => {
 export const updatePipeline: OperationHandler = (ctx, input) => {
   const declaration = input.pipeline as PipelineDeclaration;
   const pipeline = requirePipeline(ctx, declaration.name);
-  checkStructure(declaration, ctx.region);
+  checkStructure(declaration, ctx.region, customTypeSpecs(ctx.partition.data.customActionTypes));
   const stored = storedDeclaration(declaration, pipeline.versions.length + 1);
   ctx.engine.cancelForUpdate(pipeline);
   pipeline.versions.push(stored);

@@ -1,7 +1,7 @@
 import { X } from "lucide-react";
 import { valueText } from "../../../shared/formats/value-description";
 import { useState } from "react";
-import { findActionType } from "../../../shared/catalog";
+import { findActionTypeWith } from "../../../shared/catalog/account-types";
 import type {
   ActionDeclaration,
   EnvironmentVariable,
@@ -274,7 +274,8 @@ export function ActionForm({
   pipeline: PipelineDeclaration;
 }) {
   const edit = useActionEdit(at);
-  const spec = findActionType(action.actionTypeId);
+  const accountTypes = useAppStore((s) => s.accountActionTypes);
+  const spec = findActionTypeWith(action.actionTypeId, accountTypes);
   const base = ["stages", at.stage, "actions", at.action];
   const known = new Set(spec?.configuration.map((f) => f.key) ?? []);
   const members = spec?.members ?? [];

@@ -265,6 +265,45 @@ describe("deploy to the sandbox", () => {
     expect((await gateway.getPipeline(connection, "broken-one")).ok).toBe(false);
   });
 
+  it("checks a custom action against the account's own type before any change, and knows it is not unknown", async () => {
+    await awsCli(sandbox.endpoint, [
+      "codepipeline",
+      "create-custom-action-type",
+      "--category",
+      "Build",
+      "--provider",
+      "DeployCheckBuild",
+      "--action-version",
+      "1",
+      "--configuration-properties",
+      JSON.stringify([{ name: "Job", required: true, key: true, secret: false, queryable: true }]),
+      "--input-artifact-details",
+      "minimumCount=0,maximumCount=1",
+      "--output-artifact-details",
+      "minimumCount=0,maximumCount=1",
+    ]);
+    const custom = (job: Record<string, string>) =>
+      edited(createInput(samplePipeline("custom-check")), (p) => {
+        p.stages[1]!.actions[0]!.actionTypeId = {
+          category: "Build",
+          owner: "Custom",
+          provider: "DeployCheckBuild",
+          version: "1",
+        };
+        p.stages[1]!.actions[0]!.configuration = job;
+        return p;
+      });
+    const refused = await planDeploy(gateway, custom({}), connection);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) {
+      expect(refused.error.code).toBe("validation-failed");
+      expect(refused.error.message).toMatch(/DeployCheckBuild needs it: Job/);
+    }
+    const plan = must(await planDeploy(gateway, custom({ Job: "nightly" }), connection));
+    expect(plan.diagnostics.map((d) => d.code)).not.toContain("unknown-action-type");
+    expect(must(await applyDeploy(gateway, plan)).version).toBe(1);
+  });
+
   it("pulls a pipeline as a get-pipeline output document that deploys without a conflict", async () => {
     await deployed(createInput(samplePipeline("pull-one")));
     const pulled = must(await pullPipeline(gateway, connection, "pull-one"));

@@ -27,6 +27,7 @@ export function emptyFleet(): FleetSnapshot {
 }
 import { runsApi } from "./runs-api";
 import type { PipelineDocument } from "../../../shared/pipeline/model";
+import type { ActionTypeSpec } from "../../../shared/catalog";
 
 /** A small valid document, as main would hand it over. */
 export function sampleDocument(name = "sample"): PipelineDocument {
@@ -207,6 +208,7 @@ export function fakeApi() {
       profiles: vi.fn(async () => ok<ProfilesView>({ profiles: [], notes: [] })),
       testConnection: vi.fn(async () => ok({ account: "sandbox", arn: "sandbox:http://127.0.0.1:1" })),
       listPipelines: vi.fn(async () => ok<PipelineSummary[]>([])),
+      listActionTypes: vi.fn(async () => ok<ActionTypeSpec[]>([])),
       openPipeline: vi.fn(async () => ok(opened())),
       previewDeploy: vi.fn(async () =>
         fail<DeployPreviewView>("sandbox-unavailable", "The sandbox is not running: no endpoint"),

@@ -23,6 +23,7 @@ const AGREED_CODES = [
   ...["undocumented-failure-result", "retry-settings-unused", "reserved-namespace", "duplicate-namespace"],
   ...["duplicate-variable-name", "namespace-artifact-clash", "unresolved-variable-reference"],
   "variable-used-before-produced",
+  "queryable-value-invalid",
 ];
 
 /** What AWS accepts but is probably a mistake (warning), or what only informs (info). */

@@ -1,3 +1,4 @@
+import { ACCOUNT_TYPE_CASES } from "./account-types";
 import type { CodeCases } from "./case";
 import { COMPUTE_CASES } from "./compute";
 import { MODEL_CASES } from "./model";
@@ -16,4 +17,5 @@ export const RULE_CASES: Record<string, CodeCases> = {
   ...V2_VARIABLE_CASES,
   ...COMPUTE_CASES,
   ...STAGE_CASES,
+  ...ACCOUNT_TYPE_CASES,
 };
