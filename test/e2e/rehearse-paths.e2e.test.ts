@@ -45,6 +45,7 @@ const PIPELINE = {
     artifactStore: { type: "S3", location: "amzn-s3-demo-bucket" },
     pipelineType: "V2",
     executionMode: "QUEUED",
+    variables: [{ name: "CHANNEL", defaultValue: "stable" }],
     stages: [
       {
         name: "Source",
@@ -88,7 +89,7 @@ const PIPELINE = {
       {
         name: "Deploy",
         actions: [
-          s3Deploy("DeployApp", "app-#{BuildVariables.IMAGE_TAG}.zip", "BuildArtifact"),
+          s3Deploy("DeployApp", "app-#{BuildVariables.IMAGE_TAG}-#{variables.CHANNEL}.zip", "BuildArtifact"),
           s3Deploy("DeployDocs", "docs.zip", "BuildArtifact"),
         ],
         onFailure: { result: "RETRY", retryConfiguration: { retryMode: "FAILED_ACTIONS" } },
@@ -165,8 +166,17 @@ describe("rehearse mode's paths in Chromium", () => {
       .getByRole("checkbox", { name: "Rule ChangeFreeze (LambdaInvoke) fails" })
       .check();
 
+    // The run starts with CHANNEL=beta (the pipeline's inspector, in rehearse mode).
+    await page.getByRole("button", { name: "Pipeline settings" }).click();
+    const runVariables = page.getByRole("group", { name: "Rehearsal run variables" });
+    await runVariables.getByLabel("Variable CHANNEL").fill("beta");
+    await runVariables.getByLabel("Variable CHANNEL").blur();
+
     // 4 s + 180 s + 0 s + 2 × 40 s + 10 s = 4:34, and the path on the canvas.
     await expect.poll(() => outcome.textContent()).toBe("Succeeded in 4:34 (simulated)");
+    const path = page.getByRole("list", { name: "Rehearsal path" });
+    // The last edit's rehearsal is the one shown (each edit re-runs; the newest answer wins).
+    await expect.poll(() => path.textContent()).toContain("ObjectKey=app-v42-beta.zip");
     expect(await stageStatus(page, "Deploy")).toBe(
       "Rehearsal of stage Deploy: Succeeded, retried FAILED_ACTIONS",
     );
@@ -174,7 +184,6 @@ describe("rehearse mode's paths in Chromium", () => {
     expect(await actionStatus(page, "DeployDocs")).toBe("Rehearsal of DeployDocs: Succeeded");
     expect(await stageStatus(page, "Release")).toBe("Rehearsal of stage Release: Skipped");
     expect(await page.getByLabel("Marked: entry rule ChangeFreeze fails").count()).toBe(1);
-    const path = page.getByRole("list", { name: "Rehearsal path" });
     const words = await path.textContent();
     expect(words).toContain("3:04 Build.Build: Succeeded");
     expect(words).toContain("3:44 Deploy: retried (automatic, FAILED_ACTIONS), attempt 2");
@@ -185,7 +194,7 @@ describe("rehearse mode's paths in Chromium", () => {
     await page.getByRole("button", { name: "DeployApp (S3)" }).click();
     const resolved = deployApp.getByRole("region", { name: "At this step" });
     expect(await resolved.getByLabel("Resolved configuration").textContent()).toContain(
-      "ObjectKeyapp-v42.zip",
+      "ObjectKeyapp-v42-beta.zip",
     );
 
     // Step through: the scrubber to the first attempt's failure, then forward to the retry.
@@ -225,15 +234,16 @@ describe("rehearse mode's paths in Chromium", () => {
     await expect.poll(() => outcome.textContent()).toBe("Failed in 1:04 (simulated)");
     expect(await actionStatus(page, "Approval")).toBe("Rehearsal of Approval: Failed");
     expect(await stageStatus(page, "Deploy")).toBeNull();
-    expect(await path.textContent()).toContain("Approve.Approval: Failed: Rejected: not today");
+    await expect.poll(() => path.textContent()).toContain("Approve.Approval: Failed: Rejected: not today");
     await page.getByRole("button", { name: "Expect this outcome" }).click();
     await page.getByRole("button", { name: "Save what-if" }).click();
     await page.getByRole("button", { name: "Saved beside the pipeline" }).waitFor();
 
     const first = JSON.parse(await readFile(join(host.workDir, "paths.whatif.what-if-1.json"), "utf8")) as {
-      rules: unknown[];
+      variables: unknown;
       conditionRules: unknown[];
     };
+    expect(first.variables).toEqual({ CHANNEL: "beta" });
     expect(first.conditionRules).toEqual([
       {
         stage: "Release",

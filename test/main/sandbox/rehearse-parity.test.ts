@@ -83,7 +83,11 @@ async function rehearsed(doc: PipelineDeclaration, scenarioFile: string): Promis
   };
 }
 
-type RuleDetail = { stageName?: string; ruleName?: string; status?: string };
+type RuleDetail = {
+  stageName?: string | undefined;
+  ruleName?: string | undefined;
+  status?: string | undefined;
+};
 const ruleRowsOf = (details: readonly RuleDetail[]): Path["rules"] =>
   details
     .map((r) => ({ stage: r.stageName ?? "", rule: r.ruleName ?? "", status: r.status ?? "" }))
