@@ -216,9 +216,26 @@ export function StageMarkEditor({ stage }: { stage: StageDeclaration }) {
                     />
                     Rule {rule.name} ({rule.ruleTypeId?.provider}) fails
                   </label>
+                  {mark.outcome === "fail" && (
+                    <label>
+                      Why it fails
+                      <input
+                        type="text"
+                        defaultValue={mark.errorMessage ?? ""}
+                        onBlur={(e) => {
+                          const message = e.target.value.trim();
+                          if (message !== "" && message !== mark.errorMessage)
+                            void marked(stage.name, hook, rule.name, {
+                              outcome: "fail",
+                              errorMessage: message,
+                            });
+                        }}
+                      />
+                    </label>
+                  )}
                   {rule.ruleTypeId?.provider === "VariableCheck" && (
                     <p className="muted">
-                      A VariableCheck decides from its variable; set the run's variables instead.
+                      A VariableCheck decides from its variable: select the pipeline to set the run's variables.
                     </p>
                   )}
                 </div>

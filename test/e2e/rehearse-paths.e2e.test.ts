@@ -165,6 +165,9 @@ describe("rehearse mode's paths in Chromium", () => {
       .getByRole("group", { name: "Entry conditions" })
       .getByRole("checkbox", { name: "Rule ChangeFreeze (LambdaInvoke) fails" })
       .check();
+    const why = page.getByRole("group", { name: "Entry conditions" }).getByLabel("Why it fails");
+    await why.fill("A change freeze is on");
+    await why.blur();
 
     // The run starts with CHANNEL=beta (the pipeline's inspector, in rehearse mode).
     await page.getByRole("button", { name: "Pipeline settings" }).click();
@@ -187,7 +190,9 @@ describe("rehearse mode's paths in Chromium", () => {
     const words = await path.textContent();
     expect(words).toContain("3:04 Build.Build: Succeeded");
     expect(words).toContain("3:44 Deploy: retried (automatic, FAILED_ACTIONS), attempt 2");
-    expect(words).toContain("Release: entry conditions not met: Rule ChangeFreeze failed");
+    expect(words).toContain(
+      "Release: entry conditions not met: Rule ChangeFreeze failed: A change freeze is on",
+    );
     expect(await page.getByRole("region", { name: "Rehearsal timeline" }).count()).toBe(1);
 
     // The variable resolved at the action that uses it, at the playback's step.
@@ -250,7 +255,7 @@ describe("rehearse mode's paths in Chromium", () => {
         condition: "beforeEntry",
         rule: "ChangeFreeze",
         outcome: "fail",
-        errorMessage: "ChangeFreeze is not met",
+        errorMessage: "A change freeze is on",
       },
     ]);
     // The same file through the CLI takes the same path.
