@@ -194,6 +194,9 @@ describe("rehearse mode's paths in Chromium", () => {
       "Release: entry conditions not met: Rule ChangeFreeze failed: A change freeze is on",
     );
     expect(await page.getByRole("region", { name: "Rehearsal timeline" }).count()).toBe(1);
+    await page.screenshot({
+      path: join(import.meta.dirname, "..", "..", "out", "e2e", "rehearse-paths.png"),
+    });
 
     // The variable resolved at the action that uses it, at the playback's step.
     await page.getByRole("button", { name: "DeployApp (S3)" }).click();
