@@ -6,8 +6,8 @@ import { StateFile, type StateData, type StateReporter, type StateSchema } from 
 export const DEFAULT_SETTINGS: Settings = { theme: "system", recentLimit: 10 };
 
 /**
- * `settings.json`: format 1 is `{ "format": 1, "theme", "recentLimit" }`; format 0 (before formats)
- * had the same members. Each member falls back to its default on its own.
+ * `settings.json`: format 1 is `{ "format": 1, "theme", "recentLimit", "ownerTagKeys"? }`; format 0
+ * (before formats) had the same members. Each member falls back to its default on its own.
  */
 export const SETTINGS_SCHEMA: StateSchema<Settings> = {
   what: "The settings file",
@@ -16,7 +16,15 @@ export const SETTINGS_SCHEMA: StateSchema<Settings> = {
   decode: (r) => {
     const theme = r["theme"];
     const limit = r["recentLimit"];
+    const keys = r["ownerTagKeys"];
+    const ownerTagKeys =
+      Array.isArray(keys) &&
+      keys.length <= 20 &&
+      keys.every((k) => typeof k === "string" && k.length > 0 && k.length <= 128)
+        ? { ownerTagKeys: keys as string[] }
+        : {};
     return {
+      ...ownerTagKeys,
       theme: theme === "light" || theme === "dark" || theme === "system" ? theme : DEFAULT_SETTINGS.theme,
       recentLimit:
         typeof limit === "number" && Number.isInteger(limit) && limit >= 1 && limit <= 50

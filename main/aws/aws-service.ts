@@ -5,6 +5,7 @@
  * previewed and checked, never a copy the renderer could have changed in between.
  */
 import { randomUUID } from "node:crypto";
+import { findOwner, type PipelineOwner } from "../../shared/iac/ownership";
 import type { PipelineDocument } from "../../shared/pipeline/model";
 import type { Connection } from "./connection";
 import {
@@ -73,11 +74,27 @@ export class AwsService {
     return pullPipeline(this.gateway, connection, name);
   }
 
+  /** Who owns a pipeline, from its tags; undefined when nobody does or the tags cannot be read. */
+  async pipelineOwner(
+    connection: Connection,
+    arn: string | undefined,
+    name: string,
+    ownerTagKeys?: readonly string[],
+  ): Promise<PipelineOwner | undefined> {
+    if (arn === undefined) return undefined;
+    const tags = await this.gateway.listTags(connection, arn, name);
+    return tags.ok ? findOwner(tags.value, ownerTagKeys) : undefined;
+  }
+
   /** Previews a deploy; the preview's `planId` is what {@link deploy} takes. */
-  async previewDeploy(document: PipelineDocument, connection: Connection): Promise<AwsResult<DeployPreview>> {
+  async previewDeploy(
+    document: PipelineDocument,
+    connection: Connection,
+    options: { ownerTagKeys?: readonly string[] } = {},
+  ): Promise<AwsResult<DeployPreview>> {
     const name = typeof document.pipeline.name === "string" ? document.pipeline.name : "";
     const base = await this.options.targets?.base(connection, name);
-    const planned = await planDeploy(this.gateway, document, connection, base);
+    const planned = await planDeploy(this.gateway, document, connection, base, options);
     if (!planned.ok) return planned;
     this.prune();
     const planId = randomUUID();
@@ -92,7 +109,7 @@ export class AwsService {
    */
   async deploy(
     planId: string,
-    options: Pick<ApplyOptions, "overwrite" | "waitUntilIdle"> = {},
+    options: Pick<ApplyOptions, "overwrite" | "waitUntilIdle" | "allowDrift"> = {},
   ): Promise<AwsResult<DeployResult>> {
     this.prune();
     const stored = this.plans.get(planId);

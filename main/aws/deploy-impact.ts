@@ -2,6 +2,7 @@
  * What an update would disturb: runs in progress it would cancel, and an owner (CloudFormation,
  * CDK) whose next stack update would undo the change. Warnings, never blockers: the user decides.
  */
+import { DEFAULT_OWNER_TAG_KEYS, driftMessage, findOwner } from "../../shared/iac/ownership";
 import type { Tag } from "../../shared/pipeline/model";
 import type { Connection } from "./connection";
 import type { AwsError } from "./errors";
@@ -13,7 +14,18 @@ import type { ExecutionListItem, Gateway } from "./gateway";
  * - `impact-unknown`: the runs or tags could not be read (permissions, an endpoint without the API).
  */
 export type DeployWarningCode =
-  "executions-in-progress" | "managed-by-cloudformation" | "managed-by-cdk" | "impact-unknown";
+  | "executions-in-progress"
+  | "managed-by-cloudformation"
+  | "managed-by-cdk"
+  | "managed-by-tag"
+  | "impact-unknown";
+
+/** The warnings that mean another tool owns the pipeline: deploying needs `allowDrift`. */
+export const OWNERSHIP_WARNINGS: ReadonlySet<DeployWarningCode> = new Set([
+  "managed-by-cloudformation",
+  "managed-by-cdk",
+  "managed-by-tag",
+]);
 
 export interface DeployWarning {
   code: DeployWarningCode;
@@ -26,8 +38,14 @@ export interface DeployWarning {
   error?: AwsError;
 }
 
-/** Warnings from a pipeline's tags: CloudFormation adds `aws:cloudformation:*`, CDK `aws:cdk:*`. */
-export function ownershipWarnings(tags: readonly Tag[]): DeployWarning[] {
+/**
+ * Warnings from a pipeline's tags: CloudFormation adds `aws:cloudformation:*`, CDK `aws:cdk:*`;
+ * Terraform and other tools are recognised by the tag keys the user configures (`ManagedBy`).
+ */
+export function ownershipWarnings(
+  tags: readonly Tag[],
+  ownerTagKeys: readonly string[] = DEFAULT_OWNER_TAG_KEYS,
+): DeployWarning[] {
   const value = (key: string) => tags.find((t) => t.key === key)?.value;
   const cdk = tags.find((t) => t.key.startsWith("aws:cdk:"));
   const stack = value("aws:cloudformation:stack-name");
@@ -48,6 +66,10 @@ export function ownershipWarnings(tags: readonly Tag[]): DeployWarning[] {
         message: `This pipeline is managed by a CloudFormation stack; the next stack update will undo changes made here: ${stack}`,
       },
     ];
+  }
+  const owner = findOwner(tags, ownerTagKeys);
+  if (owner?.kind === "tag") {
+    return [{ code: "managed-by-tag", owner: `${owner.tagKey}=${owner.name}`, message: driftMessage(owner) }];
   }
   return [];
 }
@@ -70,6 +92,7 @@ export async function assessImpact(
   connection: Connection,
   name: string,
   arn: string | undefined,
+  ownerTagKeys?: readonly string[],
 ): Promise<{ warnings: DeployWarning[]; executions: ExecutionListItem[] }> {
   const [executions, tags] = await Promise.all([
     gateway.listActiveExecutions(connection, name),
@@ -87,7 +110,7 @@ export async function assessImpact(
       message: `Could not check for runs in progress; an update would stop any: ${executions.error.message}`,
     });
   }
-  if (tags?.ok) warnings.push(...ownershipWarnings(tags.value));
+  if (tags?.ok) warnings.push(...ownershipWarnings(tags.value, ownerTagKeys));
   else if (tags) {
     warnings.push({
       code: "impact-unknown",

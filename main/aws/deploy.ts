@@ -12,8 +12,9 @@ import {
 } from "../../shared/diff";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
+import { deployTimeValuesOf, describeDeployTimeValue, RESOLVED_AT_DEPLOY_TIME } from "../../shared/iac";
 import { SANDBOX_REGION, type Connection } from "./connection";
-import { assessImpact, type DeployWarning } from "./deploy-impact";
+import { assessImpact, OWNERSHIP_WARNINGS, type DeployWarning } from "./deploy-impact";
 import type { DeployBase, DeployTargets } from "./deploy-targets";
 import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
@@ -68,6 +69,8 @@ export interface ApplyOptions {
   overwrite?: boolean;
   /** Wait until no run is in progress before updating. */
   waitUntilIdle?: boolean;
+  /** Update a pipeline another tool owns (a stack, Terraform): the user chose to drift from it. */
+  allowDrift?: boolean;
   /** Polling of the wait; defaults 5 s and 30 min. */
   pollIntervalMs?: number;
   waitTimeoutMs?: number;
@@ -165,6 +168,7 @@ export async function planDeploy(
   document: PipelineDocument,
   connection: Connection,
   base?: DeployBase,
+  options: { ownerTagKeys?: readonly string[] } = {},
 ): Promise<AwsResult<DeployPlan>> {
   if (document.damaged !== undefined) {
     return failWith({
@@ -177,6 +181,17 @@ export async function planDeploy(
   const region = connection.kind === "aws" ? connection.region : SANDBOX_REGION;
   const diagnostics = validateDocument(document, { pipelineRegion: region });
   const name = document.pipeline.name;
+  const deployTime = deployTimeValuesOf(document.pipeline);
+  if (deployTime.length > 0) {
+    // Only the template's tool can resolve these; AWS would get `{"Ref": …}` for a value.
+    return failWith({
+      code: "validation-failed",
+      message: `The pipeline holds ${deployTime.length} value${deployTime.length === 1 ? "" : "s"} its template resolves at deploy time; deploy it with its template, or replace ${deployTime.length === 1 ? "it" : "them"}: ${describeDeployTimeValue(deployTime[0]?.value)}`,
+      diagnostics: diagnostics
+        .filter((d) => d.code === RESOLVED_AT_DEPLOY_TIME)
+        .map((d) => ({ ...d, severity: "error" as const })),
+    });
+  }
   if (hasErrors(diagnostics)) {
     const errors = diagnostics.filter((d) => d.severity === "error");
     return failWith({
@@ -249,7 +264,13 @@ export async function planDeploy(
   } else if (diff.identical) {
     plan.upToDate = true;
   }
-  const impact = await assessImpact(gateway, connection, name, remote.value.metadata.pipelineArn);
+  const impact = await assessImpact(
+    gateway,
+    connection,
+    name,
+    remote.value.metadata.pipelineArn,
+    options.ownerTagKeys,
+  );
   plan.warnings = impact.warnings;
   return ok(plan);
 }
@@ -311,6 +332,13 @@ export async function applyDeploy(
 ): Promise<AwsResult<DeployResult>> {
   if (plan.conflict && !options.overwrite) {
     return failWith({ code: "conflict", message: plan.conflict.message });
+  }
+  const owned = plan.warnings.find((w) => OWNERSHIP_WARNINGS.has(w.code));
+  if (owned && !options.allowDrift && !plan.upToDate) {
+    return failWith({
+      code: "owned-pipeline",
+      message: `${owned.message}. Export the change as a template instead, or deploy anyway as an explicit choice (pipewright deploy --allow-drift)`,
+    });
   }
   if (plan.action === "create") {
     options.onProgress?.("creating");

@@ -39,7 +39,7 @@ export {
   type DeployResult,
   type DeployStep,
 } from "./deploy";
-export { ownershipWarnings, type DeployWarning, type DeployWarningCode } from "./deploy-impact";
+export { OWNERSHIP_WARNINGS, ownershipWarnings, type DeployWarning, type DeployWarningCode } from "./deploy-impact";
 export { pullPipeline, type PulledPipeline } from "./pull";
 export { connectionFromFlags, type ConnectionFlags } from "./connection-from-env";
 export { AwsService, type AwsServiceOptions, type DeployPreview } from "./aws-service";

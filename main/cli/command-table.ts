@@ -14,6 +14,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "validate", load: async () => (await import("./validate-command")).validateCommand },
   { name: "export", load: async () => (await import("./export-command")).exportCommand },
+  { name: "import", load: async () => (await import("./import-command")).importCommand },
   { name: "sandbox", load: async () => (await import("./sandbox-command")).sandboxCommand },
   { name: "deploy", load: async () => (await import("./deploy")).deployCommand },
   { name: "pull", load: async () => (await import("./pull")).pullCommand },

@@ -1,3 +1,4 @@
+import { DEFAULT_OWNER_TAG_KEYS } from "../../shared/iac/ownership";
 import { createInterface } from "node:readline/promises";
 import { parseArgs } from "node:util";
 // Types only: the SDK is loaded when a command that talks to AWS runs, so `validate` starts fast.
@@ -14,7 +15,7 @@ import { errorCode, readPipelineFile } from "./pipeline-file";
 /** The remote pipeline changed since the file's version; only --overwrite deploys over it. */
 export const EXIT_CONFLICT = 3;
 
-const HELP = `Usage: pipewright deploy <file> [--profile P] [--region R] [--sandbox URL] [--data DIR] [--yes] [--overwrite | --merge] [--wait]
+const HELP = `Usage: pipewright deploy <file> [--profile P] [--region R] [--sandbox URL] [--data DIR] [--yes] [--overwrite | --merge] [--wait] [--allow-drift] [--owner-tag KEY]
 
 Validates the pipeline file, compares it with the pipeline in the account (or sandbox), shows the
 differences and warnings, asks for confirmation, then creates or updates the pipeline. The file is
@@ -38,6 +39,11 @@ Options:
                    the target's base version), write it, then deploy the merge; refused when both
                    sides changed the same part
   --wait           wait until no run is in progress before updating (an update stops runs)
+  --allow-drift    update a pipeline that a CloudFormation stack, CDK or another tool owns (read
+                   from its tags); without it such an update is refused, since the owner reverts
+                   it at its next update: export the change as a template instead
+  --owner-tag KEY  a tag key that names a pipeline's owner besides CloudFormation's and CDK's
+                   (default ManagedBy); repeat for several
   -h, --help       show this help
 
 AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_CODEPIPELINE point AWS connections at another endpoint.
@@ -123,6 +129,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
       overwrite: { type: "boolean", default: false },
       merge: { type: "boolean", default: false },
       wait: { type: "boolean", default: false },
+      "allow-drift": { type: "boolean", default: false },
+      "owner-tag": { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
   });
@@ -148,6 +156,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     describeConnection,
     DeployTargets,
     Gateway,
+    OWNERSHIP_WARNINGS,
     planDeploy,
     recordDeploy,
   } = await import("../aws");
@@ -167,8 +176,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
     io.out(
       `Deploying ${read.document.pipeline.name} from ${file} to ${describeConnection(connection.value)}.\n`,
     );
+    const ownership = { ownerTagKeys: values["owner-tag"] ?? DEFAULT_OWNER_TAG_KEYS };
     const base = await targets.base(connection.value, read.document.pipeline.name);
-    const planned = await planDeploy(gateway, read.document, connection.value, base);
+    const planned = await planDeploy(gateway, read.document, connection.value, base, ownership);
     if (!planned.ok) {
       printDiagnostics(io, file, read.text, [...read.diagnostics, ...(planned.error.diagnostics ?? [])]);
       printError(io, planned.error);
@@ -188,7 +198,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
         conflict.documentVersion !== undefined && conflict.basePipeline !== undefined
           ? { version: conflict.documentVersion, pipeline: conflict.basePipeline }
           : base;
-      const replanned = await planDeploy(gateway, merged.document, connection.value, mergeBase);
+      const replanned = await planDeploy(gateway, merged.document, connection.value, mergeBase, ownership);
       if (!replanned.ok) {
         printDiagnostics(io, file, merged.text, replanned.error.diagnostics ?? []);
         printError(io, replanned.error);
@@ -223,6 +233,16 @@ async function run(args: string[], io: CliIo): Promise<number> {
       }
       io.err("--overwrite: the remote changes will be replaced.\n");
     }
+    const owned = plan.warnings.find((w) => OWNERSHIP_WARNINGS.has(w.code));
+    if (owned) {
+      if (!values["allow-drift"]) {
+        io.err(
+          `Nothing was deployed: ${owned.message}. Export the change as a template (pipewright export ${file} --format cfn-yaml, terraform or cdk-ts) for its repository, or pass --allow-drift to update it directly anyway.\n`,
+        );
+        return EXIT_ERRORS;
+      }
+      io.err("--allow-drift: the pipeline will drift from its owner until the owner's next update.\n");
+    }
     if (!values.yes) {
       const verb = plan.action === "create" ? "Create" : "Update";
       if (!(await confirm(`${verb} ${plan.name} on ${describeConnection(plan.connection)}? [y/N] `))) {
@@ -233,6 +253,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     const applied = await applyDeploy(gateway, plan, {
       overwrite: values.overwrite,
       waitUntilIdle: values.wait,
+      allowDrift: values["allow-drift"],
       onProgress: (step, detail) => {
         if (step === "waiting-for-idle")
           io.err(`Waiting for runs to finish${detail ? ` (${detail})` : ""}…\n`);

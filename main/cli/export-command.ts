@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { exportPipeline, parseDocument } from "../../shared/formats";
+import { EXPORT_FORMATS, exportIac, iacSourceOf, type ExportFormat } from "../../shared/iac";
 import type { JsonPath, PipelineDocument, PipelineType } from "../../shared/pipeline/model";
 import { validateDocument, type Diagnostic } from "../../shared/validate";
 import { writeFileAtomic } from "../storage/atomic-write";
@@ -8,13 +9,21 @@ import { UsageError, type CliCommand } from "./command";
 import { formatCompilerLine, formatPath, placeDiagnostics } from "./diagnostic-report";
 import { errorCode, readPipelineFile } from "./pipeline-file";
 
-const HELP = `Usage: pipewright export <file> [--type V1|V2] [--drop-unsupported] [-o <out>]
+const HELP = `Usage: pipewright export <file> [--format F] [--type V1|V2] [--drop-unsupported] [--parameterize] [-o <out>]
 
 Writes the pipeline as "aws codepipeline create-pipeline --cli-input-json" input: {"pipeline",
-"tags"} with pipelineType set, canonical 2-space JSON. Nothing is written when the pipeline has
-errors.
+"tags"} with pipelineType set, canonical 2-space JSON; or, with --format, as infrastructure as
+code. Nothing is written when the pipeline has errors.
 
 Options:
+  --format F            json (default), cfn-yaml or cfn-json (a CloudFormation template with an
+                        AWS::CodePipeline::Pipeline resource), terraform (an aws_codepipeline
+                        resource), cdk-ts (a CDK stack in TypeScript with a CfnPipeline). Secret
+                        configuration values always become NoEcho parameters / sensitive variables.
+                        A pipeline imported from a template is written back into that template.
+  --parameterize        template formats: account-specific values (role ARNs, artifact bucket, KMS
+                        key, connection ARNs, account ids in ARNs) become parameters whose
+                        defaults are the current values
   --type V1|V2          pipeline type to export (default: the file's pipelineType)
   --drop-unsupported    for V1, delete V2-only features (triggers, variables, QUEUED/PARALLEL,
                         stage conditions, V2-only actions) instead of refusing; each is listed
@@ -33,6 +42,8 @@ async function run(args: string[], io: CliIo): Promise<number> {
     options: {
       type: { type: "string" },
       "drop-unsupported": { type: "boolean", default: false },
+      format: { type: "string", default: "json" },
+      parameterize: { type: "boolean", default: false },
       output: { type: "string", short: "o" },
       help: { type: "boolean", short: "h" },
     },
@@ -49,6 +60,14 @@ async function run(args: string[], io: CliIo): Promise<number> {
     throw new UsageError(`--type must be V1 or V2: ${values.type}`);
   }
 
+  const format = values.format as ExportFormat;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${EXPORT_FORMATS.join(", ")}: ${values.format}`);
+  }
+  if (values.parameterize && format === "json") {
+    throw new UsageError("--parameterize makes template parameters; use it with a template --format");
+  }
+
   const read = await readPipelineFile(file);
   const report = (diagnostics: readonly Diagnostic[]): void => {
     io.err(placeDiagnostics(file, read.text, diagnostics).map(formatCompilerLine).join(""));
@@ -57,10 +76,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
     report(read.diagnostics);
     return EXIT_ERRORS;
   }
-  const pipelineType = requested ?? documentType(read.document);
-  if (pipelineType === undefined) {
+  const ownType = requested ?? documentType(read.document);
+  // A template keeps an absent PipelineType absent; the JSON export states the type it exports.
+  if (ownType === undefined && (format === "json" || iacSourceOf(read.document) === undefined)) {
     throw new UsageError(`${file} has no pipelineType; choose one with --type V1 or --type V2`);
   }
+  const pipelineType = ownType ?? "V2";
 
   const exported = exportPipeline(read.document, {
     pipelineType,
@@ -97,17 +118,39 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_ERRORS;
   }
 
+  let text = exported.text;
+  {
+    // The same export through the IaC writer: for json it refuses values only a template resolves.
+    const iac = exportIac(read.document, {
+      format,
+      ...(ownType === undefined ? {} : { pipelineType: ownType }),
+      dropUnsupported: values["drop-unsupported"],
+      parameterize: values.parameterize,
+    });
+    if (iac.text === undefined) {
+      report(iac.diagnostics);
+      io.err(`${file}: not exported\n`);
+      return EXIT_ERRORS;
+    }
+    text = iac.text;
+    for (const note of iac.notes) io.err(`${file}: note: ${note}\n`);
+    for (const p of iac.parameters.filter((x) => x.secret))
+      io.err(`${file}: note: secret parameter ${p.name}: give its value when deploying (${p.description})\n`);
+  }
+
   if (values.output === undefined || values.output === "-") {
-    io.out(exported.text);
+    io.out(text);
     return EXIT_OK;
   }
   try {
-    await writeFileAtomic(values.output, exported.text);
+    await writeFileAtomic(values.output, text);
   } catch (error) {
     io.err(`pipewright export: cannot write ${values.output} (${errorCode(error)})\n`);
     return EXIT_ERRORS;
   }
-  io.err(`${file}: exported ${pipelineType} pipeline to ${values.output}\n`);
+  io.err(
+    `${file}: exported ${ownType ?? "the"} pipeline${format === "json" ? "" : ` as ${format}`} to ${values.output}\n`,
+  );
   return EXIT_OK;
 }
 
@@ -126,7 +169,7 @@ function reparse(text: string): PipelineDocument {
 /** `pipewright export`. */
 export const exportCommand: CliCommand = {
   name: "export",
-  summary: "write create-pipeline input JSON for V1 or V2 (atomic with -o)",
+  summary: "write create-pipeline JSON, a CloudFormation, Terraform or CDK template (atomic with -o)",
   help: HELP,
   run,
 };

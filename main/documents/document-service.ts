@@ -18,6 +18,7 @@ import { currentVersion, readDocumentFile, tooLargeToOpen, versionOf } from "./d
 import type { FileWatcher } from "./file-watcher";
 import { AppFailure, writeError } from "./fs-errors";
 import type { RecentFiles } from "./recent-files";
+import { isTemplate, openTemplate } from "./template-open";
 import { createFromTemplate } from "./templates";
 
 /** Native file dialogs; absent in web mode, where the user types a path instead. */
@@ -107,10 +108,15 @@ export class DocumentService {
     return { path: null, document, version: null, diagnostics: [], dirty: true };
   }
 
-  async open(requested: string | undefined): Promise<OpenedDocument> {
+  async open(requested: string | undefined, resource?: string): Promise<OpenedDocument> {
     const path = absolute(requested ?? (await this.choose(() => this.dialogs?.chooseOpenPath())));
     const { text, version } = await readDocumentFile(path);
     const parsed = parseDocument(text);
+    if (parsed.document === undefined && isTemplate(text, path)) {
+      const opened = openTemplate(path, text, resource);
+      await this.recent.add(path);
+      return opened;
+    }
     if (parsed.document === undefined) throw new AppFailure(openFailure(parsed.diagnostics, text, path));
     await this.recent.add(path);
     return {

@@ -9,6 +9,7 @@ import type {
 } from "../../shared/ipc";
 import { fail, ok } from "../../shared/ipc";
 import type { AwsResult, Connection, DeployPreview, ProfileList } from "../aws";
+import { DEFAULT_OWNER_TAG_KEYS } from "../../shared/iac/ownership";
 import type { AppServices } from "./services";
 
 type AwsHandlers = Pick<Handlers, Extract<keyof Handlers, `aws.${string}`>>;
@@ -83,6 +84,10 @@ export function createAwsHandlers(s: AppServices): AwsHandlers {
       );
     }
   }
+  /** The tag keys that name a pipeline's owner, as the user configured them. */
+  async function ownerKeys(): Promise<readonly string[]> {
+    return (await s.settings.get()).ownerTagKeys ?? DEFAULT_OWNER_TAG_KEYS;
+  }
   return {
     "aws.profiles": async () => toResult(await s.aws.listProfiles(), profilesView),
     "aws.testConnection": async ({ connection }) => {
@@ -103,24 +108,39 @@ export function createAwsHandlers(s: AppServices): AwsHandlers {
     "aws.openPipeline": async ({ connection, name }) => {
       const resolved = await resolve(connection);
       if (!resolved.ok) return resolved;
-      return toResult(await s.aws.openPipeline(resolved.value, name), (pulled) => ({
+      const pulled = await s.aws.openPipeline(resolved.value, name);
+      // The owner (a stack, Terraform…) from the tags, so the app can say who manages it.
+      const owner = pulled.ok
+        ? await s.aws.pipelineOwner(
+            resolved.value,
+            pulled.value.remote.metadata.pipelineArn,
+            name,
+            await ownerKeys(),
+          )
+        : undefined;
+      return toResult(pulled, (p) => ({
         path: null,
-        document: pulled.document,
+        document: p.document,
         version: null,
         diagnostics: [],
         dirty: true,
+        ...(owner === undefined ? {} : { owner }),
       }));
     },
     "aws.previewDeploy": async ({ connection, document }) => {
       const resolved = await resolve(connection);
       if (!resolved.ok) return resolved;
-      return toResult(await s.aws.previewDeploy(document, resolved.value), previewView);
+      return toResult(
+        await s.aws.previewDeploy(document, resolved.value, { ownerTagKeys: await ownerKeys() }),
+        previewView,
+      );
     },
-    "aws.deploy": async ({ planId, overwrite, waitUntilIdle }) =>
+    "aws.deploy": async ({ planId, overwrite, waitUntilIdle, allowDrift }) =>
       toResult(
         await s.aws.deploy(planId, {
           ...(overwrite === undefined ? {} : { overwrite }),
           ...(waitUntilIdle === undefined ? {} : { waitUntilIdle }),
+          ...(allowDrift === undefined ? {} : { allowDrift }),
         }),
         (r) => ({ action: r.action, name: r.name, version: r.version }),
       ),

@@ -37,7 +37,7 @@ export function createHandlers(s: AppServices) {
 
     "documents.templates": async () => ok(listTemplates()),
     "documents.create": async ({ templateId }) => ok(s.documents.create(templateId)),
-    "documents.open": async ({ path }) => ok(await s.documents.open(path)),
+    "documents.open": async ({ path, resource }) => ok(await s.documents.open(path, resource)),
     "documents.save": async ({ path, document, expectedVersion, overwrite }) =>
       ok(await s.documents.save(path, document, expectedVersion, overwrite === true)),
     "documents.saveAs": async ({ path, document, overwrite }) =>
@@ -69,6 +69,7 @@ export function createHandlers(s: AppServices) {
       const defined: Partial<Settings> = {};
       if (patch.theme !== undefined) defined.theme = patch.theme;
       if (patch.recentLimit !== undefined) defined.recentLimit = patch.recentLimit;
+      if (patch.ownerTagKeys !== undefined) defined.ownerTagKeys = patch.ownerTagKeys;
       return ok(await s.settings.update(defined));
     },
 

@@ -82,7 +82,8 @@ function pipelineNamed(input: Record<string, unknown>): string | "all" {
   return "all";
 }
 
-function contextFor(runtime: SandboxRuntime, partition: Partition): SandboxContext {
+/** What a handler gets for a request addressed to `partition`. */
+export function contextFor(runtime: SandboxRuntime, partition: Partition): SandboxContext {
   return {
     state: partition.data.state,
     engine: partition.engine,

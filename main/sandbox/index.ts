@@ -9,13 +9,14 @@
  *   await sandbox.close();
  */
 import { ManualClock, ScaledClock, type Clock } from "./clock";
-import type { SandboxRuntime } from "./dispatch";
+import { contextFor, type SandboxRuntime } from "./dispatch";
 import { DEFAULT_MAX_HISTORY } from "./history-bounds";
 import type { IntegrationActionTypeRecord } from "./partition-records";
 import { Partitions } from "./partitions";
 import { listen } from "./server";
 import { loadScenarioFile, ScenarioBook, type Scenario } from "./scenario";
 import { Store, type StoreStats } from "./store";
+import { tagAsService } from "./operations/tags";
 
 export { ManualClock, ScaledClock, type Clock } from "./clock";
 export type { Scenario, ScenarioRule, ActionOutcomeOverride } from "./scenario";
@@ -74,6 +75,16 @@ export interface Sandbox {
   storage: StoreStats;
   /** Stops the server and the engine and saves the state. */
   close(): Promise<void>;
+  /**
+   * Test-only: adds `aws:` tags to a pipeline the way CloudFormation does for a stack's resources
+   * (TagResource refuses them, as AWS does). See operations/tags.ts. The pipeline is looked up in
+   * the default account and region unless `where` names others.
+   */
+  tagAsService(
+    pipelineName: string,
+    tags: ReadonlyArray<{ key: string; value: string }>,
+    where?: { accountId?: string; region?: string },
+  ): void;
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
@@ -138,6 +149,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     notes,
     storage: store.stats,
     flush: () => store.flush(),
+    tagAsService(pipelineName, tags, where = {}) {
+      const partition = partitions.get(where.accountId ?? defaults.accountId, where.region ?? defaults.region);
+      tagAsService(contextFor(runtime, partition), pipelineName, tags);
+      store.touched(partition.data, pipelineName);
+    },
     close() {
       closed ??= (async () => {
         await Promise.all(

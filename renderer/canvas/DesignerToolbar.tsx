@@ -9,6 +9,7 @@ const TOOLBAR = [
   "changesSinceSave",
   "exportV1",
   "exportV2",
+  "exportTemplate",
   "copyJson",
   "rehearse",
   "commandPalette",

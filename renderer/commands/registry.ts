@@ -3,6 +3,7 @@ import type { AppState } from "../store/state";
 import { DEPLOY_COMMAND } from "../panels/deploy/deploy-command";
 import { REHEARSE_COMMANDS } from "../rehearse/rehearse-commands";
 import { DESIGNER_COMMANDS } from "./designer-commands";
+import { IAC_COMMANDS } from "./iac-commands";
 
 /** A command of the shell: the toolbar, the app menu and keyboard shortcuts all run these. */
 export interface Command {
@@ -47,6 +48,7 @@ export const COMMANDS: readonly Command[] = [
 export const ALL_COMMANDS: readonly Command[] = [
   ...COMMANDS,
   ...DESIGNER_COMMANDS,
+  ...IAC_COMMANDS,
   DEPLOY_COMMAND,
   ...REHEARSE_COMMANDS,
 ];

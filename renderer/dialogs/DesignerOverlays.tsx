@@ -2,6 +2,9 @@ import { useEffect } from "react";
 import { useAppStore, useStoreApi } from "../store";
 import { clipboardText } from "../store/selection-events";
 import { CommandPalette } from "./CommandPalette";
+import { IacExportDialog } from "../panels/iac/IacExportDialog";
+import { OwnerTagKeysDialog } from "../panels/iac/OwnerTagKeysDialog";
+import { ResourceChoiceDialog } from "../panels/iac/ResourceChoiceDialog";
 import { ExportDialog } from "./ExportDialog";
 
 function isEditable(target: EventTarget | null): boolean {
@@ -46,6 +49,9 @@ export function DesignerOverlays() {
     <>
       {paletteOpen && <CommandPalette />}
       <ExportDialog />
+      <IacExportDialog />
+      <ResourceChoiceDialog />
+      <OwnerTagKeysDialog />
     </>
   );
 }

@@ -1,7 +1,7 @@
-import { pipelineNameText } from "../../shared/pipeline/names";
 import { useState } from "react";
 import { useAppStore } from "../store";
 import { Dialog } from "./Dialog";
+import { pipelineNameLabel } from "../../shared/iac/deploy-time-values";
 
 /**
  * Open and Save As where there is no native file dialog (web mode): the path is typed, or, for Open,
@@ -10,8 +10,9 @@ import { Dialog } from "./Dialog";
 export function PathDialog({ kind }: { kind: "open" | "saveAs" }) {
   const recent = useAppStore((s) => s.recent);
   const currentPath = useAppStore((s) => s.doc?.path ?? null);
+  // A name a template resolves at deploy time suggests its reference (`!Ref PipelineName`).
   const suggested = useAppStore(
-    (s) => (s.doc === null ? "" : pipelineNameText(s.doc.document.pipeline)) || "pipeline",
+    (s) => (s.doc === null ? "" : pipelineNameLabel(s.doc.document.pipeline)) || "pipeline",
   );
   const open = useAppStore((s) => s.openRequested);
   const saveAs = useAppStore((s) => s.saveAsRequested);

@@ -1,4 +1,5 @@
 import { useShallow } from "zustand/react/shallow";
+import { OwnershipBanner } from "../panels/iac/OwnershipBanner";
 import { useAppStore } from "../store";
 
 /** Errors, notices, recovery offers and disk changes, all read from store state. */
@@ -19,6 +20,7 @@ export function Banners() {
   );
   return (
     <div className="banners">
+      <OwnershipBanner />
       {error !== null && (
         <div className="banner banner-error" role="alert">
           <span>{error.message}</span>

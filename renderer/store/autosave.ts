@@ -1,6 +1,6 @@
-import { pipelineNameText } from "../../shared/pipeline/names";
 import type { ApiClient } from "../api/client";
 import type { AppStore } from "./index";
+import { pipelineNameLabel } from "../../shared/iac/deploy-time-values";
 
 /** Autosave waits this long after the last edit, so a burst of typing is written once, within 1 s. */
 export const AUTOSAVE_DELAY_MS = 400;
@@ -15,7 +15,7 @@ export function startAutosave(store: AppStore, api: ApiClient, delayMs = AUTOSAV
   const unsubscribe = store.subscribe((state, previous) => {
     const doc = state.doc;
     // The name field may hold anything a file put there; the title is text whatever it is.
-    const title = doc === null ? "" : pipelineNameText(doc.document.pipeline).slice(0, 200);
+    const title = doc === null ? "" : pipelineNameLabel(doc.document.pipeline).slice(0, 200);
     const report = JSON.stringify([doc?.dirty ?? false, title, doc?.recoveryId ?? null]);
     if (report !== lastReported) {
       lastReported = report;

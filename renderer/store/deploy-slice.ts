@@ -30,7 +30,8 @@ export interface DeploySlice {
   deploy: DeployDialogState | null;
   deployRequested(): Promise<void>;
   deployWaitToggled(wait: boolean): void;
-  deployConfirmed(options?: { overwrite?: boolean }): Promise<void>;
+  /** `allowDrift`: the user chose to update a pipeline its stack or tool owns. */
+  deployConfirmed(options?: { overwrite?: boolean; allowDrift?: boolean }): Promise<void>;
   /** Conflict: replace the document's pipeline with the remote one (an undoable edit). */
   deployRemoteReloaded(): Promise<void>;
   /**
@@ -102,6 +103,7 @@ export function createDeploySlice({ api }: FlowDeps): StateCreator<AppState, [],
         const result = await api.aws.deploy({
           planId: plan.planId,
           ...(options.overwrite === true ? { overwrite: true } : {}),
+          ...(options.allowDrift === true ? { allowDrift: true } : {}),
           ...(waitUntilIdle ? { waitUntilIdle: true } : {}),
         });
         off();

@@ -19,6 +19,8 @@ export function createDocumentSlice(newId: () => string): StateCreator<AppState,
           overwriteOnSave: false,
           // A clean file's content is what it holds; a restored or new document's file is unknown.
           savedPipeline: opened.path !== null && !opened.dirty ? document.pipeline : null,
+          owner: opened.owner ?? null,
+          importedFrom: opened.importedFrom ?? null,
           locations: opened.locations === undefined ? null : { document, at: opened.locations },
         },
         diskChange: null,

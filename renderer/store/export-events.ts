@@ -2,10 +2,10 @@
  * Export as V1 or V2. A V1 export of a document with V2-only features is refused with one finding
  * per feature; the prompt offers the explicit choice to drop them, and the result says what went.
  */
-import { pipelineNameText } from "../../shared/pipeline/names";
 import { exportPipeline } from "../../shared/formats";
 import type { DesignerSlice } from "./designer-state";
 import type { AppState } from "./state";
+import { pipelineNameLabel } from "../../shared/iac/deploy-time-values";
 
 type Get = () => AppState;
 type Set = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
@@ -30,7 +30,7 @@ export function exportEvents(set: Set, get: Get): Pick<DesignerSlice, "exportReq
       set({
         exportPrompt: null,
         exportReady: {
-          fileName: exportFileName(pipelineNameText(doc.document.pipeline), pipelineType),
+          fileName: exportFileName(pipelineNameLabel(doc.document.pipeline), pipelineType),
           text: result.text,
           dropped: result.dropped.map((f) => f.message),
         },

@@ -106,10 +106,20 @@ export function createFlowSlice({ api, confirm }: FlowDeps): StateCreator<AppSta
         await load(get, set, api, opened);
       },
 
-      openRequested: async (path) => {
-        if (!mayReplace(get, confirm)) return;
+      openRequested: async (path, resource) => {
+        if (resource === undefined && !mayReplace(get, confirm)) return;
         set({ busy: true });
-        const opened = settle(set, await api.documents.open(path === undefined ? {} : { path }));
+        const result = await api.documents.open({
+          ...(path === undefined ? {} : { path }),
+          ...(resource === undefined ? {} : { resource }),
+        });
+        // A template with several pipelines: the user picks one, then the open goes on.
+        if (!result.ok && result.error.code === "choose-resource" && result.error.file !== undefined) {
+          get().resourceChoiceShown({ file: result.error.file, choices: result.error.choices ?? [] });
+          set({ dialog: null });
+          return;
+        }
+        const opened = settle(set, result);
         if (opened === undefined) return;
         await release(get, api);
         await load(get, set, api, opened);

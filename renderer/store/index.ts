@@ -5,6 +5,7 @@ import { createDeploySlice } from "./deploy-slice";
 import { createDesignerSlice } from "./designer-slice";
 import { createDocumentSlice } from "./document-slice";
 import { createFlowSlice, type FlowDeps } from "./flow-slice";
+import { createIacSlice } from "./iac-slice";
 import { createRehearseSlice } from "./rehearse-slice";
 import { createRunsSlice } from "./runs-slice";
 import type { AppState } from "./state";
@@ -30,6 +31,7 @@ export function createAppStore(deps: FlowDeps & { newId?: () => string; now?: ()
     ...createConnectionSlice(deps)(...a),
     ...createDeploySlice(deps)(...a),
     ...createRunsSlice(deps)(...a),
+    ...createIacSlice(deps)(...a),
     ...createRehearseSlice(deps)(...a),
   }));
 }

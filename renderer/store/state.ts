@@ -12,6 +12,8 @@ import type { PipelineDeclaration, PipelineDocument } from "../../shared/pipelin
 import type { Diagnostic, SourceLocation } from "../../shared/validate/diagnostic";
 import type { ConnectionSlice } from "./connection-slice";
 import type { DeploySlice } from "./deploy-slice";
+import type { IacSlice } from "./iac-slice";
+import type { PipelineOwner } from "../../shared/iac/ownership";
 import type { DesignerSlice } from "./designer-state";
 import type { RehearseSlice } from "./rehearse-slice";
 import type { RunsSlice } from "./runs-slice";
@@ -32,6 +34,10 @@ export interface OpenDocument {
   overwriteOnSave: boolean;
   /** The pipeline as its file holds it (read or last written); null when unknown (new, restored). */
   savedPipeline: PipelineDeclaration | null;
+  /** Who manages the pipeline it was opened from (a stack, Terraform…), from its tags. */
+  owner: PipelineOwner | null;
+  /** The template it was imported from, when it was opened from one. */
+  importedFrom: NonNullable<OpenedDocument["importedFrom"]> | null;
   /** Where findings are in the file as opened, while `document` is still the one opened. */
   locations: { document: PipelineDocument; at: Record<string, SourceLocation> } | null;
 }
@@ -81,7 +87,8 @@ export interface FilesSlice {
 export interface FlowSlice {
   startupRequested(): Promise<void>;
   newDocumentRequested(templateId: string): Promise<void>;
-  openRequested(path?: string): Promise<void>;
+  /** `resource`: the pipeline of a template with several, continuing an open the user confirmed. */
+  openRequested(path?: string, resource?: string): Promise<void>;
   saveRequested(): Promise<void>;
   saveAsRequested(path?: string): Promise<void>;
   recoveryRestoreRequested(id: string): Promise<void>;
@@ -101,4 +108,5 @@ export type AppState = DocumentSlice &
   ConnectionSlice &
   DeploySlice &
   RunsSlice &
+  IacSlice &
   RehearseSlice;

@@ -68,7 +68,12 @@ export interface PipelineSummary {
 
 /** A warning about what an update would disturb (runs in progress, a stack owning the pipeline). */
 export interface DeployWarningView {
-  code: "executions-in-progress" | "managed-by-cloudformation" | "managed-by-cdk" | "impact-unknown";
+  code:
+    | "executions-in-progress"
+    | "managed-by-cloudformation"
+    | "managed-by-cdk"
+    | "managed-by-tag"
+    | "impact-unknown";
   message: string;
   owner?: string;
   executionIds?: string[];
@@ -141,6 +146,8 @@ export const AWS_CHANNELS = {
       planId: planIdSchema,
       overwrite: z.boolean().optional(),
       waitUntilIdle: z.boolean().optional(),
+      /** Deploy to a pipeline a stack or another tool owns, knowing the change drifts from it. */
+      allowDrift: z.boolean().optional(),
     }),
   ),
   /** Stops a deploy that waits for runs to finish; nothing is changed. */

@@ -61,7 +61,10 @@ export const CHANNELS = {
   /** A new, unsaved document from a template. */
   "documents.create": channel<OpenedDocument>()(z.strictObject({ templateId: idSchema })),
   /** Opens a file; without a path, main shows its open dialog (desktop only). */
-  "documents.open": channel<OpenedDocument>()(z.strictObject({ path: pathSchema.optional() })),
+  "documents.open": channel<OpenedDocument>()(
+    // `resource`: which pipeline of a template with several (the error `choose-resource` lists them).
+    z.strictObject({ path: pathSchema.optional(), resource: z.string().min(1).max(300).optional() }),
+  ),
   /**
    * Writes the document to its file atomically. `expectedVersion` is the version the renderer last
    * saw; if the file changed since, the save is refused with `changed-on-disk` unless `overwrite`.
@@ -115,6 +118,7 @@ export const CHANNELS = {
     z.strictObject({
       theme: z.enum(["system", "light", "dark"]).optional(),
       recentLimit: z.number().int().min(1).max(50).optional(),
+      ownerTagKeys: z.array(z.string().min(1).max(128)).max(20).optional(),
     }),
   ),
 

@@ -33,6 +33,7 @@ export type AwsErrorCode =
   | "wait-timeout"
   | "cancelled"
   | "plan-expired"
+  | "owned-pipeline"
   | "unknown";
 
 /**
@@ -51,12 +52,14 @@ export type AwsErrorCode =
  * - `cancelled`: the user closed a dialog without choosing.
  * - `unknown-template`, `recovery-not-found`: the id names nothing.
  * - `url-not-allowed`: an external link outside the allowed AWS sites.
+ * - `choose-resource`: the template opened has several pipelines (`choices`); open it again naming one.
  * - `internal`: a bug; details hold what the logs need.
  * - AWS (see main/aws/errors.ts): `access-denied`, `invalid-structure` (with `path`), `pipeline-name-in-use`,
  *   `pipeline-not-found`, `pipeline-version-not-found`, `limit-exceeded`, `throttled`, `network`,
  *   `expired-sso-token`, `credentials-expired`, `credentials-invalid`, `credentials-missing`,
  *   `profile-not-found`, `region-missing`, `sandbox-unavailable`, `validation`, `conflict`,
- *   `validation-failed` (with `diagnostics`), `concurrent-modification`, `wait-timeout`, `plan-expired`, `unknown`.
+ *   `validation-failed` (with `diagnostics`), `concurrent-modification`, `wait-timeout`, `plan-expired`,
+ *   `owned-pipeline` (a stack or another tool owns the pipeline; deploying needs `allowDrift`), `unknown`.
  */
 export type AppErrorCode =
   | "invalid-request"
@@ -80,6 +83,7 @@ export type AppErrorCode =
   | "unknown-template"
   | "recovery-not-found"
   | "url-not-allowed"
+  | "choose-resource"
   | "internal"
   | AwsErrorCode;
 
@@ -95,6 +99,9 @@ export interface AppError {
   path?: JsonPath;
   /** For `validation-failed`: the document's diagnostics. */
   diagnostics?: Diagnostic[];
+  /** For `choose-resource`: the template's pipeline resources, and the template's path. */
+  choices?: Array<{ id: string; name?: string; line?: number }>;
+  file?: string;
 }
 
 /** Success with a value, or failure with an {@link AppError}. */

@@ -1,3 +1,4 @@
+import type { PipelineOwner } from "../iac/ownership";
 import type { JsonPath, PipelineDocument } from "../pipeline/model";
 import type { Diagnostic, SourceLocation } from "../validate/diagnostic";
 
@@ -29,6 +30,10 @@ export interface OpenedDocument {
   diagnostics: Diagnostic[];
   /** True when the content differs from the file (a restored recovery copy or a new document). */
   dirty: boolean;
+  /** For a pipeline opened from an account: the stack or tool that manages it, from its tags. */
+  owner?: PipelineOwner;
+  /** For a template opened as a pipeline: the file and the resource it came from. */
+  importedFrom?: { path: string; resource: string; format: "cfn-yaml" | "cfn-json" | "terraform" };
   /**
    * Where validation's findings are in the file as it was read: `pathKey(path)` → line and column.
    * They hold for the document as opened (once edited, lines move), so problems list at their lines.
@@ -81,6 +86,11 @@ export interface Settings {
   theme: ThemePreference;
   /** How many recent files to remember. */
   recentLimit: number;
+  /**
+   * Tag keys that name a pipeline's owner besides CloudFormation's and CDK's own (`ManagedBy` for
+   * Terraform). Absent: the default list.
+   */
+  ownerTagKeys?: string[];
 }
 
 /**

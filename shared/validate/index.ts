@@ -3,6 +3,7 @@
  * rules, catalog rules and lint) runs here and reports `Diagnostic`s. Used by the canvas, the
  * problems panel, the CLI, the deploy gate and the sandbox. Never throws.
  */
+import { applyDeployTimeValues } from "../iac/deploy-time-validation";
 import type { JsonPath, PipelineDocument } from "../pipeline/model";
 import type { Diagnostic } from "./diagnostic";
 import { isRecord, kindOf, member } from "./json-value";
@@ -72,10 +73,15 @@ export function validateDocument(doc: PipelineDocument, options: ValidateOptions
   if (!isRecord(source)) return validatePipeline(undefined);
   const bare = member(source, "shape") === "bare";
   const prefix: JsonPath = bare ? [] : ["pipeline"];
-  const diagnostics = validatePipeline(member(source, "pipeline"), options).map((d) =>
+  const pipeline = member(source, "pipeline");
+  const diagnostics = validatePipeline(pipeline, options).map((d) =>
     bare ? d : { ...d, path: [...prefix, ...d.path] },
   );
-  return bare ? diagnostics : diagnostics.concat(validateTags(member(source, "envelope")));
+  // A pipeline imported from a template may hold values only the template's tool resolves.
+  const withPipeline = applyDeployTimeValues(pipeline, prefix, diagnostics);
+  if (bare) return withPipeline;
+  const envelope = member(source, "envelope");
+  return applyDeployTimeValues({ tags: member(envelope, "tags") }, [], withPipeline.concat(validateTags(envelope)));
 }
 
 /** True when any finding is an error (warnings and info never block export or deploy). */

@@ -119,11 +119,18 @@ describe("deploy controls", () => {
     ).toEqual(["A run is in progress: r-1", "Managed by a CloudFormation stack: st"]);
     fireEvent.click(within(dialog).getByRole("checkbox", { name: /Wait until idle/ }));
     api.aws.deploy.mockResolvedValueOnce(ok({ action: "update" as const, name: "sample", version: 8 }));
-    fireEvent.click(within(dialog).getByRole("button", { name: "Deploy changes" }));
+    // A stack owns the pipeline: deploying directly is a separate, explicit choice.
+    const guard = within(dialog).getByRole("region", { name: "Drift warning" });
+    expect(within(guard).getByRole("button", { name: "Export the change as a template" })).toBeTruthy();
+    const anyway = within(guard).getByRole("button", { name: "Deploy changes anyway" }) as HTMLButtonElement;
+    expect(anyway.disabled).toBe(true);
+    fireEvent.click(within(guard).getByRole("checkbox", { name: /Deploy directly anyway/ }));
+    fireEvent.click(anyway);
     await within(dialog).findByText(/sample is now at version 8/);
     expect(api.aws.deploy).toHaveBeenCalledWith({
       planId: "11111111-1111-1111-1111-111111111111",
       waitUntilIdle: true,
+      allowDrift: true,
     });
   });
 

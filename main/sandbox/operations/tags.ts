@@ -89,3 +89,32 @@ export const listTagsForResource: OperationHandler = (ctx, input) => {
   );
   return { tags: page, nextToken };
 };
+
+/**
+ * Sandbox-only: the tags an AWS service puts on a resource it manages. "In addition to any tags you
+ * define, CloudFormation automatically creates the following stack-level tags with the aws:
+ * prefix: aws:cloudformation:logical-id, aws:cloudformation:stack-id, aws:cloudformation:stack-name.
+ * The aws: prefix is reserved for AWS use."
+ * (https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-properties-resource-tags.html)
+ * TagResource refuses such keys from callers, as AWS does, so no request can reach this; the
+ * sandbox has no CloudFormation, and tests (and `Sandbox.tagAsService`) use it to make a pipeline
+ * look owned by a stack. Only `aws:` keys are accepted here, so it cannot bypass the user rules.
+ */
+export function tagAsService(ctx: SandboxContext, pipelineName: string, tags: readonly TagRecord[]): void {
+  for (const tag of tags) {
+    if (!tag.key.toLowerCase().startsWith("aws:"))
+      fail(
+        "InvalidTagsException",
+        `Service tags start with aws:, other tags go through TagResource: ${tag.key}`,
+      );
+  }
+  const pipeline =
+    ctx.state.pipelines.find((p) => p.name === pipelineName) ??
+    fail("PipelineNotFoundException", `Pipeline not found: ${pipelineName}`);
+  const replaced = new Set(tags.map((t) => t.key));
+  pipeline.tags = [
+    ...pipeline.tags.filter((t) => !replaced.has(t.key)),
+    ...tags.map((t) => ({ key: t.key, value: t.value })),
+  ];
+  ctx.changed();
+}

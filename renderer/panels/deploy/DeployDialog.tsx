@@ -5,6 +5,8 @@ import { connectionLabel } from "../../store/connection-slice";
 import type { DeployDialogState } from "../../store/deploy-slice";
 import { ConflictView, MergeConflictsView } from "./ConflictView";
 import { DiffView } from "./DiffView";
+import { DriftGuard, ownerWarning } from "../iac/DriftGuard";
+import { pipelineNameLabel } from "../../../shared/iac/deploy-time-values";
 
 const STEP_TEXT = {
   "waiting-for-idle": "Waiting for runs in progress to finish",
@@ -45,6 +47,7 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
   const reveal = useAppStore((s) => s.problemRevealed);
   const { preview } = state;
   const running = preview.warnings.some((w) => w.code === "executions-in-progress");
+  const owned = ownerWarning(preview.warnings);
   return (
     <>
       {preview.diagnostics.length > 0 && (
@@ -95,11 +98,19 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
               Wait until idle (no run is stopped)
             </label>
           )}
-          <div className="deploy-buttons">
-            <button type="button" className="primary" onClick={() => void confirmed()}>
-              {preview.action === "create" ? "Create pipeline" : preview.upToDate ? "Done" : "Deploy changes"}
-            </button>
-          </div>
+          {owned !== undefined && !preview.upToDate ? (
+            <DriftGuard warning={owned} label="Deploy changes" />
+          ) : (
+            <div className="deploy-buttons">
+              <button type="button" className="primary" onClick={() => void confirmed()}>
+                {preview.action === "create"
+                  ? "Create pipeline"
+                  : preview.upToDate
+                    ? "Done"
+                    : "Deploy changes"}
+              </button>
+            </div>
+          )}
         </>
       )}
     </>
@@ -110,7 +121,7 @@ function PreviewView({ state }: { state: Extract<DeployDialogState, { phase: "pr
 export function DeployDialog() {
   const state = useAppStore((s) => s.deploy);
   const connection = useAppStore((s) => s.connection);
-  const name = useAppStore((s) => s.doc?.document.pipeline.name ?? "");
+  const name = useAppStore((s) => (s.doc === null ? "" : pipelineNameLabel(s.doc.document.pipeline)));
   const cancelled = useAppStore((s) => s.deployCancelled);
   const requested = useAppStore((s) => s.deployRequested);
   const release = useAppStore((s) => s.releaseChangeRequested);

@@ -7,6 +7,11 @@ import { useId, useState, type ReactNode } from "react";
 import { useShallow } from "zustand/react/shallow";
 import type { ConfigField } from "../../../shared/catalog";
 import type { Diagnostic } from "../../../shared/validate/diagnostic";
+import {
+  deployTimeTool,
+  describeDeployTimeValue,
+  isDeployTimeValue,
+} from "../../../shared/iac/deploy-time-values";
 import { useAppStore } from "../../store";
 import { pipelinePath, selectDiagnostics } from "../../store/derived";
 
@@ -100,6 +105,29 @@ function Frame({
   );
 }
 
+/**
+ * A value a template resolves at deploy time (`!Ref ArtifactBucket`, `var.bucket`), shown as it is
+ * written and read-only: it is edited in the template, and export writes it back unchanged.
+ */
+function DeployTimeInput(props: FieldProps & { value: unknown }) {
+  const tool = isDeployTimeValue(props.value) ? deployTimeTool(props.value) : "the template";
+  return (
+    <Frame {...props}>
+      {({ id, describedBy }) => (
+        <input
+          id={id}
+          className="deploy-time-value"
+          value={describeDeployTimeValue(props.value)}
+          readOnly
+          aria-readonly="true"
+          aria-describedby={describedBy}
+          title={`Resolved at deploy time by ${tool}; edit it in the template`}
+        />
+      )}
+    </Frame>
+  );
+}
+
 /** A text input; an empty value reports `undefined` so optional members are removed, not emptied. */
 export function TextField(
   props: FieldProps & {
@@ -109,6 +137,7 @@ export function TextField(
     multiline?: boolean;
   },
 ) {
+  if (isDeployTimeValue(props.value)) return <DeployTimeInput {...props} />;
   // A file may hold anything here (an object, a number): it is shown as its JSON, never thrown on.
   const value = props.value === undefined ? undefined : valueText(props.value);
   return (
@@ -151,6 +180,7 @@ export function SelectField(
     unsetLabel?: string;
   },
 ) {
+  if (isDeployTimeValue(props.value)) return <DeployTimeInput {...props} />;
   // A file may hold anything here (an object, a number): it is shown as its JSON, never thrown on.
   const value = props.value === undefined ? undefined : valueText(props.value);
   const options =

@@ -39,7 +39,12 @@ describe("pipewright (top level)", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Usage: pipewright <command>/);
     expect(run.stdout).toMatch(/^\s+validate\s+check pipeline files/m);
-    expect(run.stdout).toMatch(/^\s+export\s+write create-pipeline input/m);
+    expect(run.stdout).toMatch(
+      /^\s+export\s+write create-pipeline JSON, a CloudFormation, Terraform or CDK template/m,
+    );
+    expect(run.stdout).toMatch(
+      /^\s+import\s+read a pipeline from a CloudFormation template or a Terraform file/m,
+    );
   });
 
   it("--version prints the package.json version", async () => {

@@ -167,8 +167,9 @@ export function fakeApi() {
     },
     settings: {
       get: vi.fn(async () => ok({ theme: "system" as const, recentLimit: 10 })),
-      update: vi.fn(async ({ theme }: { theme?: "system" | "light" | "dark" }) =>
-        ok({ theme: theme ?? "system", recentLimit: 10 }),
+      update: vi.fn(
+        async ({ theme, ownerTagKeys }: { theme?: "system" | "light" | "dark"; ownerTagKeys?: string[] }) =>
+          ok({ theme: theme ?? "system", recentLimit: 10, ...(ownerTagKeys ? { ownerTagKeys } : {}) }),
       ),
     },
     // Runs of the recorded fixtures: deploying or opening a remote pipeline starts watching it.
