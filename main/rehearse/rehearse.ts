@@ -203,6 +203,9 @@ export function rehearsePipeline(pipeline: PipelineDeclaration, scenario?: unkno
   );
   sandbox.onChange = () => recorder.observe();
   try {
+    // The baseline answers its manual approvals too: unanswered, an approval waits 7 days and
+    // expires, and every stage after it would have nothing to roll back to.
+    sandbox.scenario.set(withApprovalDefault({}));
     createPipeline(sandbox, pipeline);
     const record = sandbox.state.pipelines[0] as PipelineRecord;
     runToEnd(sandbox, record);

@@ -1,4 +1,4 @@
-import { ActionMarkEditor, StageMarkEditor } from "../rehearse/MarkEditor";
+import { ActionMarkEditor, RunVariablesEditor, StageMarkEditor } from "../rehearse/MarkEditor";
 import { useAppStore } from "../store";
 import { ActionForm } from "./inspector/ActionForm";
 import { PipelineForm } from "./inspector/PipelineForm";
@@ -57,7 +57,12 @@ export function InspectorPanel() {
       </>
     );
   } else {
-    body = <PipelineForm pipeline={pipeline} path={path} />;
+    body = (
+      <>
+        {rehearsing && <RunVariablesEditor pipeline={pipeline} />}
+        <PipelineForm pipeline={pipeline} path={path} />
+      </>
+    );
   }
   return (
     <aside className="panel inspector" aria-label="Inspector">

@@ -2,11 +2,12 @@
  * Rehearse mode's inspector: what the selected action does in the active what-if (succeed, fail
  * with a message, fail once so a retry succeeds, take N minutes, emit output variables), how a
  * manual approval is answered, what each condition rule of the selected stage returns; and, at the
- * playback's step, the configuration the action resolved.
+ * playback's step, the configuration the action resolved; with the pipeline selected, the values
+ * the run starts with.
  */
 import { useId } from "react";
 import { useShallow } from "zustand/react/shallow";
-import type { ActionDeclaration, StageDeclaration } from "../../shared/pipeline/model";
+import type { ActionDeclaration, PipelineDeclaration, StageDeclaration } from "../../shared/pipeline/model";
 import { actionKey, actionMark, hasActionMark, ruleMark, type ActionMark } from "../../shared/rehearse";
 import { useAppStore } from "../store";
 import { selectPlaybackFrame } from "./playback-frame";
@@ -215,9 +216,26 @@ export function StageMarkEditor({ stage }: { stage: StageDeclaration }) {
                     />
                     Rule {rule.name} ({rule.ruleTypeId?.provider}) fails
                   </label>
+                  {mark.outcome === "fail" && (
+                    <label>
+                      Why it fails
+                      <input
+                        type="text"
+                        defaultValue={mark.errorMessage ?? ""}
+                        onBlur={(e) => {
+                          const message = e.target.value.trim();
+                          if (message !== "" && message !== mark.errorMessage)
+                            void marked(stage.name, hook, rule.name, {
+                              outcome: "fail",
+                              errorMessage: message,
+                            });
+                        }}
+                      />
+                    </label>
+                  )}
                   {rule.ruleTypeId?.provider === "VariableCheck" && (
                     <p className="muted">
-                      A VariableCheck decides from its variable; set the run's variables instead.
+                      A VariableCheck decides from its variable: select the pipeline to set the run's variables.
                     </p>
                   )}
                 </div>
@@ -226,5 +244,50 @@ export function StageMarkEditor({ stage }: { stage: StageDeclaration }) {
         </fieldset>
       ))}
     </>
+  );
+}
+
+/**
+ * The values the rehearsed run starts with (the what-if's `variables`, as StartPipelineExecution
+ * takes them): a pipeline variable left empty keeps its default. A VariableCheck rule decides
+ * from these.
+ */
+export function RunVariablesEditor({ pipeline }: { pipeline: PipelineDeclaration }) {
+  const id = useId();
+  const values = useAppStore(
+    useShallow((s) => s.whatIfs.find((w) => w.name === s.activeWhatIf)?.whatIf.variables ?? {}),
+  );
+  const edited = useAppStore((s) => s.whatIfEdited);
+  const declared = (Array.isArray(pipeline.variables) ? pipeline.variables : []).filter(
+    (v) => typeof v?.name === "string" && v.name !== "",
+  );
+  const set = (name: string, value: string) =>
+    void edited((w) => {
+      const { [name]: _old, ...rest } = w.variables ?? {};
+      const variables = value === "" ? rest : { ...rest, [name]: value };
+      const { variables: _all, ...without } = w;
+      return Object.keys(variables).length === 0 ? without : { ...without, variables };
+    });
+  return (
+    <fieldset className="mark-editor" aria-label="Rehearsal run variables">
+      <legend>The rehearsed run starts with</legend>
+      {declared.length === 0 && (
+        <p className="muted">The pipeline declares no variables. Select an action or a stage to mark it.</p>
+      )}
+      {declared.map((v, i) => (
+        <div key={v.name} className="rule-mark">
+          <label htmlFor={`${id}-${i}`}>Variable {v.name}</label>
+          <input
+            id={`${id}-${i}`}
+            type="text"
+            placeholder={v.defaultValue ?? "(no default)"}
+            defaultValue={values[v.name] ?? ""}
+            onBlur={(e) => {
+              if (e.target.value !== (values[v.name] ?? "")) set(v.name, e.target.value);
+            }}
+          />
+        </div>
+      ))}
+    </fieldset>
   );
 }

@@ -29,7 +29,9 @@ export function markWords(whatIf: WhatIf, stage: string, action: string, approva
   if (mark.minutes !== undefined) parts.push(`takes ${mark.minutes} min`);
   const vars = Object.keys(mark.outputVariables ?? {});
   if (vars.length > 0) parts.push(`emits ${vars.join(", ")}`);
-  return parts.join(", ") + (mark.outcome === "fail" && mark.errorMessage ? `: ${mark.errorMessage}` : "");
+  // The approval editor writes "Rejected: <comment>"; the chip says "rejected" already.
+  const message = approval ? (mark.errorMessage ?? "").replace(/^Rejected(: )?/, "") : mark.errorMessage;
+  return parts.join(", ") + (mark.outcome === "fail" && message ? `: ${message}` : "");
 }
 
 /** An action's mark and its status at the playback's step. */

@@ -243,11 +243,15 @@ export function RehearsePanel() {
       )}
       {outcome === null && problem === null && <p className="muted">Rehearsing…</p>}
       {result && (
-        <>
-          <Outcome result={result} />
-          <Playback result={result} />
-          <Timelines result={result} />
-        </>
+        <div className="rehearse-body">
+          <div className="rehearse-story">
+            <Outcome result={result} />
+            <Playback result={result} />
+          </div>
+          <div className="rehearse-timelines">
+            <Timelines result={result} />
+          </div>
+        </div>
       )}
     </section>
   );

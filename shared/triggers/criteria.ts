@@ -6,7 +6,9 @@
  * - Pipeline structure reference, `triggers`
  *   (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-requirements.html#pipeline.triggers):
  *   "Branches use an AND operation between includes and excludes." and, for each list,
- *   "Includes use an OR operation." / "Excludes use an OR operation."
+ *   "Includes use an OR operation." / "Excludes use an OR operation." The same field definitions
+ *   are on "Trigger filtering in the pipeline JSON (CLI)"
+ *   (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter-cli.html).
  * - Add trigger with code push or pull request event types
  *   (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter.html):
  *   "If the include and exclude both have the same pattern, then the default is to exclude the

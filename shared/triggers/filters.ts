@@ -2,7 +2,8 @@
  * One push or pull-request filter of a trigger against one event.
  *
  * How the parts of a filter combine — pipeline structure reference, `triggers`
- * (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-requirements.html#pipeline.triggers):
+ * (https://docs.aws.amazon.com/codepipeline/latest/userguide/pipeline-requirements.html#pipeline.triggers,
+ * and the field definitions of https://docs.aws.amazon.com/codepipeline/latest/userguide/pipelines-filter-cli.html):
  * - push: "These events use an OR operation between different push filters and an AND operation
  *   inside filters." and "AND operation is used between filePaths, branches, and tags".
  * - pull request: "AND operation is used between events, filePaths, and branches".

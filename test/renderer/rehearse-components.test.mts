@@ -48,7 +48,7 @@ describe("rehearse mode components", () => {
         },
       }),
     );
-    expect(screen.getByLabelText("Marked: rejected: Rejected")).toBeTruthy();
+    expect(screen.getByLabelText("Marked: rejected")).toBeTruthy();
     expect(screen.getByRole("status", { name: "Rehearsal of stage Approve: Failed" })).toBeTruthy();
 
     // Back to the start of the path: nothing has run yet.

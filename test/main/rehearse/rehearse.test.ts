@@ -184,6 +184,22 @@ describe("rehearsePipeline", () => {
     expect(result.durationMs).toBe(144_000);
   });
 
+  it("the baseline run approves its manual approvals too, so a stage after one can roll back", () => {
+    const doc = pipeline([source(), build(), approval(), deploy({ onFailure: { result: "ROLLBACK" } })]);
+    const result = rehearsePipeline(doc, {
+      rules: [{ stage: "Deploy", outcome: "fail", errorMessage: "Health check failed" }],
+    });
+    const baseline = result.runs.find((r) => r.role === "baseline");
+    expect(baseline?.status).toBe("Succeeded");
+    expect(result.notes).toEqual([]);
+    expect(result.stages[3]).toMatchObject({
+      name: "Deploy",
+      status: "Failed",
+      rolledBack: true,
+      rollbackTargetExecutionId: baseline?.executionId,
+    });
+  });
+
   it("a rejected manual approval fails the run before the deploy stage", () => {
     const doc = pipeline([source(), build(), approval(), deploy()]);
     const result = rehearsePipeline(doc, {
