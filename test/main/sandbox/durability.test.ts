@@ -112,6 +112,9 @@ describe("the write-ahead log", () => {
     h = await openHarness({ dataDir });
     await h.client.send(new CreatePipelineCommand({ pipeline: sdk(threeStagePipeline({ name: "first" })) }));
     await h.client.send(new CreatePipelineCommand({ pipeline: sdk(threeStagePipeline({ name: "second" })) }));
+    // A third commit, so the damaged second line always has an intact one after it, however the
+    // runs' own changes were grouped into commits on a loaded machine.
+    await h.client.send(new CreatePipelineCommand({ pipeline: sdk(threeStagePipeline({ name: "third" })) }));
     const [segment] = segments();
     const path = join(dataDir, segment ?? "");
     const intact = readFileSync(path, "utf8");
