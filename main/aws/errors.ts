@@ -2,30 +2,15 @@
  * The one mapping from what the SDK throws (service exceptions, credential-provider failures,
  * socket errors) to errors a person can act on. Every AWS call of the gateway goes through it.
  */
+import { AWS_ERRORS, type AwsErrorContext } from "../../shared/ipc/aws-errors";
 import type { AwsErrorCode } from "../../shared/ipc/result";
 import type { JsonPath } from "../../shared/pipeline/model";
 import type { Diagnostic } from "../../shared/validate";
 
 /**
- * Stable codes of AWS errors, shaped like the app's `AppError` so the IPC layer can pass them on:
- * - `access-denied`: IAM refused; the message names the principal and the missing action.
- * - `invalid-structure`: the service rejected the pipeline's structure or a declaration in it.
- * - `pipeline-name-in-use`, `pipeline-not-found`, `pipeline-version-not-found`.
- * - `limit-exceeded`: an account quota (pipelines, tags…).
- * - `throttled`: still throttled after the SDK's retries with backoff.
- * - `network`: the endpoint could not be reached (offline, DNS, refused, timed out).
- * - `expired-sso-token`: the SSO session of the profile expired; `aws sso login` fixes it.
- * - `credentials-expired`, `credentials-invalid`, `credentials-missing`, `profile-not-found`.
- * - `region-missing`: no region was given and the profile names none.
- * - `sandbox-unavailable`: the sandbox connection has no running endpoint.
- * - `validation`: the service refused a parameter (ValidationException, tags).
- * - `conflict`: the remote pipeline changed since the document's base version.
- * - `validation-failed`: the document has validation errors, so nothing was sent.
- * - `concurrent-modification`: another change to the same resource was in flight.
- * - `wait-timeout`: waiting for runs to finish took longer than allowed; nothing was changed.
- * - `cancelled`: the caller aborted; nothing was changed.
- * - `plan-expired`: a deploy named a preview that expired or was already used; preview again.
- * - `unknown`: anything else; the message carries the service's own name and text.
+ * Stable codes of AWS errors, shaped like the app's `AppError` so the IPC layer can pass them on.
+ * What each code means, says, and what the user can do about it: the catalogue in
+ * shared/ipc/aws-errors.ts.
  */
 export type { AwsErrorCode };
 
@@ -104,37 +89,6 @@ function factsOf(error: unknown): ErrorFacts {
   return facts;
 }
 
-/** Socket and DNS failure codes of Node, and the SDK's own timeout name. */
-const NETWORK_CODES = new Set([
-  "ECONNREFUSED",
-  "ECONNRESET",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "ETIMEDOUT",
-  "EHOSTUNREACH",
-  "ENETUNREACH",
-  "EPIPE",
-  "UND_ERR_CONNECT_TIMEOUT",
-]);
-const NETWORK_NAMES = new Set(["TimeoutError", "RequestTimeout", "NetworkingError"]);
-
-const THROTTLING_NAMES = new Set([
-  "ThrottlingException",
-  "Throttling",
-  "TooManyRequestsException",
-  "RequestLimitExceeded",
-  "RequestThrottled",
-  "RequestThrottledException",
-  "SlowDown",
-]);
-
-const STRUCTURE_NAMES = new Set([
-  "InvalidStructureException",
-  "InvalidStageDeclarationException",
-  "InvalidActionDeclarationException",
-  "InvalidBlockerDeclarationException",
-]);
-
 /**
  * Parses IAM's refusal text: `User: arn:… is not authorized to perform: codepipeline:X on
  * resource: arn:… because …`. Missing parts stay absent; the text varies between services.
@@ -164,10 +118,6 @@ export function redact(text: string): string {
     );
 }
 
-function ssoLogin(context: CallContext): string {
-  return context.profile ? `aws sso login --profile ${context.profile}` : "aws sso login";
-}
-
 function isSsoExpiry(facts: ErrorFacts): boolean {
   const text = `${facts.name} ${facts.message}`;
   return (
@@ -176,143 +126,115 @@ function isSsoExpiry(facts: ErrorFacts): boolean {
   );
 }
 
-/** Turns anything the SDK threw into an {@link AwsError}. Never throws. */
+/**
+ * The SDK exception names each code stands for. A name absent here maps by the rules of
+ * {@link codeOf} (credential providers, socket codes, HTTP status) or to `unknown`.
+ */
+const EXCEPTION_CODES: Readonly<Record<string, AwsErrorCode>> = {
+  ExpiredTokenException: "credentials-expired",
+  ExpiredToken: "credentials-expired",
+  RequestExpired: "credentials-expired",
+  UnrecognizedClientException: "credentials-invalid",
+  InvalidClientTokenId: "credentials-invalid",
+  InvalidSignatureException: "credentials-invalid",
+  SignatureDoesNotMatch: "credentials-invalid",
+  IncompleteSignatureException: "credentials-invalid",
+  InvalidStructureException: "invalid-structure",
+  InvalidStageDeclarationException: "invalid-structure",
+  InvalidActionDeclarationException: "invalid-structure",
+  InvalidBlockerDeclarationException: "invalid-structure",
+  AccessDeniedException: "access-denied",
+  AccessDenied: "access-denied",
+  ThrottlingException: "throttled",
+  Throttling: "throttled",
+  TooManyRequestsException: "throttled",
+  RequestLimitExceeded: "throttled",
+  RequestThrottled: "throttled",
+  RequestThrottledException: "throttled",
+  SlowDown: "throttled",
+  PipelineNameInUseException: "pipeline-name-in-use",
+  PipelineNotFoundException: "pipeline-not-found",
+  PipelineVersionNotFoundException: "pipeline-version-not-found",
+  LimitExceededException: "limit-exceeded",
+  TooManyTagsException: "limit-exceeded",
+  ConcurrentPipelineExecutionsLimitExceededException: "limit-exceeded",
+  ValidationException: "validation",
+  InvalidTagsException: "validation",
+  InvalidArnException: "validation",
+  ConcurrentModificationException: "concurrent-modification",
+  ConflictException: "concurrent-modification",
+  // The SDK's own timeout names.
+  TimeoutError: "network",
+  RequestTimeout: "network",
+  NetworkingError: "network",
+};
+
+/** Socket and DNS failure codes of Node: the endpoint could not be reached. */
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EPIPE",
+  "UND_ERR_CONNECT_TIMEOUT",
+]);
+
+/** The code of a failure: the few rules that look past the exception name, then the table. */
+function codeOf(facts: ErrorFacts, context: CallContext): AwsErrorCode {
+  if (isSsoExpiry(facts)) return "expired-sso-token";
+  if (facts.name === "CredentialsProviderError" || facts.name === "ProviderError") {
+    const notFound = /could not be found|not found|could not resolve credentials using profile/i;
+    return notFound.test(facts.message) && context.profile ? "profile-not-found" : "credentials-missing";
+  }
+  let code: AwsErrorCode | undefined = EXCEPTION_CODES[facts.name];
+  if (code === "credentials-expired" || code === "credentials-invalid") return code;
+  if (code === "invalid-structure") {
+    if (!/already exists/i.test(facts.message)) return code;
+    // moto reports a taken name as InvalidStructureException "… already exists …".
+    code = facts.name === "InvalidStructureException" ? "pipeline-name-in-use" : undefined;
+  }
+  if (code === "access-denied" || /not authorized to perform/i.test(facts.message)) return "access-denied";
+  if (code === "throttled" || facts.status === 429) return "throttled";
+  if (code === undefined && facts.name === "ResourceNotFoundException" && context.pipelineName) {
+    return "pipeline-not-found";
+  }
+  if (code === undefined && facts.code && NETWORK_CODES.has(facts.code)) return "network";
+  return code ?? "unknown";
+}
+
+/** Turns anything the SDK threw into an {@link AwsError}, worded by the catalogue. Never throws. */
 export function mapAwsError(error: unknown, context: CallContext): AwsError {
   const facts = factsOf(error);
-  const text = redact(facts.message);
-  const details = redact(
-    `${context.operation}: ${facts.name}${facts.code ? ` (${facts.code})` : ""}: ${facts.message}`,
-  );
-  const make = (code: AwsErrorCode, message: string, extra: Partial<AwsError> = {}): AwsError => ({
-    code,
-    message,
-    details,
-    ...extra,
-  });
-  const name = context.pipelineName ?? "";
-
-  if (isSsoExpiry(facts)) {
-    return make(
-      "expired-sso-token",
-      `The SSO session has expired or is not signed in; run \`${ssoLogin(context)}\`: ${context.profile ?? "default"}`,
-    );
-  }
-  if (facts.name === "CredentialsProviderError" || facts.name === "ProviderError") {
-    const profile = /profile[:\s]+\[?([\w.@+=,-]+)\]?/i.exec(facts.message)?.[1];
-    if (
-      /could not be found|not found|could not resolve credentials using profile/i.test(facts.message) &&
-      context.profile
-    ) {
-      return make(
-        "profile-not-found",
-        `The profile is not in the AWS config or credentials files: ${context.profile}`,
-      );
-    }
-    return make(
-      "credentials-missing",
-      `No AWS credentials were found; configure a profile or set AWS_ACCESS_KEY_ID, or pick the sandbox: ${context.profile ?? profile ?? "default chain"}`,
-    );
-  }
-  if (
-    facts.name === "ExpiredTokenException" ||
-    facts.name === "ExpiredToken" ||
-    facts.name === "RequestExpired"
-  ) {
-    return make(
-      "credentials-expired",
-      `The AWS credentials have expired; refresh them and try again: ${context.profile ?? "default chain"}`,
-    );
-  }
-  if (
-    [
-      "UnrecognizedClientException",
-      "InvalidClientTokenId",
-      "InvalidSignatureException",
-      "SignatureDoesNotMatch",
-      "IncompleteSignatureException",
-    ].includes(facts.name)
-  ) {
-    return make(
-      "credentials-invalid",
-      `AWS did not accept the credentials (wrong or deleted key): ${context.profile ?? "default chain"}`,
-    );
-  }
-  if (STRUCTURE_NAMES.has(facts.name) && !/already exists/i.test(facts.message)) {
-    // "CodePipeline is not authorized to perform AssumeRole on role …" is about the pipeline's
-    // roleArn (missing, or not trusting codepipeline.amazonaws.com), not the caller's permissions.
-    const path = /\bAssumeRole\b|\brole\b/i.test(facts.message) ? { path: ["roleArn"] } : {};
-    return make("invalid-structure", `AWS rejected the pipeline structure: ${text}`, path);
-  }
-  if (
-    facts.name === "AccessDeniedException" ||
-    facts.name === "AccessDenied" ||
-    /not authorized to perform/i.test(facts.message)
-  ) {
-    const denied = parseAccessDenied(facts.message);
-    const who = denied.principal ?? "the caller";
-    const what = denied.action ?? `codepipeline:${context.operation}`;
-    return make("access-denied", `Access denied: ${who} lacks the permission ${what}`, { denied });
-  }
-  if (THROTTLING_NAMES.has(facts.name) || facts.status === 429) {
-    const tries = facts.attempts ? ` after ${facts.attempts} attempts` : "";
-    return make(
-      "throttled",
-      `AWS is throttling requests${tries}; try again in a minute: ${context.operation}`,
-    );
-  }
-  if (
-    facts.name === "PipelineNameInUseException" ||
-    (facts.name === "InvalidStructureException" && /already exists/i.test(facts.message))
-  ) {
-    // moto reports a taken name as InvalidStructureException "… already exists …".
-    return make(
-      "pipeline-name-in-use",
-      `A pipeline with this name already exists in the account and region: ${name}`,
-    );
-  }
-  if (
-    facts.name === "PipelineNotFoundException" ||
-    (facts.name === "ResourceNotFoundException" && context.pipelineName)
-  ) {
-    return make("pipeline-not-found", `The pipeline does not exist (it may have been deleted): ${name}`);
-  }
-  if (facts.name === "PipelineVersionNotFoundException") {
-    return make("pipeline-version-not-found", `That version of the pipeline no longer exists: ${name}`);
-  }
-  if (
-    facts.name === "LimitExceededException" ||
-    facts.name === "TooManyTagsException" ||
-    facts.name === "ConcurrentPipelineExecutionsLimitExceededException"
-  ) {
-    return make("limit-exceeded", `An AWS limit was reached: ${text}`);
-  }
-  if (
-    facts.name === "ValidationException" ||
-    facts.name === "InvalidTagsException" ||
-    facts.name === "InvalidArnException"
-  ) {
-    return make("validation", `AWS refused a parameter: ${text}`);
-  }
-  if (facts.name === "ConcurrentModificationException" || facts.name === "ConflictException") {
-    return make(
-      "concurrent-modification",
-      `Another change to the pipeline is in progress; try again: ${name}`,
-    );
-  }
-  if ((facts.code && NETWORK_CODES.has(facts.code)) || NETWORK_NAMES.has(facts.name)) {
-    const host = /ENOTFOUND\s+(\S+)/.exec(facts.message)?.[1];
-    const where = context.endpoint ?? host ?? "AWS";
-    return make(
-      "network",
-      `Could not reach ${where}; check the network, the region and any endpoint override: ${facts.code ?? facts.name}`,
-    );
-  }
-  if (facts.status !== undefined && facts.status >= 500) {
+  const code = codeOf(facts, context);
+  const denied = code === "access-denied" ? parseAccessDenied(facts.message) : undefined;
+  const words: AwsErrorContext = {
+    ...context,
+    text: redact(facts.message),
+    name: code === "network" ? (facts.code ?? facts.name) : facts.name,
+    principal: denied?.principal,
+    action: denied?.action,
+    attempts: facts.attempts,
+    where: context.endpoint ?? /ENOTFOUND\s+(\S+)/.exec(facts.message)?.[1],
     // Also what an endpoint that lacks the operation does (moto answers HTML with status 500).
-    return make(
-      "unknown",
-      `The endpoint failed to answer (HTTP ${facts.status}); try again later: ${context.operation}`,
-    );
+    status:
+      code === "unknown" && facts.status !== undefined && facts.status >= 500 ? facts.status : undefined,
+    namedProfile: /profile[:\s]+\[?([\w.@+=,-]+)\]?/i.exec(facts.message)?.[1],
+  };
+  const mapped: AwsError = {
+    code,
+    message: AWS_ERRORS[code].message?.(words) ?? words.text,
+    details: redact(
+      `${context.operation}: ${facts.name}${facts.code ? ` (${facts.code})` : ""}: ${facts.message}`,
+    ),
+  };
+  if (denied) mapped.denied = denied;
+  // "CodePipeline is not authorized to perform AssumeRole on role …" is about the pipeline's
+  // roleArn (missing, or not trusting codepipeline.amazonaws.com), not the caller's permissions.
+  if (code === "invalid-structure" && /\bAssumeRole\b|\brole\b/i.test(facts.message)) {
+    mapped.path = ["roleArn"];
   }
-  return make("unknown", `AWS returned an error (${facts.name}): ${text || context.operation}`);
+  return mapped;
 }

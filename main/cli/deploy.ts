@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 // Types only: the SDK is loaded when a command that talks to AWS runs, so `validate` starts fast.
 import type { AwsError, DeployPlan } from "../aws";
 import { renderDiff } from "../../shared/diff";
+import { awsRemedy } from "../../shared/ipc";
 import type { Diagnostic } from "../../shared/validate";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io";
 import { UsageError, type CliCommand } from "./command";
@@ -60,6 +61,8 @@ function printDiagnostics(io: CliIo, file: string, text: string, diagnostics: re
 function printError(io: CliIo, error: AwsError): void {
   io.err(`pipewright deploy: ${error.message}\n`);
   if (error.denied?.action) io.err(`  missing permission: ${error.denied.action}\n`);
+  const remedy = awsRemedy(error.code);
+  if (remedy) io.err(`  what to do: ${remedy}\n`);
 }
 
 function printPlan(io: CliIo, plan: DeployPlan): void {

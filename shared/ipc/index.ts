@@ -9,3 +9,4 @@ export * from "./runs-channels";
 export * from "./folders-channels";
 export * from "./fleet-channels";
 export * from "./rehearse-channels";
+export * from "./aws-errors";

@@ -1,4 +1,4 @@
-import type { AppError } from "../../../shared/ipc";
+import { awsRemedy, type AppError } from "../../../shared/ipc";
 import { Dialog } from "../../dialogs/Dialog";
 import { useAppStore } from "../../store";
 import { connectionLabel } from "../../store/connection-slice";
@@ -50,7 +50,7 @@ function ErrorView({ error }: { error: AppError }) {
       {error.code === "invalid-structure" && error.path !== undefined && (
         <p className="muted">The element AWS named is selected on the canvas.</p>
       )}
-      {error.code === "conflict" && <p className="muted">Preview again to see what changed remotely.</p>}
+      {awsRemedy(error.code) && <p className="muted">{awsRemedy(error.code)}</p>}
       <p className="muted">The document was not changed.</p>
     </div>
   );
