@@ -1,8 +1,8 @@
 /** `pipewright runs` as a user runs it: the real CLI process against the sandbox. */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { Gateway } from "../../../main/aws";
 import { RunsService } from "../../../main/aws/runs-service";
-import { startSandbox, type Sandbox } from "../../../main/sandbox";
+import { ManualClock, startSandbox, type Sandbox } from "../../../main/sandbox";
 import type { PipelineDeclaration } from "../../../shared/pipeline/model";
 import { conditionPipeline, variableCheck, when } from "../sandbox/condition-fixtures";
 import { threeStagePipeline } from "../sandbox/fixtures";
@@ -23,6 +23,12 @@ afterAll(async () => {
 
 describe("pipewright runs", () => {
   it("lists the latest runs and prints a timeline of the latest one with every action", async () => {
+    // Its own sandbox on a ManualClock, stepped while waiting: the timeline's columns then depend on
+    // simulated time only, never on how fast a loaded machine answered.
+    const clock = new ManualClock(Date.now());
+    const sandbox = await startSandbox({ clock, log: () => {} });
+    const step = () => clock.advance(2_000);
+    onTestFinished(() => sandbox.close());
     const connection = { kind: "sandbox" as const, endpoint: sandbox.endpoint };
     const runs = new RunsService(gateway);
     sandbox.scenario.addRule({
@@ -34,6 +40,7 @@ describe("pipewright runs", () => {
     const created = await gateway.createPipeline(connection, threeStagePipeline({ name: "cli-runs" }), []);
     expect(created.ok).toBe(true);
     const failedId = await waitFor("failed run", async () => {
+      step();
       const page = await runs.listRuns(connection, "cli-runs");
       const first = page.ok ? page.value.summaries[0] : undefined;
       return first?.status === "Failed" ? first.pipelineExecutionId : undefined;
@@ -42,6 +49,7 @@ describe("pipewright runs", () => {
     const retried = await runs.retryStage(connection, "cli-runs", "Build", failedId!, "FAILED_ACTIONS");
     expect(retried.ok).toBe(true);
     await waitFor("success", async () => {
+      step();
       const page = await runs.listRuns(connection, "cli-runs");
       return page.ok && page.value.summaries[0]?.status === "Succeeded" ? true : undefined;
     });
