@@ -12,7 +12,7 @@
  * look at once, within that budget. Time and randomness are injected so tests step them.
  */
 import type { ApiPipelineExecutionSummary, ApiPipelineState } from "../../shared/execution";
-import type { RunProgress } from "../../shared/ipc/runs-channels";
+import type { RunProgress, RunsUpdate } from "../../shared/ipc/runs-channels";
 import type { AwsResult } from "./errors";
 import { attentionsOf, fullPrint, isActive, runHasConditions, runPrint, runsPrint } from "./run-state-prints";
 
@@ -82,19 +82,8 @@ const EAGER_POLLS = 3;
 /** Unchanged polls after which every doubling wait is at its cap. */
 const LONG_QUIET = 16;
 
-/** What a poll found, pushed to every listener. */
-export interface PollUpdate {
-  state: ApiPipelineState | null;
-  /** The newest runs (first history page); kept from the last read when runs did not move. */
-  runs: ApiPipelineExecutionSummary[];
-  error: { code: string; message: string } | null;
-  /** Whether a run is going (fast polling). */
-  active: boolean;
-  polledAt: number;
-  nextPollMs: number | null;
-  /** Followed runs whose progress this poll read. */
-  followed?: RunProgress[];
-}
+/** What a poll found, pushed to every listener: the `runs.updated` payload without whose it is. */
+export type PollUpdate = Omit<RunsUpdate, "pipelineName" | "connection">;
 
 /** Something a person watching should be told about. */
 export interface RunAttention {
