@@ -4,7 +4,7 @@
  * ValidationException (the model's own words: "The validation was specified in an invalid format.",
  * https://docs.aws.amazon.com/codepipeline/latest/APIReference/API_CreatePipeline.html#API_CreatePipeline_Errors).
  */
-import { defineRule } from "./rule";
+import { defineRule, type RuleInfo } from "./rule";
 
 /**
  * A member the model marks required is absent.
@@ -97,3 +97,15 @@ export const UNKNOWN_MEMBER = defineRule(
   "warning",
   "A member AWS does not know; it is kept, but AWS clients reject or drop it.",
 );
+
+/** Every rule of the service model's constraints, in the order their findings are listed. */
+export const MODEL_RULES: readonly RuleInfo[] = [
+  REQUIRED_MEMBER,
+  WRONG_TYPE,
+  PATTERN_MISMATCH,
+  LENGTH_OUT_OF_RANGE,
+  VALUE_OUT_OF_RANGE,
+  INVALID_ENUM_VALUE,
+  COUNT_OUT_OF_RANGE,
+  UNKNOWN_MEMBER,
+];
