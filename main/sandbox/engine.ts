@@ -9,7 +9,7 @@ import { ActionRunner } from "./action-runner";
 import type { Clock } from "./clock";
 import { ConditionChecks } from "./condition-checks";
 import { EngineCore, type EngineOptions, type StartRequest } from "./engine-core";
-import type { ActionRunRecord, ExecutionRecord, PipelineRecord, SandboxState } from "./records";
+import type { ExecutionRecord, PipelineRecord, SandboxState } from "./records";
 import { RunControls } from "./run-controls";
 import { RunMachine } from "./run-machine";
 import { StageRecovery } from "./stage-recovery";
@@ -77,47 +77,17 @@ export class Engine {
     return fillTemplate(type?.urls.entityUrlTemplate, action.configuration ?? {}, type);
   }
 
-  transitionOpen(
-    pipeline: PipelineRecord,
-    stageName: string,
-    transitionType: "Inbound" | "Outbound",
-  ): boolean {
-    return this.machine.transitionOpen(pipeline, stageName, transitionType);
-  }
+  readonly transitionOpen: RunMachine["transitionOpen"] = (...args) => this.machine.transitionOpen(...args);
 
   /** PutApprovalResult: closes an open approval with the reviewer's decision. */
-  decideApproval(
-    pipeline: PipelineRecord,
-    run: ActionRunRecord,
-    approved: boolean,
-    summary: string,
-    by: string,
-  ): void {
-    this.actions.decideApproval(pipeline, run, approved, summary, by);
-  }
+  readonly decideApproval: ActionRunner["decideApproval"] = (...args) => this.actions.decideApproval(...args);
 
-  stop(pipeline: PipelineRecord, execution: ExecutionRecord, abandon: boolean, reason?: string): void {
-    this.controls.stop(pipeline, execution, abandon, reason);
-  }
+  readonly stop: RunControls["stop"] = (...args) => this.controls.stop(...args);
 
-  retry(
-    pipeline: PipelineRecord,
-    execution: ExecutionRecord,
-    stageName: string,
-    mode: "FAILED_ACTIONS" | "ALL_ACTIONS",
-  ): void {
-    this.controls.retry(pipeline, execution, stageName, mode);
-  }
+  readonly retry: RunControls["retry"] = (...args) => this.controls.retry(...args);
 
-  overrideCondition(
-    pipeline: PipelineRecord,
-    execution: ExecutionRecord,
-    stageName: string,
-    kind: "BEFORE_ENTRY" | "ON_SUCCESS",
-    by: string,
-  ): void {
-    this.conditions.overrideCondition(pipeline, execution, stageName, kind, by);
-  }
+  readonly overrideCondition: ConditionChecks["overrideCondition"] = (...args) =>
+    this.conditions.overrideCondition(...args);
 
   cancelForUpdate(pipeline: PipelineRecord): void {
     this.controls.cancelForUpdate(pipeline);
