@@ -31,8 +31,23 @@ function sameCounts(a: SeverityCounts, b: SeverityCounts): boolean {
   return a.error === b.error && a.warning === b.warning && a.info === b.info;
 }
 
+/** Two lists of equal length whose items are pairwise the same (by `same`, `===` without it). */
+function sameList<T>(
+  a: readonly T[],
+  b: readonly T[],
+  same: (x: T, y: T) => boolean = (x, y) => x === y,
+): boolean {
+  return (
+    a.length === b.length &&
+    a.every((x, i) => {
+      const y = b[i];
+      return y !== undefined && same(x, y);
+    })
+  );
+}
+
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+  return sameList(a, b);
 }
 
 function sameLaneKey(a: LaneKey, b: LaneKey): boolean {
@@ -44,48 +59,35 @@ function sameLaneKey(a: LaneKey, b: LaneKey): boolean {
     a.ids.transition === b.ids.transition &&
     sameStrings(a.ids.actions, b.ids.actions) &&
     sameCounts(a.stageCounts, b.stageCounts) &&
-    a.actionCounts.length === b.actionCounts.length &&
-    a.actionCounts.every((counts, i) => {
-      const other = b.actionCounts[i];
-      return other !== undefined && sameCounts(counts, other);
-    })
+    sameList(a.actionCounts, b.actionCounts, sameCounts)
   );
 }
 
 function sameFlow(a: readonly FlowAction[], b: readonly FlowAction[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((x, i) => {
-      const y = b[i];
-      return (
-        y !== undefined &&
-        x.nodeId === y.nodeId &&
-        x.stageIndex === y.stageIndex &&
-        x.runOrder === y.runOrder &&
-        x.actionIndex === y.actionIndex &&
-        sameStrings(x.inputs, y.inputs) &&
-        sameStrings(x.outputs, y.outputs)
-      );
-    })
+  return sameList(
+    a,
+    b,
+    (x, y) =>
+      x.nodeId === y.nodeId &&
+      x.stageIndex === y.stageIndex &&
+      x.runOrder === y.runOrder &&
+      x.actionIndex === y.actionIndex &&
+      sameStrings(x.inputs, y.inputs) &&
+      sameStrings(x.outputs, y.outputs),
   );
 }
 
 function sameLanes(a: readonly LaneGeometry[], b: readonly LaneGeometry[]): boolean {
-  return (
-    a.length === b.length &&
-    a.every((x, i) => {
-      const y = b[i];
-      return (
-        y !== undefined &&
-        x.stageIndex === y.stageIndex &&
-        x.x === y.x &&
-        x.width === y.width &&
-        x.height === y.height &&
-        x.collapsed === y.collapsed &&
-        x.columns.length === y.columns.length &&
-        x.columns.every((c, j) => c.runOrder === y.columns[j]?.runOrder && c.x === y.columns[j]?.x)
-      );
-    })
+  return sameList(
+    a,
+    b,
+    (x, y) =>
+      x.stageIndex === y.stageIndex &&
+      x.x === y.x &&
+      x.width === y.width &&
+      x.height === y.height &&
+      x.collapsed === y.collapsed &&
+      sameList(x.columns, y.columns, (c, d) => c.runOrder === d.runOrder && c.x === d.x),
   );
 }
 
