@@ -3,21 +3,29 @@
  * sandbox endpoint that speaks the same protocol.
  */
 
-/** An AWS account reached with a profile (or the default credential chain) in one region. */
-export interface AwsConnection {
-  kind: "aws";
-  /** A profile of the shared config/credentials files; absent: the SDK's default chain (env first). */
-  profile?: string;
-  region: string;
-}
+import type { ConnectionChoice } from "../../shared/ipc/aws-channels";
 
-/** The local sandbox; without `endpoint`, the app's embedded one. */
+/**
+ * An AWS account reached with a profile (a profile of the shared config/credentials files; absent:
+ * the SDK's default chain, env first) in one region. The same type the renderer names over IPC.
+ */
+export type AwsConnection = Extract<ConnectionChoice, { kind: "aws" }>;
+
+/**
+ * The local sandbox; without `endpoint`, the app's embedded one. The renderer can only name the
+ * embedded one (its {@link ConnectionChoice} has no endpoint); the CLI names any.
+ */
 export interface SandboxConnection {
   kind: "sandbox";
   endpoint?: string;
 }
 
 export type Connection = AwsConnection | SandboxConnection;
+
+/** The connection as the renderer names it: the sandbox's endpoint is main's own business. */
+export function choiceOf(connection: Connection): ConnectionChoice {
+  return connection.kind === "sandbox" ? { kind: "sandbox" } : connection;
+}
 
 /** The region the sandbox reports; any works, since it answers for every region. */
 export const SANDBOX_REGION = "us-east-1";

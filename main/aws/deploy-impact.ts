@@ -3,22 +3,13 @@
  * CDK) whose next stack update would undo the change. Warnings, never blockers: the user decides.
  */
 import { DEFAULT_OWNER_TAG_KEYS, driftMessage, findOwner } from "../../shared/iac/ownership";
+import type { DeployWarningCode } from "../../shared/ipc/aws-channels";
 import type { Tag } from "../../shared/pipeline/model";
 import type { Connection } from "./connection";
 import type { AwsError } from "./errors";
 import type { ExecutionListItem, Gateway } from "./gateway";
 
-/**
- * - `executions-in-progress`: an update cancels these runs; the caller may wait until idle.
- * - `managed-by-cloudformation` / `managed-by-cdk`: the pipeline belongs to a stack; a deploy here drifts it.
- * - `impact-unknown`: the runs or tags could not be read (permissions, an endpoint without the API).
- */
-export type DeployWarningCode =
-  | "executions-in-progress"
-  | "managed-by-cloudformation"
-  | "managed-by-cdk"
-  | "managed-by-tag"
-  | "impact-unknown";
+export type { DeployWarningCode };
 
 /** The warnings that mean another tool owns the pipeline: deploying needs `allowDrift`. */
 export const OWNERSHIP_WARNINGS: ReadonlySet<DeployWarningCode> = new Set([

@@ -10,6 +10,7 @@ import {
   serviceView,
   type PipelineDiff,
 } from "../../shared/diff";
+import type { DeployConflict } from "../../shared/ipc/aws-channels";
 import type { PipelineDeclaration, PipelineDocument, Tag } from "../../shared/pipeline/model";
 import { hasErrors, validateDocument, type Diagnostic } from "../../shared/validate";
 import { validationOptions } from "./account-types";
@@ -21,26 +22,7 @@ import { fail, failWith, ok, type AwsError, type AwsResult } from "./errors";
 import type { Gateway, RemotePipeline } from "./gateway";
 import { pathFromStructureMessage } from "./structure-error-path";
 
-/** The remote pipeline moved away from the document's base version. */
-export interface DeployConflict {
-  /**
-   * The version the document is based on at this target: the one last deployed there from this
-   * machine, else the file's own `pipeline.version`; absent when there is neither.
-   */
-  documentVersion?: number;
-  remoteVersion: number;
-  remoteUpdated?: string;
-  /** Base version -> current remote: what changed remotely. Absent when the base is unavailable. */
-  remoteChanges?: PipelineDiff;
-  /**
-   * The pipeline at the document's base version, when the service still has it: with the remote
-   * pipeline and the document, what a three-way merge needs.
-   */
-  basePipeline?: PipelineDeclaration;
-  /** The remote pipeline now, as GetPipeline reports it. */
-  remotePipeline: PipelineDeclaration;
-  message: string;
-}
+export type { DeployConflict };
 
 export interface DeployPlan {
   connection: Connection;

@@ -3,9 +3,7 @@
  * socket errors) to errors a person can act on. Every AWS call of the gateway goes through it.
  */
 import { AWS_ERRORS, type AwsErrorContext } from "../../shared/ipc/aws-errors";
-import type { AwsErrorCode } from "../../shared/ipc/result";
-import type { JsonPath } from "../../shared/pipeline/model";
-import type { Diagnostic } from "../../shared/validate";
+import { ok, type AppError, type AwsErrorCode, type Result } from "../../shared/ipc/result";
 
 /**
  * Stable codes of AWS errors, shaped like the app's `AppError` so the IPC layer can pass them on.
@@ -14,25 +12,20 @@ import type { Diagnostic } from "../../shared/validate";
  */
 export type { AwsErrorCode };
 
-/** An error safe to show: no credentials, the specific value after a colon; `details` for logs. */
-export interface AwsError {
+/**
+ * An error safe to show: no credentials, the specific value after a colon; `details` for logs. An
+ * {@link AppError} of an AWS code, so it crosses IPC as it is (`path` from the pipeline declaration).
+ */
+export interface AwsError extends Omit<AppError, "code"> {
   code: AwsErrorCode;
-  message: string;
-  details?: string;
   /** For `access-denied`: what was refused, as parsed from the service's message. */
   denied?: { principal?: string; action?: string; resource?: string };
-  /** For `invalid-structure`: the declaration the service named, when it could be found. */
-  path?: JsonPath;
-  /** For `validation-failed`: the document's diagnostics. */
-  diagnostics?: Diagnostic[];
 }
 
-/** A gateway outcome: the value, or an {@link AwsError}. Same shape as the IPC `Result`. */
-export type AwsResult<T> = { ok: true; value: T } | { ok: false; error: AwsError };
+/** A gateway outcome: the value, or an {@link AwsError}. */
+export type AwsResult<T> = Result<T, AwsError>;
 
-export function ok<T>(value: T): AwsResult<T> {
-  return { ok: true, value };
-}
+export { ok };
 
 export function failWith<T = never>(error: AwsError): AwsResult<T> {
   return { ok: false, error };

@@ -1,29 +1,17 @@
 import type {
-  AppError,
   ConnectionChoice,
   DeployPreviewView,
   DeployWarningView,
   Handlers,
   ProfilesView,
-  Result,
 } from "../../shared/ipc";
 import { fail, ok } from "../../shared/ipc";
-import type { AwsResult, Connection, DeployPreview, ProfileList } from "../aws";
+import type { DeployPreview, ProfileList } from "../aws";
 import { DEFAULT_OWNER_TAG_KEYS } from "../../shared/iac/ownership";
+import { resolveConnection, toResult } from "./aws-bridge";
 import type { AppServices } from "./services";
 
 type AwsHandlers = Pick<Handlers, Extract<keyof Handlers, `aws.${string}`>>;
-
-/** An AWS outcome as an IPC Result: the code and message as they are, plus what the UI acts on. */
-export function toResult<T, R = T>(result: AwsResult<T>, map?: (value: T) => R): Result<R> {
-  if (result.ok) return ok(map ? map(result.value) : (result.value as unknown as R));
-  const { code, message, details, path, diagnostics } = result.error;
-  const error: AppError = { code, message };
-  if (details !== undefined) error.details = details;
-  if (path !== undefined) error.path = ["pipeline", ...path];
-  if (diagnostics !== undefined) error.diagnostics = diagnostics;
-  return { ok: false, error };
-}
 
 function profilesView(list: ProfileList): ProfilesView {
   const view: ProfilesView = {
@@ -69,21 +57,7 @@ function previewView(plan: DeployPreview): DeployPreviewView {
  * gateway finds its endpoint; the renderer never names an endpoint itself.
  */
 export function createAwsHandlers(s: AppServices): AwsHandlers {
-  async function resolve(connection: ConnectionChoice): Promise<Result<Connection>> {
-    if (connection.kind === "aws") {
-      const { profile, region } = connection;
-      return ok(profile === undefined ? { kind: "aws", region } : { kind: "aws", profile, region });
-    }
-    try {
-      await s.sandbox.start();
-      return ok({ kind: "sandbox" });
-    } catch (error) {
-      return fail(
-        "sandbox-unavailable",
-        `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
+  const resolve = (connection: ConnectionChoice) => resolveConnection(s, connection);
   /** The tag keys that name a pipeline's owner, as the user configured them. */
   async function ownerKeys(): Promise<readonly string[]> {
     return (await s.settings.get()).ownerTagKeys ?? DEFAULT_OWNER_TAG_KEYS;

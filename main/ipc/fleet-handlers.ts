@@ -1,8 +1,7 @@
 import { deliveryMetrics, periodFromText } from "../../shared/execution";
-import { fail, ok, type ConnectionChoice, type Handlers, type Result } from "../../shared/ipc";
-import type { Connection } from "../aws";
+import { fail, ok, type ConnectionChoice, type Handlers } from "../../shared/ipc";
 import { readRunHistory } from "../aws/run-history";
-import { toResult } from "./aws-handlers";
+import { resolveConnection, toResult } from "./aws-bridge";
 import type { AppServices } from "./services";
 
 type FleetHandlers = Pick<
@@ -12,23 +11,7 @@ type FleetHandlers = Pick<
 
 /** The handlers of the fleet, notification and metrics channels. */
 export function createFleetHandlers(s: AppServices): FleetHandlers {
-  async function resolve(connection: ConnectionChoice): Promise<Result<Connection>> {
-    if (connection.kind === "aws")
-      return ok(
-        connection.profile === undefined
-          ? { kind: "aws", region: connection.region }
-          : { kind: "aws", profile: connection.profile, region: connection.region },
-      );
-    try {
-      await s.sandbox.start();
-      return ok({ kind: "sandbox" });
-    } catch (error) {
-      return fail(
-        "sandbox-unavailable",
-        `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
+  const resolve = (connection: ConnectionChoice) => resolveConnection(s, connection);
   return {
     "fleet.start": async ({ profiles, regions, callsPerSecond }) =>
       ok(await s.fleet.start({ profiles, regions, callsPerSecond })),

@@ -1,6 +1,6 @@
-import { fail, ok, type ConnectionChoice, type Handlers, type Result } from "../../shared/ipc";
+import { ok, type ConnectionChoice, type Handlers, type Result } from "../../shared/ipc";
 import type { Connection } from "../aws";
-import { toResult } from "./aws-handlers";
+import { resolveConnection, toResult } from "./aws-bridge";
 import type { AppServices } from "./services";
 
 type RunsHandlers = Pick<Handlers, Extract<keyof Handlers, `runs.${string}`>>;
@@ -10,23 +10,6 @@ type RunsHandlers = Pick<Handlers, Extract<keyof Handlers, `runs.${string}`>>;
  * so every view watching it sees the effect without waiting for the next poll.
  */
 export function createRunsHandlers(s: AppServices): RunsHandlers {
-  async function resolve(connection: ConnectionChoice): Promise<Result<Connection>> {
-    if (connection.kind === "aws")
-      return ok(
-        connection.profile === undefined
-          ? { kind: "aws", region: connection.region }
-          : { kind: "aws", profile: connection.profile, region: connection.region },
-      );
-    try {
-      await s.sandbox.start();
-      return ok({ kind: "sandbox" });
-    } catch (error) {
-      return fail(
-        "sandbox-unavailable",
-        `The embedded sandbox could not start: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
-  }
   const { service, watch } = s.runs;
   /** Resolves the connection, runs the call, and refreshes the pipeline's poller after a control. */
   async function withConnection<T>(
@@ -35,7 +18,7 @@ export function createRunsHandlers(s: AppServices): RunsHandlers {
     call: (c: Connection) => Promise<Parameters<typeof toResult<T>>[0]>,
     control = false,
   ): Promise<Result<T>> {
-    const resolved = await resolve(choice);
+    const resolved = await resolveConnection(s, choice);
     if (!resolved.ok) return resolved;
     const result = await call(resolved.value);
     if (control && result.ok) {
@@ -114,7 +97,7 @@ export function createRunsHandlers(s: AppServices): RunsHandlers {
         true,
       ),
     "runs.watch": async ({ connection, pipelineName, viewId }) => {
-      const resolved = await resolve(connection);
+      const resolved = await resolveConnection(s, connection);
       if (!resolved.ok) return resolved;
       watch.watch(viewId, resolved.value, pipelineName);
       return ok(null);

@@ -1,5 +1,6 @@
-import type { ConnectionChoice, RunsUpdate } from "../../shared/ipc";
-import type { Connection, Gateway } from "../aws";
+import type { RunsUpdate } from "../../shared/ipc";
+import type { Gateway } from "../aws";
+import { choiceOf } from "../aws/connection";
 import { RunsService } from "../aws/runs-service";
 import type { PollerClock } from "../aws/run-poller";
 import { RunsWatch } from "../aws/runs-watch";
@@ -9,14 +10,6 @@ import type { EmitEvent } from "./services";
 export interface RunsServices {
   service: RunsService;
   watch: RunsWatch;
-}
-
-/** Connections of the runs channels are those the renderer names; the sandbox one has no endpoint. */
-export function choiceOf(connection: Connection): ConnectionChoice {
-  if (connection.kind === "sandbox") return { kind: "sandbox" };
-  return connection.profile === undefined
-    ? { kind: "aws", region: connection.region }
-    : { kind: "aws", profile: connection.profile, region: connection.region };
 }
 
 export function createRunsServices(gateway: Gateway, emit: EmitEvent, clock?: PollerClock): RunsServices {

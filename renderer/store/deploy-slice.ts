@@ -2,7 +2,7 @@ import type { StateCreator } from "zustand";
 import { mergePipelines, type MergeConflict, type MergePreference } from "../../shared/diff";
 import type {
   AppError,
-  DeployConflictView,
+  DeployConflict,
   DeployOutcome,
   DeployPreviewView,
   EventPayloads,
@@ -49,7 +49,7 @@ export interface DeploySlice {
 }
 
 /** Why a conflict offers no merge, or null when it does. */
-export function mergeUnavailableReason(conflict: DeployConflictView): string | null {
+export function mergeUnavailableReason(conflict: DeployConflict): string | null {
   if (conflict.basePipeline !== undefined) return null;
   if (conflict.documentVersion === undefined)
     return "Merging is not offered: the document is not based on any version of the remote pipeline, so there is no common base to merge from.";

@@ -74,29 +74,47 @@ export interface PipelineSummary {
   updated?: string;
 }
 
-/** A warning about what an update would disturb (runs in progress, a stack owning the pipeline). */
+/**
+ * - `executions-in-progress`: an update cancels these runs; the caller may wait until idle.
+ * - `managed-by-cloudformation` / `managed-by-cdk`: the pipeline belongs to a stack; a deploy here drifts it.
+ * - `managed-by-tag`: a configured owner tag names another tool (Terraform, ...) as the owner.
+ * - `impact-unknown`: the runs or tags could not be read (permissions, an endpoint without the API).
+ */
+export type DeployWarningCode =
+  | "executions-in-progress"
+  | "managed-by-cloudformation"
+  | "managed-by-cdk"
+  | "managed-by-tag"
+  | "impact-unknown";
+
+/**
+ * A warning about what an update would disturb (runs in progress, a stack owning the pipeline), as
+ * the renderer shows it: main's `DeployWarning` with the runs named by id.
+ */
 export interface DeployWarningView {
-  code:
-    | "executions-in-progress"
-    | "managed-by-cloudformation"
-    | "managed-by-cdk"
-    | "managed-by-tag"
-    | "impact-unknown";
+  code: DeployWarningCode;
   message: string;
   owner?: string;
   executionIds?: string[];
 }
 
 /** The remote pipeline moved away from the document's base version. */
-export interface DeployConflictView {
+export interface DeployConflict {
+  /**
+   * The version the document is based on at this target: the one last deployed there from this
+   * machine, else the file's own `pipeline.version`; absent when there is neither.
+   */
   documentVersion?: number;
   remoteVersion: number;
   remoteUpdated?: string;
-  /** What changed remotely since the document's version, when the service still has that version. */
+  /** Base version -> current remote: what changed remotely. Absent when the base is unavailable. */
   remoteChanges?: PipelineDiff;
-  /** The pipeline at the document's version, when the service still has it: the merge's base. */
+  /**
+   * The pipeline at the document's base version, when the service still has it: with the remote
+   * pipeline and the document, what a three-way merge needs.
+   */
   basePipeline?: PipelineDeclaration;
-  /** The remote pipeline now (secrets masked as GetPipeline masks them): the merge's "theirs". */
+  /** The remote pipeline now, as GetPipeline reports it (secrets masked as GetPipeline masks them). */
   remotePipeline: PipelineDeclaration;
   message: string;
 }
@@ -111,7 +129,7 @@ export interface DeployPreviewView {
   /** Remote -> document, for an update. */
   diff?: PipelineDiff;
   remoteVersion?: number;
-  conflict?: DeployConflictView;
+  conflict?: DeployConflict;
   warnings: DeployWarningView[];
   /** An update with nothing to change. */
   upToDate: boolean;

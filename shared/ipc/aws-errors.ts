@@ -162,6 +162,10 @@ export const AWS_ERRORS: Readonly<Record<AwsErrorCode, AwsErrorEntry>> = {
     retryable: false,
     remedy: "Preview again, then deploy that preview.",
   },
+  "owned-pipeline": {
+    retryable: false,
+    remedy: "Export the change as a template for the tool that owns the pipeline, or deploy anyway as an explicit choice.",
+  },
 };
 
 /** What the user can do about an error of this code; empty for codes that are not AWS's. */

@@ -104,11 +104,14 @@ export interface AppError {
   file?: string;
 }
 
-/** Success with a value, or failure with an {@link AppError}. */
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/**
+ * Success with a value, or failure with an {@link AppError} — or with a narrower error, as the AWS
+ * gateway's `AwsResult` is: one shape of outcome across main, the IPC contract and the renderer.
+ */
+export type Result<T, E = AppError> = { ok: true; value: T } | { ok: false; error: E };
 
-/** A successful {@link Result}. */
-export function ok<T>(value: T): Result<T> {
+/** A successful {@link Result}, of any error type. */
+export function ok<T, E = AppError>(value: T): Result<T, E> {
   return { ok: true, value };
 }
 

@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { createElement } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ok, type DeployConflictView, type DeployPreviewView } from "../../shared/ipc";
+import { ok, type DeployConflict, type DeployPreviewView } from "../../shared/ipc";
 import type { PipelineDeclaration } from "../../shared/pipeline/model";
 import { DeployControls } from "./support/harness";
 import { createAppStore, StoreProvider } from "../../renderer/store";
@@ -37,7 +37,7 @@ function remotePipeline(objectKey = "theirs.zip"): PipelineDeclaration {
   return remote;
 }
 
-function conflictPreview(conflict: Partial<DeployConflictView> = {}): DeployPreviewView {
+function conflictPreview(conflict: Partial<DeployConflict> = {}): DeployPreviewView {
   return {
     planId: PLAN_ID,
     name: "sample",

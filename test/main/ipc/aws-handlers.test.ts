@@ -207,7 +207,7 @@ describe("the embedded sandbox", () => {
 
 describe("AWS errors over IPC", () => {
   it("keep their code and message, and a structure error's path from the file root", async () => {
-    const { toResult } = await import("../../../main/ipc/aws-handlers");
+    const { toResult } = await import("../../../main/ipc/aws-bridge");
     expect(
       toResult({
         ok: false,
