@@ -50,7 +50,9 @@ export async function mergeIntoFile(
   // target's base lives in the data folder (deploy-targets.ts), not in the file.
   const own = read.document.pipeline.version;
   const document = updateDocumentPipeline(read.document, () =>
-    own === undefined ? withoutMember(merged.pipeline, "version") : withMember(merged.pipeline, "version", own),
+    own === undefined
+      ? withoutMember(merged.pipeline, "version")
+      : withMember(merged.pipeline, "version", own),
   );
   const text = serializeDocument(document);
   try {

@@ -1,13 +1,12 @@
 import { DEFAULT_OWNER_TAG_KEYS } from "../../shared/iac/ownership";
 import { createInterface } from "node:readline/promises";
-import { parseArgs } from "node:util";
 // Types only: the SDK is loaded when a command that talks to AWS runs, so `validate` starts fast.
 import type { AwsError, DeployPlan } from "../aws";
 import { renderDiff } from "../../shared/diff";
 import { awsRemedy } from "../../shared/ipc";
 import type { Diagnostic } from "../../shared/validate";
 import { EXIT_ERRORS, EXIT_OK, EXIT_USAGE, type CliIo } from "./cli-io";
-import { UsageError, type CliCommand } from "./command";
+import { CONNECTION_OPTIONS, onlyArgument, parseCommand, UsageError, type CliCommand } from "./command";
 import { mergeIntoFile } from "./deploy-merge";
 import { formatCompilerLine, placeDiagnostics } from "./diagnostic-report";
 import { defaultDataDir } from "../app/data-dir";
@@ -120,30 +119,19 @@ async function confirm(question: string): Promise<boolean> {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      profile: { type: "string" },
-      region: { type: "string" },
-      sandbox: { type: "string" },
-      data: { type: "string" },
-      yes: { type: "boolean", short: "y", default: false },
-      overwrite: { type: "boolean", default: false },
-      merge: { type: "boolean", default: false },
-      wait: { type: "boolean", default: false },
-      "allow-drift": { type: "boolean", default: false },
-      "owner-tag": { type: "string", multiple: true },
-      help: { type: "boolean", short: "h" },
-    },
+  const parsed = parseCommand(args, io, HELP, {
+    ...CONNECTION_OPTIONS,
+    data: { type: "string" },
+    yes: { type: "boolean", short: "y", default: false },
+    overwrite: { type: "boolean", default: false },
+    merge: { type: "boolean", default: false },
+    wait: { type: "boolean", default: false },
+    "allow-drift": { type: "boolean", default: false },
+    "owner-tag": { type: "string", multiple: true },
   });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError("name the pipeline file to deploy");
-  if (extra.length > 0) throw new UsageError(`deploy takes one file; unexpected: ${extra.join(" ")}`);
+  if (!parsed) return EXIT_OK;
+  const { values, positionals } = parsed;
+  const file = onlyArgument(positionals, "name the pipeline file to deploy", "deploy takes one file");
   if (values.overwrite && values.merge) throw new UsageError("--overwrite and --merge exclude each other");
   const interactive = process.stdin.isTTY === true;
   if (!values.yes && !interactive) {

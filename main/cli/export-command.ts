@@ -1,11 +1,10 @@
-import { parseArgs } from "node:util";
 import { exportPipeline, parseDocument } from "../../shared/formats";
 import { EXPORT_FORMATS, exportIac, iacSourceOf, type ExportFormat } from "../../shared/iac";
 import type { JsonPath, PipelineDocument, PipelineType } from "../../shared/pipeline/model";
 import { validateDocument, type Diagnostic } from "../../shared/validate";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
-import { UsageError, type CliCommand } from "./command";
+import { onlyArgument, parseCommand, UsageError, type CliCommand } from "./command";
 import { formatCompilerLine, formatPath, placeDiagnostics } from "./diagnostic-report";
 import { errorCode, readPipelineFile } from "./pipeline-file";
 
@@ -36,25 +35,16 @@ Exit status: 0 exported, 1 refused (errors are on stderr) or the write failed, 2
 `;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      type: { type: "string" },
-      "drop-unsupported": { type: "boolean", default: false },
-      format: { type: "string", default: "json" },
-      parameterize: { type: "boolean", default: false },
-      output: { type: "string", short: "o" },
-      help: { type: "boolean", short: "h" },
-    },
+  const parsed = parseCommand(args, io, HELP, {
+    type: { type: "string" },
+    "drop-unsupported": { type: "boolean", default: false },
+    format: { type: "string", default: "json" },
+    parameterize: { type: "boolean", default: false },
+    output: { type: "string", short: "o" },
   });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
-  const [file, ...extra] = positionals;
-  if (file === undefined) throw new UsageError("name the pipeline file to export");
-  if (extra.length > 0) throw new UsageError(`export takes one file; unexpected: ${extra.join(" ")}`);
+  if (!parsed) return EXIT_OK;
+  const { values, positionals } = parsed;
+  const file = onlyArgument(positionals, "name the pipeline file to export", "export takes one file");
   const requested = values.type?.toUpperCase();
   if (requested !== undefined && requested !== "V1" && requested !== "V2") {
     throw new UsageError(`--type must be V1 or V2: ${values.type}`);

@@ -1,8 +1,7 @@
 import { stat } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { writeFileAtomic } from "../storage/atomic-write";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
-import { UsageError, type CliCommand } from "./command";
+import { CONNECTION_OPTIONS, onlyArgument, parseCommand, UsageError, type CliCommand } from "./command";
 import { errorCode } from "./pipeline-file";
 
 const HELP = `Usage: pipewright pull <name> [-o <file>] [--force] [--profile P] [--region R] [--sandbox URL]
@@ -31,25 +30,14 @@ async function exists(file: string): Promise<boolean> {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      output: { type: "string", short: "o" },
-      force: { type: "boolean", default: false },
-      profile: { type: "string" },
-      region: { type: "string" },
-      sandbox: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
+  const parsed = parseCommand(args, io, HELP, {
+    output: { type: "string", short: "o" },
+    force: { type: "boolean", default: false },
+    ...CONNECTION_OPTIONS,
   });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
-  const [name, ...extra] = positionals;
-  if (name === undefined) throw new UsageError("name the pipeline to pull");
-  if (extra.length > 0) throw new UsageError(`pull takes one pipeline name; unexpected: ${extra.join(" ")}`);
+  if (!parsed) return EXIT_OK;
+  const { values, positionals } = parsed;
+  const name = onlyArgument(positionals, "name the pipeline to pull", "pull takes one pipeline name");
   if (values.output !== undefined && !values.force && (await exists(values.output))) {
     io.err(`pipewright pull: the file exists; pass --force to replace it: ${values.output}\n`);
     return EXIT_ERRORS;

@@ -1,10 +1,9 @@
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { describeEvent, formatOffset, type RehearsalResult } from "../../shared/rehearse";
 import { validateDocument } from "../../shared/validate";
 import { RehearsalInvalidPipeline, RehearsalScenarioError, rehearsePipeline } from "../rehearse/rehearse";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
-import { UsageError, type CliCommand } from "./command";
+import { FORMAT_OPTION, parseCommand, reportFormat, UsageError, type CliCommand } from "./command";
 import { formatCompilerLine, placeDiagnostics } from "./diagnostic-report";
 import { errorCode, readPipelineFile } from "./pipeline-file";
 
@@ -98,22 +97,10 @@ export function formatRehearsal(result: RehearsalResult): string {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      scenario: { type: "string" },
-      format: { type: "string", default: "text" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageError(`--format must be text or json: ${values.format}`);
-  }
+  const parsed = parseCommand(args, io, HELP, { scenario: { type: "string" }, ...FORMAT_OPTION });
+  if (!parsed) return EXIT_OK;
+  const { values, positionals } = parsed;
+  const format = reportFormat(values.format);
   if (positionals.length !== 1) throw new UsageError("name exactly one pipeline file");
   const file = positionals[0] as string;
   const scenario = values.scenario === undefined ? undefined : await readScenario(values.scenario);
@@ -139,11 +126,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     }
     throw error;
   }
-  io.out(
-    values.format === "json"
-      ? `${JSON.stringify(rehearsalJson(result), null, 2)}\n`
-      : formatRehearsal(result),
-  );
+  io.out(format === "json" ? `${JSON.stringify(rehearsalJson(result), null, 2)}\n` : formatRehearsal(result));
   return EXIT_OK;
 }
 

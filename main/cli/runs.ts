@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { buildTimeline, ruleRows, summarizeRuns, type RuleRow, type Timeline } from "../../shared/execution";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
-import { UsageError, type CliCommand } from "./command";
+import { CONNECTION_OPTIONS, onlyArgument, parseCommand, UsageError, type CliCommand } from "./command";
 import { formatRuns, formatTimeline } from "./runs-format";
 
 const HELP = `Usage: pipewright runs <pipeline> [--profile P] [--region R] [--sandbox URL] [--watch] [-n N]
@@ -26,25 +25,18 @@ Exit status: 0 printed, 1 AWS error, 2 wrong command line.
 const WATCH_INTERVAL_MS = 3_000;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      profile: { type: "string" },
-      region: { type: "string" },
-      sandbox: { type: "string" },
-      limit: { type: "string", short: "n" },
-      watch: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h" },
-    },
+  const parsed = parseCommand(args, io, HELP, {
+    ...CONNECTION_OPTIONS,
+    limit: { type: "string", short: "n" },
+    watch: { type: "boolean", default: false },
   });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
-  const [name, ...extra] = positionals;
-  if (name === undefined) throw new UsageError("name the pipeline whose runs to show");
-  if (extra.length > 0) throw new UsageError(`runs takes one pipeline name; unexpected: ${extra.join(" ")}`);
+  if (!parsed) return EXIT_OK;
+  const { values, positionals } = parsed;
+  const name = onlyArgument(
+    positionals,
+    "name the pipeline whose runs to show",
+    "runs takes one pipeline name",
+  );
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > 100)
     throw new UsageError(`--limit takes a whole number from 1 to 100: ${values.limit ?? ""}`);

@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import type { GitPullRequestEventType } from "../../shared/pipeline/model";
 import {
   PULL_REQUEST_EVENT_TYPES,
@@ -7,7 +6,7 @@ import {
   type TriggerTestResult,
 } from "../../shared/triggers";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
-import { UsageError, type CliCommand } from "./command";
+import { FORMAT_OPTION, parseCommand, reportFormat, UsageError, type CliCommand } from "./command";
 import { formatCompilerLine, placeDiagnostics } from "./diagnostic-report";
 import { readPipelineFile } from "./pipeline-file";
 
@@ -88,27 +87,18 @@ export function formatTriggerTest(result: TriggerTestResult): string {
 }
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      branch: { type: "string" },
-      tag: { type: "string" },
-      files: { type: "string" },
-      event: { type: "string" },
-      "pr-event": { type: "string" },
-      "source-branch": { type: "string" },
-      format: { type: "string", default: "text" },
-      help: { type: "boolean", short: "h" },
-    },
+  const parsed = parseCommand(args, io, HELP, {
+    branch: { type: "string" },
+    tag: { type: "string" },
+    files: { type: "string" },
+    event: { type: "string" },
+    "pr-event": { type: "string" },
+    "source-branch": { type: "string" },
+    ...FORMAT_OPTION,
   });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageError(`--format must be text or json: ${values.format}`);
-  }
+  if (!parsed) return EXIT_OK;
+  const { values, positionals } = parsed;
+  const format = reportFormat(values.format);
   if (positionals.length !== 1) throw new UsageError("name exactly one pipeline file");
   const event = eventFrom(values);
   const file = positionals[0] as string;
@@ -118,7 +108,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
     return EXIT_ERRORS;
   }
   const result = testTriggers(read.document.pipeline, event);
-  if (values.format === "json") {
+  if (format === "json") {
     const { fires, sourceActionName, reason } = result;
     io.out(`${JSON.stringify({ fires, sourceActionName, reason }, null, 2)}\n`);
   } else io.out(formatTriggerTest(result));

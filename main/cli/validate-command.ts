@@ -1,7 +1,6 @@
-import { parseArgs } from "node:util";
 import { validateDocument } from "../../shared/validate";
 import { EXIT_ERRORS, EXIT_OK, type CliIo } from "./cli-io";
-import { UsageError, type CliCommand } from "./command";
+import { FORMAT_OPTION, parseCommand, reportFormat, UsageError, type CliCommand } from "./command";
 import {
   formatCompilerLine,
   formatSummary,
@@ -27,22 +26,10 @@ Exit status: 0 no errors (warnings and info allowed), 1 errors found, 2 wrong co
 `;
 
 async function run(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: "string", default: "text" },
-      region: { type: "string" },
-      help: { type: "boolean", short: "h" },
-    },
-  });
-  if (values.help) {
-    io.out(HELP);
-    return EXIT_OK;
-  }
-  if (values.format !== "text" && values.format !== "json") {
-    throw new UsageError(`--format must be text or json: ${values.format}`);
-  }
+  const parsed = parseCommand(args, io, HELP, { ...FORMAT_OPTION, region: { type: "string" } });
+  if (!parsed) return EXIT_OK;
+  const { values, positionals } = parsed;
+  const format = reportFormat(values.format);
   if (positionals.length === 0) throw new UsageError("name at least one pipeline file to validate");
   const region = values.region ?? (process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || undefined);
   const options = region === undefined ? {} : { pipelineRegion: region };
@@ -55,9 +42,9 @@ async function run(args: string[], io: CliIo): Promise<number> {
       : read.diagnostics;
     const placed = placeDiagnostics(file, read.text, diagnostics);
     reported.push(...placed);
-    if (values.format === "text") io.out(placed.map(formatCompilerLine).join(""));
+    if (format === "text") io.out(placed.map(formatCompilerLine).join(""));
   }
-  if (values.format === "json") io.out(`${JSON.stringify(reported, null, 2)}\n`);
+  if (format === "json") io.out(`${JSON.stringify(reported, null, 2)}\n`);
   else io.out(formatSummary(positionals.length, reported));
   return reported.some((d) => d.severity === "error") ? EXIT_ERRORS : EXIT_OK;
 }
