@@ -58,13 +58,11 @@ function Settings() {
 }
 
 /**
- * The toolbar's Fleet and Notifications buttons, and the in-app notification list under the
+ * The toolbar's Notifications button (Fleet is a command of the toolbar's Watch group), and the in-app notification list under the
  * latter. Mounting it subscribes to the fleet's events, so notifications arrive from the start.
  */
 export function FleetButtons() {
   const started = useAppStore((s) => s.notificationsStarted);
-  const fleetOpen = useAppStore((s) => s.fleetOpen);
-  const fleetToggled = useAppStore((s) => s.fleetToggled);
   const open = useAppStore((s) => s.notificationsOpen);
   const toggled = useAppStore((s) => s.notificationsToggled);
   const unread = useAppStore((s) => s.notifications.unread);
@@ -75,9 +73,6 @@ export function FleetButtons() {
   }, [started]);
   return (
     <span className="fleet-buttons">
-      <button type="button" aria-pressed={fleetOpen} onClick={() => void fleetToggled()}>
-        Fleet
-      </button>
       <button
         type="button"
         aria-expanded={open}

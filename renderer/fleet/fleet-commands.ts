@@ -1,10 +1,13 @@
+import { LayoutGrid } from "lucide-react";
 import type { Command } from "../commands/registry";
 
-/** The Fleet view, from the command palette (the toolbar has its own button with the notifications). */
+/** The Fleet view (a command of the toolbar's Watch group) and the notification list. */
 export const FLEET_COMMANDS: readonly Command[] = [
   {
     id: "fleet.toggle",
-    label: "Fleet: show every pipeline of every profile and region",
+    // Short, as the toolbar shows it; the view itself says it lists every profile and region.
+    label: "Fleet",
+    icon: LayoutGrid,
     enabled: () => true,
     run: (s) => void s.fleetToggled(),
   },

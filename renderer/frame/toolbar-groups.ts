@@ -78,6 +78,7 @@ export const TOOLBAR_GROUPS: readonly ToolbarGroup[] = [
     items: [
       { kind: "command", command: "toggleRuns" },
       { kind: "command", command: "rehearse" },
+      { kind: "command", command: "fleet.toggle" },
     ],
   },
 ];

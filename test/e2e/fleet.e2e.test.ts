@@ -15,6 +15,7 @@ import { startSandbox, type Sandbox } from "../../main/sandbox";
 import { deployFleet, useAwsEnv, writeProfiles, type FleetPipelineSpec, type ProfileFiles } from "../main/fleet/fleet-fixture";
 import { waitFor } from "../main/sandbox/harness";
 import { launchChromium } from "./support/chromium";
+import { useColorScheme } from "./support/screens";
 import { startWebHost, type WebHost } from "./support/web-host";
 
 const SCREENSHOT_DIR = join(import.meta.dirname, "..", "..", "out", "e2e");
@@ -70,6 +71,18 @@ afterAll(async () => {
   await files?.remove();
 });
 
+/** Opens the Fleet view as a user does: the toolbar's Fleet, or the command palette where it has no room. */
+async function openFleet(page: Page): Promise<void> {
+  const button = page.getByRole("button", { name: "Fleet", exact: true });
+  if (await button.isVisible()) {
+    await button.click();
+    return;
+  }
+  await page.keyboard.press("Control+Shift+P");
+  await page.getByRole("combobox", { name: "Search commands" }).fill("Fleet");
+  await page.keyboard.press("Enter");
+}
+
 async function openApp(width: number, height: number): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width, height }, permissions: ["notifications"] });
   // Records the browser notifications the page shows (the real API, watched, not replaced).
@@ -110,7 +123,7 @@ async function rows(page: Page): Promise<{ status: string; name: string; profile
 describe("the Fleet view", () => {
   it("shows the 60 pipelines of three profiles, failed first, then the approval, and the approval notifies", async () => {
     const { page, errors } = await openApp(1440, 900);
-    await page.getByRole("button", { name: "Fleet", exact: true }).click();
+    await openFleet(page);
     await page.getByRole("region", { name: "Fleet" }).waitFor();
     // 20 calls per second per account-region, so the first full read takes seconds, not a minute.
     await page.getByRole("combobox", { name: /Calls per account-region/ }).selectOption("20");
@@ -164,8 +177,13 @@ describe("the Fleet view", () => {
 
     // The notification opened the pipeline in the designer with its runs and the approval to answer.
     await page.getByRole("region", { name: "Stage Approve" }).waitFor();
-    const drawer = page.getByRole("complementary", { name: "Runs" });
-    await drawer.getByRole("button", { name: "Approve Review" }).click();
+    // The runs tab opened with the approval; its review dialog answers it.
+    const reviewButton = page.getByRole("button", { name: "Review Review" });
+    await reviewButton.waitFor({ timeout: 30_000 });
+    await reviewButton.click();
+    const review = page.getByRole("dialog", { name: "Review Approve/Review" });
+    await review.getByRole("button", { name: "Approve", exact: true }).click();
+    await review.waitFor({ state: "detached" });
     const runs = new RunsService(new Gateway({ maxAttempts: 1 }));
     await waitFor(
       "gate's run to finish after the approval",
@@ -195,8 +213,8 @@ describe("the Fleet view", () => {
     ] as const) {
       for (const theme of ["light", "dark"] as const) {
         const { page } = await openApp(width, height);
-        await page.getByRole("combobox", { name: "Theme" }).selectOption(theme);
-        await page.getByRole("button", { name: "Fleet", exact: true }).click();
+        await useColorScheme(page, theme);
+        await openFleet(page);
         await expect.poll(async () => (await rows(page)).length, { timeout: 30_000 }).toBe(60);
         await table(page).getByRole("row", { name: /beta-app-03/ }).click();
         await page.getByRole("complementary", { name: "Delivery metrics of beta-app-03" }).getByText("Deployments per day", { exact: true }).waitFor();
