@@ -189,8 +189,15 @@ describe("a pipeline another tool tags as its own", () => {
     await settings.getByRole("button", { name: "Save keys" }).click();
     await settings.waitFor({ state: "detached" });
 
-    await openRemote();
+    // The open copy was pulled, so it counts as unsaved: the app asks before replacing it.
+    await page.getByRole("button", { name: "Browse", exact: true }).click();
+    await page.getByRole("button", { name: `Open ${name}` }).click();
+    await page
+      .getByRole("dialog", { name: "Discard unsaved changes?" })
+      .getByRole("button", { name: "Discard changes" })
+      .click();
     const banner = page.getByRole("region", { name: "Pipeline owner" });
+    await banner.waitFor();
     expect(await banner.textContent()).toContain("Managed by Owner-Tool = terraform");
     expect(errors).toEqual([]);
     await page.close();
